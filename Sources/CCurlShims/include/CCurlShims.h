@@ -1,0 +1,20 @@
+// CCurlShims: typed entry points to libcurl's variadic curl_easy_setopt and
+// curl_easy_getinfo, which Swift refuses to call. Only Delivery/ imports this.
+#ifndef CRIEUR_CCURL_SHIMS_H
+#define CRIEUR_CCURL_SHIMS_H
+
+#include <curl/curl.h>
+
+CURLcode crieur_curl_setopt_long(CURL *handle, CURLoption option, long value);
+CURLcode crieur_curl_setopt_ptr(CURL *handle, CURLoption option, const void *value);
+CURLcode crieur_curl_setopt_string(CURL *handle, CURLoption option, const char *value);
+CURLcode crieur_curl_setopt_read_function(CURL *handle,
+    size_t (*callback)(char *buffer, size_t size, size_t count, void *userdata));
+CURLcode crieur_curl_setopt_write_function(CURL *handle,
+    size_t (*callback)(char *buffer, size_t size, size_t count, void *userdata));
+CURLcode crieur_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
+
+/// The running libcurl's version string, e.g. "libcurl/7.88.1 OpenSSL/3.0.17 ...".
+const char *crieur_curl_version(void);
+
+#endif

@@ -1,0 +1,26 @@
+/// A place where Crieur publishes an item. The raw value is the name staff
+/// write in `Canaux:` and the name of the channel's folder in `out/` and `templates/`.
+public enum Channel: String, CaseIterable, Sendable, Codable, Hashable {
+    case newsletter
+    case bulletin
+    case facebook
+    case ecran
+
+    /// Accepted spellings in `Canaux:`, already lower-cased and without accents.
+    public static let aliases: [String: Channel] = [
+        "newsletter": .newsletter, "email": .newsletter, "e-mail": .newsletter, "courriel": .newsletter,
+        "bulletin": .bulletin,
+        "facebook": .facebook,
+        "ecran": .ecran, "screen": .ecran, "slides": .ecran,
+    ]
+
+    /// How the channel is named for staff, in French.
+    public var frenchName: String {
+        switch self {
+        case .newsletter: return "lettre d'information"
+        case .bulletin: return "bulletin communal"
+        case .facebook: return "Facebook"
+        case .ecran: return "écran de la salle d'attente"
+        }
+    }
+}

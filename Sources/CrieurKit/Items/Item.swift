@@ -1,0 +1,57 @@
+/// One announcement, as staff wrote it, after parsing and validation.
+/// Values are already checked: dates exist, end is not before start, the link
+/// uses http(s), an image has its alternative text.
+public struct Item: Hashable, Sendable {
+    public var title: String
+    /// Distinct channels, in the order staff listed them.
+    public var channels: [Channel]
+    /// First moment of publication; `nil` means as soon as the worker sees it.
+    public var publication: ItemMoment?
+    /// Last day (or moment) shown; after it the item leaves the screen and digests.
+    public var expires: ItemMoment?
+    public var urgent: Bool
+    public var link: String?
+    public var place: String?
+    public var image: ItemImage?
+    /// Tags as written, trimmed, without `#`.
+    public var tags: [String]
+    /// `Dérogation:` reason: publish despite readability findings.
+    public var override: String?
+    public var body: Body
+    /// The body as written (LF line ends), for the readability checker.
+    public var bodyText: String
+    /// 1-based line of the body's first line in the source file.
+    public var bodyFirstLine: Int
+
+    public init(
+        title: String, channels: [Channel], publication: ItemMoment? = nil, expires: ItemMoment? = nil,
+        urgent: Bool = false, link: String? = nil, place: String? = nil, image: ItemImage? = nil,
+        tags: [String] = [], override: String? = nil, body: Body, bodyText: String, bodyFirstLine: Int
+    ) {
+        self.title = title
+        self.channels = channels
+        self.publication = publication
+        self.expires = expires
+        self.urgent = urgent
+        self.link = link
+        self.place = place
+        self.image = image
+        self.tags = tags
+        self.override = override
+        self.body = body
+        self.bodyText = bodyText
+        self.bodyFirstLine = bodyFirstLine
+    }
+}
+
+/// A picture file beside the item in the queue, with its description.
+public struct ItemImage: Hashable, Sendable {
+    /// A plain file name (no folder), found beside the item.
+    public var fileName: String
+    public var alternativeText: String
+
+    public init(fileName: String, alternativeText: String) {
+        self.fileName = fileName
+        self.alternativeText = alternativeText
+    }
+}

@@ -1,0 +1,4 @@
+import CrieurKit
+import Foundation
+
+print("Crieur \(Crieur.version) — \(Crieur.curlVersion)")
