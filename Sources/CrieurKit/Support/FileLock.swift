@@ -1,0 +1,31 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An exclusive `flock(2)` on a file, held as long as the value lives. The kernel
+/// drops it when the process dies, which is how a worker's crash is told apart
+/// from a worker that is merely slow.
+public final class FileLock {
+    private let fd: Int32
+    public let path: String
+
+    /// Takes the lock without waiting; nil when another process holds it.
+    public init?(path: String) throws {
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileSystemError(operation: "open", path: path) }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            close(fd)
+            if code == EWOULDBLOCK { return nil }
+            throw FileSystemError(operation: "flock", path: path, code: code)
+        }
+        self.fd = fd
+        self.path = path
+    }
+
+    deinit {
+        close(fd)
+    }
+}
