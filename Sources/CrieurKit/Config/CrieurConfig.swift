@@ -1,0 +1,76 @@
+import Foundation
+
+/// The settings of one workspace, read from `config/crieur.json5`. Every value
+/// has a default, so an empty file works; a misspelt or mistyped setting is an
+/// error the administrator sees in French, never silently ignored.
+public struct CrieurConfig: Sendable {
+    public var organisation = Organisation()
+    /// IANA zone in which staff's dates and times are meant.
+    public var timeZone = TimeZone(identifier: "Europe/Brussels")!
+    public var queue = QueueSettings()
+
+    public init() {}
+
+    public struct Organisation: Sendable, Equatable {
+        public var name = "CPAS"
+        public var address = ""
+        public var phone = ""
+        public var email = ""
+        public var website = ""
+    }
+
+    public struct QueueSettings: Sendable, Equatable {
+        /// Largest announcement accepted, in bytes.
+        public var maxItemBytes = 1_048_576
+        /// A file in `incoming/` is taken once its size and date have not changed for this long.
+        public var settleSeconds = 2
+        /// Full rescan of the queue even without a notification, in seconds.
+        public var rescanSeconds = 30
+        /// Delay before trying again after a temporary failure (disk full, …), in minutes.
+        public var retryMinutes = 15
+    }
+
+    public static let relativePath = "config/crieur.json5"
+
+    /// Parses the configuration text; `file` only names it in messages.
+    public static func parse(_ data: Data, file: String = relativePath) throws(ConfigError) -> CrieurConfig {
+        let tree: JSONValue
+        do {
+            let decoder = JSONDecoder()
+            decoder.allowsJSON5 = true
+            tree = try decoder.decode(JSONValue.self, from: data)
+        } catch {
+            throw ConfigError(file: file, problems: [ConfigProblem(
+                "Le fichier n'est pas du JSON5 valide (\(ConfigSection.describe(error))). Vérifiez les virgules, les accolades et les guillemets.")])
+        }
+        guard case .object(let values) = tree else {
+            throw ConfigError(file: file, problems: [ConfigProblem("Le fichier doit contenir un groupe { … }.")])
+        }
+        let root = ConfigSection(path: "", values: values)
+        var config = CrieurConfig()
+
+        let organisation = root.section("organisation")
+        config.organisation.name = organisation.string("name", default: config.organisation.name)
+        config.organisation.address = organisation.string("address", default: "")
+        config.organisation.phone = organisation.string("phone", default: "")
+        config.organisation.email = organisation.string("email", default: "")
+        config.organisation.website = organisation.string("website", default: "")
+
+        let zoneName = root.string("timeZone", default: config.timeZone.identifier)
+        if let zone = TimeZone(identifier: zoneName) {
+            config.timeZone = zone
+        } else {
+            root.report("Fuseau horaire inconnu « \(zoneName) » pour « timeZone » : écrivez par exemple \"Europe/Brussels\".")
+        }
+
+        let queue = root.section("queue")
+        config.queue.maxItemBytes = queue.int("maxItemBytes", default: config.queue.maxItemBytes, range: 1_024...104_857_600)
+        config.queue.settleSeconds = queue.int("settleSeconds", default: config.queue.settleSeconds, range: 0...3_600)
+        config.queue.rescanSeconds = queue.int("rescanSeconds", default: config.queue.rescanSeconds, range: 1...3_600)
+        config.queue.retryMinutes = queue.int("retryMinutes", default: config.queue.retryMinutes, range: 1...1_440)
+
+        let problems = root.allProblems()
+        if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }
+        return config
+    }
+}
