@@ -1,0 +1,222 @@
+import Foundation
+
+/// The queue seen by one worker (Postfix's qmgr and Maildir are the models).
+///
+/// An item moves `incoming → active → deferred | done | rejected` by `rename(2)`
+/// only; its file is never edited. A worker claims an item by renaming it into
+/// its own folder `active/<worker id>/`, so two workers never hold the same item:
+/// the loser's rename finds the source gone. That folder carries a `flock`ed
+/// `.lock`; when the lock is free the worker is dead, and any worker takes its
+/// items back to `incoming/`. Every move fsyncs both folders.
+///
+/// Failures of the world (disk full, permissions) are thrown `FileSystemError`s.
+public final class Spool {
+    public let layout: QueueLayout
+    public let workerID: String
+    private var lock: FileLock?
+
+    public init(layout: QueueLayout, workerID: String = Spool.makeWorkerID()) {
+        self.layout = layout
+        self.workerID = workerID
+    }
+
+    public static func makeWorkerID() -> String {
+        "w\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+    }
+
+    /// This worker's claim folder.
+    public var activeDirectory: String { layout.path(.active, workerID) }
+
+    /// Creates the queue folders and this worker's locked claim folder. The folder
+    /// is built under a hidden name and renamed into place with its lock already
+    /// held, so that no other worker can mistake it for a dead one.
+    public func open() throws {
+        for state in QueueState.allCases { try FileSystem.makeDirectory(layout.directory(state)) }
+        let staging = layout.path(.active, ".new-\(workerID)")
+        try FileSystem.makeDirectory(staging, mode: 0o700)
+        guard let lock = try FileLock(path: "\(staging)/.lock") else {
+            throw FileSystemError(operation: "flock", path: staging, code: EWOULDBLOCK)
+        }
+        guard try FileSystem.moveNoReplace(from: staging, to: activeDirectory) else {
+            throw FileSystemError(operation: "rename", path: staging, code: ENOENT)
+        }
+        try FileSystem.syncDirectory(layout.directory(.active))
+        self.lock = lock
+    }
+
+    /// Removes this worker's empty claim folder on a clean stop.
+    public func close() throws {
+        guard lock != nil else { return }
+        let leftovers = try FileSystem.names(in: activeDirectory).filter { $0 != ".lock" }
+        if leftovers.isEmpty {
+            try FileSystem.remove("\(activeDirectory)/.lock")
+            try FileSystem.removeDirectory(activeDirectory)
+        }
+        lock = nil
+    }
+
+    // MARK: Recovery
+
+    /// Takes back, into `incoming/`, the items of workers that died while holding
+    /// them. Returns the names moved back.
+    public func recoverAbandoned() throws -> [String] {
+        var recovered: [String] = []
+        let activeRoot = layout.directory(.active)
+        for entry in try FileSystem.names(in: activeRoot) where entry != workerID && !QueueLayout.isIgnored(entry) {
+            let path = "\(activeRoot)/\(entry)"
+            guard let info = try FileSystem.info(path) else { continue }
+            if info.kind != .directory {
+                // Not a worker folder: nobody owns it, so it goes back to be processed.
+                if let name = try moveUnique(from: path, to: .incoming, preferred: entry) { recovered.append(name) }
+                continue
+            }
+            guard let deadLock = try FileLock(path: "\(path)/.lock") else { continue }  // alive
+            for name in try FileSystem.names(in: path) where name != ".lock" {
+                if QueueLayout.isIgnored(name) {
+                    try FileSystem.remove("\(path)/\(name)")  // a temporary of the dead worker
+                } else if let moved = try moveUnique(from: "\(path)/\(name)", to: .incoming, preferred: name) {
+                    recovered.append(moved)
+                }
+            }
+            try FileSystem.remove(deadLock.path)
+            try FileSystem.removeDirectory(path)
+            try FileSystem.syncDirectory(activeRoot)
+        }
+        return recovered
+    }
+
+    // MARK: Finding work
+
+    /// Items in `deferred/` whose due time (their modification time) has come,
+    /// oldest first.
+    public func dueDeferred(now: Date) throws -> [String] {
+        var due: [(String, Date)] = []
+        for name in try FileSystem.names(in: layout.directory(.deferred)) where isItemName(name) {
+            guard let info = try FileSystem.info(layout.path(.deferred, name)) else { continue }
+            if info.modified <= now { due.append((name, info.modified)) }
+        }
+        return due.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+    }
+
+    /// The earliest due time in `deferred/`, with the item's name.
+    public func nextDeferred() throws -> (name: String, due: Date)? {
+        var best: (name: String, due: Date)?
+        for name in try FileSystem.names(in: layout.directory(.deferred)) where isItemName(name) {
+            guard let info = try FileSystem.info(layout.path(.deferred, name)) else { continue }
+            if best == nil || info.modified < best!.due { best = (name, info.modified) }
+        }
+        return best
+    }
+
+    /// Candidate items in `incoming/` that have stopped changing.
+    public func stableIncoming(tracker: inout StabilityTracker, wallNow: Date) throws -> [String] {
+        var ready: [String] = []
+        var present: Set<String> = []
+        for name in try FileSystem.names(in: layout.directory(.incoming)) where isItemName(name) {
+            guard let info = try FileSystem.info(layout.path(.incoming, name)) else { continue }
+            present.insert(name)
+            if tracker.isStable(name: name, size: info.size, modified: info.modified, now: wallNow) {
+                ready.append(name)
+            }
+        }
+        tracker.keepOnly(present.subtracting(ready))
+        return ready
+    }
+
+    private func isItemName(_ name: String) -> Bool {
+        !QueueLayout.isIgnored(name) && !QueueLayout.isImage(name) && !QueueLayout.isReport(name)
+    }
+
+    // MARK: Moving items
+
+    /// Claims an item by renaming it into this worker's folder. Nil when another
+    /// worker was faster.
+    public func claim(_ name: String, from state: QueueState) throws -> ClaimedItem? {
+        precondition(lock != nil, "open() the spool before claiming")
+        precondition(state == .incoming || state == .deferred, "only incoming and deferred items are claimed")
+        let claimed = "\(activeDirectory)/\(name)"
+        guard try FileSystem.moveNoReplace(from: layout.path(state, name), to: claimed) else { return nil }
+        try FileSystem.syncDirectory(activeDirectory)
+        try FileSystem.syncDirectory(layout.directory(state))
+        return ClaimedItem(name: name, source: state, path: claimed, attachments: [])
+    }
+
+    /// Brings the item's picture into the claim folder: the one that already
+    /// travels with it, or the file staff dropped beside it. False when absent.
+    public func claimAttachment(_ image: String, for item: inout ClaimedItem) throws -> Bool {
+        let sidecar = QueueLayout.attachmentName(item: item.name, image: image)
+        let target = "\(activeDirectory)/\(sidecar)"
+        if item.attachments.contains(sidecar) { return true }
+        if try FileSystem.info(target) != nil {  // recovered together with the item
+            item.attachments.append(sidecar)
+            return true
+        }
+        for candidate in [sidecar, image] {
+            let source = layout.path(item.source, candidate)
+            guard let info = try FileSystem.info(source), info.kind == .regular else { continue }
+            if try FileSystem.moveNoReplace(from: source, to: target) {
+                try FileSystem.syncDirectory(layout.directory(item.source))
+                try FileSystem.syncDirectory(activeDirectory)
+                item.attachments.append(sidecar)
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Moves a claimed item (and its picture) to its final or waiting state.
+    /// Returns the item's name there, which differs when the name was taken.
+    @discardableResult
+    public func move(_ item: ClaimedItem, to state: QueueState) throws -> String {
+        precondition(state != .active && state != .incoming, "claimed items leave for deferred, done or rejected")
+        guard let final = try moveUnique(from: item.path, to: state, preferred: item.name) else {
+            throw FileSystemError(operation: "rename", path: item.path, code: ENOENT)
+        }
+        for sidecar in item.attachments {
+            let image = String(sidecar.dropFirst(item.name.count + 2))
+            let destination = layout.path(state, QueueLayout.attachmentName(item: final, image: image))
+            if rename("\(activeDirectory)/\(sidecar)", destination) != 0 {
+                throw FileSystemError(operation: "rename", path: destination)
+            }
+        }
+        try FileSystem.syncDirectory(layout.directory(state))
+        try FileSystem.syncDirectory(activeDirectory)
+        return final
+    }
+
+    /// Puts a claimed item in `deferred/` until `due` (kept as its modification
+    /// time, as Postfix does). A crash before the time is set leaves it due at
+    /// once, which only costs one more look.
+    @discardableResult
+    public func deferItem(_ item: ClaimedItem, until due: Date) throws -> String {
+        let final = try move(item, to: .deferred)
+        try FileSystem.setModificationTime(layout.path(.deferred, final), to: due)
+        return final
+    }
+
+    /// Renames `from` into `state` under `preferred` or the first free variant.
+    /// Nil when the source vanished.
+    private func moveUnique(from: String, to state: QueueState, preferred: String) throws -> String? {
+        for attempt in 1...10_000 {
+            let name = QueueLayout.candidateName(preferred, attempt: attempt)
+            do {
+                guard try FileSystem.moveNoReplace(from: from, to: layout.path(state, name)) else { return nil }
+                return name
+            } catch let error as FileSystemError where error.code == EEXIST {
+                continue
+            }
+        }
+        throw FileSystemError(operation: "rename", path: from, code: EEXIST)
+    }
+}
+
+/// An item held by this worker in its claim folder.
+public struct ClaimedItem: Sendable, Equatable {
+    /// The item's file name (also its name in `active/<worker>/`).
+    public var name: String
+    /// Where it was claimed from.
+    public var source: QueueState
+    public var path: String
+    /// Sidecar names of its pictures in the claim folder.
+    public var attachments: [String]
+}
