@@ -1,0 +1,66 @@
+import Foundation
+
+/// A channel as the worker sees it: render an item into files (pure, may refuse
+/// it), then rebuild the channel's listing pages from what its folder holds.
+/// The worker renders every channel of an item before writing anything, so an
+/// item refused by one channel is published nowhere.
+public protocol ChannelPublisher: Sendable {
+    var channel: Channel { get }
+
+    /// The files this item becomes on this channel, without touching the disk.
+    /// Throws when the item cannot be published here (e.g. too long for Facebook).
+    func render(_ item: Item, context: PublicationContext) throws(ItemRejection) -> ChannelRendering
+
+    /// Rebuilds pages that list many items (an index, a playlist) from the folder.
+    func refresh(_ folder: OutputFolder, context: PublicationContext) throws
+}
+
+/// What a channel needs to know besides the item.
+public struct PublicationContext: Sendable {
+    public var now: Date
+    public var calendar: CivilCalendar
+    public var config: CrieurConfig
+    /// The item's file name in the queue, for messages.
+    public var itemName: String
+    /// The item's picture, when it has one.
+    public var imageData: Data?
+
+    public var today: CivilDate { calendar.civilDate(of: now) }
+
+    public init(now: Date, calendar: CivilCalendar, config: CrieurConfig, itemName: String, imageData: Data? = nil) {
+        self.now = now
+        self.calendar = calendar
+        self.config = config
+        self.itemName = itemName
+        self.imageData = imageData
+    }
+}
+
+/// The result of rendering one item on one channel.
+public struct ChannelRendering: Sendable, Equatable {
+    public var files: [OutputFile]
+    /// Remarks for staff that do not stop publication, in French.
+    public var warnings: [String]
+
+    public init(files: [OutputFile], warnings: [String] = []) {
+        self.files = files
+        self.warnings = warnings
+    }
+}
+
+/// One file to write in the channel's `out/` folder.
+public struct OutputFile: Sendable, Equatable {
+    /// A plain file name inside the channel's folder.
+    public var name: String
+    public var data: Data
+    /// A file of the same name and different content belongs to another item:
+    /// keep both (`NAME-2`) rather than replace it.
+    public var keepOthers: Bool
+
+    public init(name: String, data: Data, keepOthers: Bool = true) {
+        precondition(!name.contains("/") && !name.hasPrefix("."), "output names are plain file names")
+        self.name = name
+        self.data = data
+        self.keepOthers = keepOthers
+    }
+}
