@@ -1,0 +1,34 @@
+import Foundation
+
+/// The format of `out/facebook/AAAA-MM-JJ-slug.txt`: the post text, a separator
+/// line, then the notes for the person who publishes.
+///
+/// Staff open the file in any text editor and copy what is above the line.
+/// `decode` reads a file back (to rebuild the index page from the folder); it
+/// never fails: a file without the separator is all post text, with no notes.
+public enum FacebookPostFile {
+    public static let separator = "----- Note pour la personne qui publie (à ne pas copier) -----"
+
+    public static func encode(_ post: FacebookPost) -> String {
+        post.text + "\n\n" + separator + "\n" + post.staffNotes.map { $0 + "\n" }.joined()
+    }
+
+    public static func decode(_ contents: String) -> (text: String, notes: String) {
+        // Files may come back through a Windows editor.
+        let normalised = contents.replacingOccurrences(of: "\r\n", with: "\n")
+        var lines = normalised.components(separatedBy: "\n")
+        // The last separator line, since staff text could contain one but notes never do.
+        guard let separatorIndex = lines.lastIndex(of: separator) else {
+            return (trimmingTrailingNewlines(normalised), "")
+        }
+        let notes = lines[(separatorIndex + 1)...].joined(separator: "\n")
+        lines.removeSubrange(separatorIndex...)
+        return (trimmingTrailingNewlines(lines.joined(separator: "\n")), trimmingTrailingNewlines(notes))
+    }
+
+    private static func trimmingTrailingNewlines(_ text: String) -> String {
+        var trimmed = Substring(text)
+        while trimmed.last == "\n" { trimmed.removeLast() }
+        return String(trimmed)
+    }
+}
