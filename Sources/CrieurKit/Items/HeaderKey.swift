@@ -1,0 +1,61 @@
+/// The keys an announcement's header may use. Staff write them in French,
+/// with or without capitals and accents, or with their English alias; a
+/// `.json` item uses the same names. Unknown keys are refused with the closest
+/// known key as a suggestion.
+enum HeaderKey: String, CaseIterable, Sendable {
+    case title, channels, publication, expires, urgent, link, place, image, alternativeText, tags, override
+
+    /// The spelling shown to staff in messages.
+    var frenchName: String {
+        switch self {
+        case .title: return "Titre"
+        case .channels: return "Canaux"
+        case .publication: return "Publication"
+        case .expires: return "Fin"
+        case .urgent: return "Urgent"
+        case .link: return "Lien"
+        case .place: return "Lieu"
+        case .image: return "Image"
+        case .alternativeText: return "Texte alternatif"
+        case .tags: return "Mots-clés"
+        case .override: return "Dérogation"
+        }
+    }
+
+    /// Accepted spellings after `NameFolding.foldKey`, French first.
+    var spellings: [String] {
+        switch self {
+        case .title: return ["titre", "title"]
+        case .channels: return ["canaux", "channels"]
+        case .publication: return ["publication", "publish"]
+        case .expires: return ["fin", "expires"]
+        case .urgent: return ["urgent"]
+        case .link: return ["lien", "link"]
+        case .place: return ["lieu", "place"]
+        case .image: return ["image"]
+        case .alternativeText: return ["textealternatif", "alt"]
+        case .tags: return ["motscles", "tags"]
+        case .override: return ["derogation", "override"]
+        }
+    }
+
+    /// The key staff meant by `written`, whatever its case, accents, spaces, hyphens or underscores.
+    init?(written: String) {
+        let folded = NameFolding.foldKey(written)
+        guard let key = HeaderKey.allCases.first(where: { $0.spellings.contains(folded) }) else { return nil }
+        self = key
+    }
+
+    /// The known key `written` is probably a typo of, if any.
+    static func suggestion(for written: String) -> HeaderKey? {
+        let folded = NameFolding.foldKey(written)
+        let all = allCases.flatMap { key in key.spellings.map { (spelling: $0, key: key) } }
+        guard let spelling = EditDistance.closest(to: folded, among: all.map(\.spelling)) else { return nil }
+        return all.first { $0.spelling == spelling }?.key
+    }
+
+    /// « Titre », « Canaux », … for the "accepted keys" hint.
+    static var frenchList: String {
+        allCases.map { "« \($0.frenchName) »" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Splitting a plain-text item into header and body, and reading the header's
+/// `Key: value` lines.
+extension ItemParser {
+    /// Where the header ends and the body begins, as 0-based line indices.
+    struct Layout {
+        var header: Range<Int>
+        /// Index of the `---` line; nil when staff forgot it.
+        var separator: Int?
+        var bodyStart: Int
+    }
+
+    static func textDocument(_ text: String, problems: inout [ItemProblem]) -> ItemDocument? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let layout = layout(of: lines) else {
+            return ItemDocument(item: nil, bodyText: text, bodyFirstLine: 1, title: nil)
+        }
+        let firstHeaderLine = (lines.firstIndex { !isBlank($0) } ?? 0) + 1
+        let fields = headerFields(lines, in: layout.header, problems: &problems)
+        if layout.separator == nil {
+            problems.append(ItemProblem(
+                line: layout.bodyStart,
+                message: "Il manque la ligne « --- » qui sépare l'en-tête du texte de l'annonce.",
+                fix: "Ajoutez une ligne avec seulement « --- » juste après la ligne \(layout.bodyStart), "
+                    + "la dernière ligne de l'en-tête, puis écrivez le texte en dessous."
+            ))
+        }
+        let bodyText = lines[min(layout.bodyStart, lines.count)...].joined(separator: "\n")
+        let item = buildItem(
+            fields: fields, bodyText: bodyText, bodyFirstLine: layout.bodyStart + 1,
+            emptyBodyLine: (layout.separator ?? layout.bodyStart) + 1, missingFieldLine: firstHeaderLine,
+            format: .text, problems: &problems
+        )
+        return item.map { ItemDocument(item: $0, bodyText: $0.bodyText, bodyFirstLine: $0.bodyFirstLine, title: $0.title) }
+    }
+
+    /// The header's extent, or nil when the whole file is body text.
+    ///
+    /// With a `---` line, there is a header when the file starts with a
+    /// `Key: value` line and some line above `---` names a known key (so a
+    /// text that merely opens with « Attention: … » and has a rule further
+    /// down stays text). Without `---`, a first line naming a known key means
+    /// the separator was forgotten: the header is the run of `Key: value` lines
+    /// at the top.
+    static func layout(of lines: [String]) -> Layout? {
+        guard let first = lines.firstIndex(where: { !isBlank($0) }), let firstKey = keyPart(of: lines[first]) else {
+            return nil
+        }
+        if let separator = lines.firstIndex(where: isSeparator) {
+            guard first < separator,
+                  lines[first..<separator].contains(where: { keyPart(of: $0).map(isKnownOrClose) ?? false })
+            else { return nil }
+            return Layout(header: 0..<separator, separator: separator, bodyStart: separator + 1)
+        }
+        guard isKnownOrClose(firstKey) else { return nil }
+        var end = first
+        while end < lines.count, keyPart(of: lines[end]) != nil { end += 1 }
+        return Layout(header: 0..<end, separator: nil, bodyStart: end)
+    }
+
+    static func headerFields(_ lines: [String], in range: Range<Int>, problems: inout [ItemProblem]) -> [HeaderField] {
+        var fields: [HeaderField] = []
+        for index in range where !isBlank(lines[index]) {
+            let line = index + 1
+            guard let colon = lines[index].firstIndex(of: ":"),
+                  case let writtenKey = lines[index][..<colon].trimmingCharacters(in: .whitespaces),
+                  !writtenKey.isEmpty
+            else {
+                problems.append(ItemProblem(
+                    line: line,
+                    message: "Cette ligne de l'en-tête n'est pas de la forme « Clé: valeur ».",
+                    fix: "Écrivez-la comme « Lieu: Maison citoyenne », avec le nom de la clé puis deux-points, "
+                        + "ou déplacez ce texte sous la ligne « --- »."
+                ))
+                continue
+            }
+            let value = headerValue(String(lines[index][lines[index].index(after: colon)...]))
+            guard let key = HeaderKey(written: writtenKey) else {
+                problems.append(unknownKey(writtenKey, line: line, format: .text))
+                continue
+            }
+            if let earlier = fields.first(where: { $0.key == key }) {
+                problems.append(ItemProblem(
+                    line: line,
+                    message: "La clé « \(key.frenchName) » apparaît deux fois (lignes \(earlier.line ?? 0) et \(line)).",
+                    fix: "Gardez une seule ligne « \(key.frenchName): » et supprimez l'autre."
+                ))
+                continue
+            }
+            fields.append(HeaderField(key: key, value: value, line: line))
+        }
+        return fields
+    }
+
+    static func unknownKey(_ written: String, line: Int?, format: SourceFormat) -> ItemProblem {
+        let fix: String
+        if let suggestion = HeaderKey.suggestion(for: written) {
+            let name = format == .json ? suggestion.rawValue : suggestion.frenchName
+            fix = "Vouliez-vous dire « \(name) » ? Corrigez le nom de la clé."
+        } else if format == .json {
+            fix = "Les clés possibles sont : " + HeaderKey.allCases.map { "« \($0.rawValue) »" }.joined(separator: ", ")
+                + " et « body » pour le texte. Corrigez ou supprimez celle-ci."
+        } else {
+            fix = "Les clés possibles sont : \(HeaderKey.frenchList). Corrigez le nom ou supprimez cette ligne."
+        }
+        return ItemProblem(line: line, message: "La clé « \(written) » n'est pas connue.", fix: fix)
+    }
+
+    /// A value on one line: TAB becomes a space (a title is never split into
+    /// columns), surrounding spaces go.
+    static func headerValue(_ raw: String) -> String {
+        raw.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The text before the first colon, when it can be a key: a few words of letters.
+    private static func keyPart(of line: String) -> String? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+        let allowed = CharacterSet.letters.union(.whitespaces).union(CharacterSet(charactersIn: "-_'’"))
+        guard !key.isEmpty, key.count <= 30, key.split(separator: " ").count <= 3,
+              key.unicodeScalars.allSatisfy(allowed.contains)
+        else { return nil }
+        return key
+    }
+
+    private static func isKnownOrClose(_ key: String) -> Bool {
+        HeaderKey(written: key) != nil || HeaderKey.suggestion(for: key) != nil
+    }
+
+    private static func isSeparator(_ line: String) -> Bool {
+        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    static func isBlank(_ line: some StringProtocol) -> Bool {
+        line.allSatisfy(\.isWhitespace)
+    }
+}

@@ -1,0 +1,305 @@
+import Foundation
+
+/// Checking each field's value and assembling the `Item`; shared by plain-text
+/// and JSON items so both follow the same rules.
+extension ItemParser {
+    /// The item, or nil after appending at least one problem. A nil `bodyText`
+    /// means the body is missing and the caller has said so.
+    static func buildItem(
+        fields: [HeaderField], bodyText: String?, bodyFirstLine: Int, emptyBodyLine: Int?, missingFieldLine: Int?,
+        format: SourceFormat, problems: inout [ItemProblem]
+    ) -> Item? {
+        let countBefore = problems.count
+        var byKey: [HeaderKey: HeaderField] = [:]
+        for field in fields where byKey[field.key] == nil { byKey[field.key] = field }
+
+        let title = readTitle(byKey[.title], missingLine: missingFieldLine, format: format, problems: &problems)
+        let channels = readChannels(byKey[.channels], missingLine: missingFieldLine, format: format, problems: &problems)
+        let publication = byKey[.publication].flatMap { readMoment($0, problems: &problems) }
+        let expires = byKey[.expires].flatMap { readMoment($0, problems: &problems) }
+        if let publication, let expires, let field = byKey[.expires], endsBeforeStart(expires, publication) {
+            problems.append(ItemProblem(
+                line: field.line,
+                message: "La date de fin « \(field.value) » est avant la date de publication « \(byKey[.publication]?.value ?? "") ».",
+                fix: "Corrigez « Fin » : c'est le dernier jour où l'annonce est montrée, il vient après la publication."
+            ))
+        }
+        let urgent = byKey[.urgent].flatMap { readUrgent($0, problems: &problems) } ?? false
+        let link = byKey[.link].flatMap { readLink($0, problems: &problems) }
+        let place = byKey[.place].flatMap { readNonEmpty($0, problems: &problems) }
+        let image = readImage(byKey[.image], alternativeText: byKey[.alternativeText], problems: &problems)
+        let tags = byKey[.tags].map { readTags($0.value) } ?? []
+        let override = byKey[.override].flatMap { readOverride($0, problems: &problems) }
+
+        if let bodyText, bodyText.allSatisfy(\.isWhitespace) {
+            problems.append(ItemProblem(
+                line: emptyBodyLine,
+                message: "Le texte de l'annonce est vide.",
+                fix: format == .json
+                    ? "Écrivez le texte de l'annonce dans « body », par exemple \"body\": \"Le CPAS est fermé lundi.\"."
+                    : "Écrivez le texte de l'annonce sous la ligne « --- »."
+            ))
+        }
+        guard problems.count == countBefore, let title, let channels, let bodyText else { return nil }
+        return Item(
+            title: title, channels: channels, publication: publication, expires: expires, urgent: urgent,
+            link: link, place: place, image: image, tags: tags, override: override,
+            body: BodyParser.parse(bodyText), bodyText: bodyText, bodyFirstLine: bodyFirstLine
+        )
+    }
+
+    static let maxTitleLength = 200
+
+    private static func readTitle(
+        _ field: HeaderField?, missingLine: Int?, format: SourceFormat, problems: inout [ItemProblem]
+    ) -> String? {
+        guard let field else {
+            problems.append(missingTitle(line: missingLine, format: format))
+            return nil
+        }
+        if field.value.isEmpty {
+            problems.append(ItemProblem(
+                line: field.line, message: "Le titre est vide.",
+                fix: "Écrivez un titre court, par exemple « Titre: Repair café le samedi 5 décembre »."
+            ))
+            return nil
+        }
+        if field.value.count > maxTitleLength {
+            problems.append(ItemProblem(
+                line: field.line,
+                message: "Le titre est trop long : \(field.value.count) caractères, pour \(maxTitleLength) au maximum.",
+                fix: "Raccourcissez le titre et mettez les détails dans le texte de l'annonce."
+            ))
+            return nil
+        }
+        return field.value
+    }
+
+    static func missingTitle(line: Int?, format: SourceFormat) -> ItemProblem {
+        ItemProblem(
+            line: line,
+            message: "Il manque le titre de l'annonce.",
+            fix: format == .json
+                ? "Ajoutez \"title\": \"…\" avec un titre court, par exemple \"title\": \"Repair café le samedi 5 décembre\"."
+                : "Ajoutez en haut du fichier une ligne « Titre: » suivie d'un titre court, "
+                    + "par exemple « Titre: Repair café le samedi 5 décembre »."
+        )
+    }
+
+    static func missingChannels(line: Int?, format: SourceFormat) -> ItemProblem {
+        ItemProblem(
+            line: line,
+            message: "Il manque les canaux où publier l'annonce.",
+            fix: format == .json
+                ? "Ajoutez \"channels\" avec un ou plusieurs canaux parmi \(channelList), par exemple \"channels\": [\"newsletter\", \"facebook\"]."
+                : "Ajoutez en haut du fichier une ligne « Canaux: » avec un ou plusieurs canaux parmi \(channelList), "
+                    + "par exemple « Canaux: newsletter, facebook »."
+        )
+    }
+
+    private static var channelList: String {
+        Channel.allCases.map(\.rawValue).joined(separator: ", ")
+    }
+
+    private static func readChannels(
+        _ field: HeaderField?, missingLine: Int?, format: SourceFormat, problems: inout [ItemProblem]
+    ) -> [Channel]? {
+        guard let field else {
+            problems.append(missingChannels(line: missingLine, format: format))
+            return nil
+        }
+        let separators = CharacterSet(charactersIn: ",;").union(.whitespaces)
+        let names = field.value.components(separatedBy: separators).filter { !$0.isEmpty }
+        if names.isEmpty {
+            problems.append(ItemProblem(
+                line: field.line, message: "Aucun canal n'est indiqué.",
+                fix: "Écrivez un ou plusieurs canaux parmi \(channelList), par exemple « Canaux: newsletter, facebook »."
+            ))
+            return nil
+        }
+        var channels: [Channel] = []
+        var allKnown = true
+        for name in names {
+            guard let channel = Channel.aliases[NameFolding.fold(name)] else {
+                allKnown = false
+                problems.append(unknownChannel(name, line: field.line))
+                continue
+            }
+            if !channels.contains(channel) { channels.append(channel) }
+        }
+        return allKnown ? channels : nil
+    }
+
+    private static func unknownChannel(_ name: String, line: Int?) -> ItemProblem {
+        let aliases = Channel.aliases.keys.sorted()
+        let choose = "Les canaux possibles sont : \(channelList)."
+        let fix: String
+        if let close = EditDistance.closest(to: NameFolding.fold(name), among: aliases), let channel = Channel.aliases[close] {
+            fix = "Vouliez-vous dire « \(channel.rawValue) » ? \(choose)"
+        } else {
+            fix = "Choisissez parmi : \(channelList)."
+        }
+        return ItemProblem(line: line, message: "Le canal « \(name) » n'existe pas.", fix: fix)
+    }
+
+    /// A date-only end covers its whole day, so it only ends too early on an earlier day.
+    private static func endsBeforeStart(_ end: ItemMoment, _ start: ItemMoment) -> Bool {
+        if end.date != start.date { return end.date < start.date }
+        guard let endTime = end.time, let startTime = start.time else { return false }
+        return endTime < startTime
+    }
+
+    private static func readMoment(_ field: HeaderField, problems: inout [ItemProblem]) -> ItemMoment? {
+        let which = field.key == .expires ? "de fin" : "de publication"
+        let example = "Écrivez la date comme 01/10/2026 ou 2026-10-01, avec si besoin l'heure : 01/10/2026 9h00."
+        if field.value.isEmpty {
+            problems.append(ItemProblem(line: field.line, message: "La date \(which) est vide.", fix: example + " Ou supprimez la ligne."))
+            return nil
+        }
+        switch MomentReading(field.value) {
+        case .moment(let moment):
+            return moment
+        case .unreadable:
+            problems.append(ItemProblem(
+                line: field.line, message: "La date \(which) « \(field.value) » n'est pas comprise.", fix: example
+            ))
+        case .impossibleDate(let date):
+            let reason = (1...12).contains(date.month)
+                ? "\(monthNames[date.month - 1]) \(date.year) n'a que \(CivilDate.daysIn(month: date.month, year: date.year)) jours"
+                : "il n'y a que 12 mois"
+            problems.append(ItemProblem(
+                line: field.line, message: "La date \(which) « \(field.value) » n'existe pas : \(reason).",
+                fix: "Vérifiez le jour et le mois dans un calendrier."
+            ))
+        case .impossibleTime:
+            problems.append(ItemProblem(
+                line: field.line, message: "L'heure de la date \(which) « \(field.value) » n'existe pas.",
+                fix: "Écrivez une heure entre 0h00 et 23h59, par exemple 9h00 ou 14:30."
+            ))
+        }
+        return nil
+    }
+
+    private static let monthNames = [
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ]
+
+    private static func readUrgent(_ field: HeaderField, problems: inout [ItemProblem]) -> Bool? {
+        switch NameFolding.fold(field.value) {
+        case "oui", "yes", "true": return true
+        case "non", "no", "false": return false
+        default:
+            problems.append(ItemProblem(
+                line: field.line, message: "« \(field.value) » n'est pas une réponse comprise pour « Urgent ».",
+                fix: "Écrivez « Urgent: oui » ou « Urgent: non », ou supprimez la ligne (une annonce n'est pas urgente par défaut)."
+            ))
+            return nil
+        }
+    }
+
+    private static func readLink(_ field: HeaderField, problems: inout [ItemProblem]) -> String? {
+        let value = field.value
+        func refuse(_ message: String, _ fix: String) -> String? {
+            problems.append(ItemProblem(line: field.line, message: message, fix: fix))
+            return nil
+        }
+        if value.isEmpty {
+            return refuse("Le lien est vide.", "Écrivez une adresse web complète, comme https://www.cpas-exemple.be, ou supprimez la ligne.")
+        }
+        if value.contains(where: \.isWhitespace) {
+            return refuse(
+                "Le lien « \(value) » contient des espaces : il ne faut qu'une seule adresse, sans espace.",
+                "Gardez une seule adresse sur la ligne du lien et mettez les autres dans le texte de l'annonce."
+            )
+        }
+        let lowered = value.lowercased()
+        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
+            if !value.contains(":"), value.contains(".") {
+                return refuse(
+                    "L'adresse « \(value) » n'est pas complète.",
+                    "Écrivez-la avec https:// devant : https://\(value)"
+                )
+            }
+            return refuse(
+                "Le lien « \(value) » doit être une adresse web qui commence par http:// ou https://.",
+                "Copiez l'adresse depuis la barre d'adresse du navigateur : elle commence par https://."
+            )
+        }
+        guard let host = URLComponents(string: value)?.host, !host.isEmpty else {
+            return refuse(
+                "Le lien « \(value) » n'est pas une adresse web valide.",
+                "Copiez l'adresse depuis la barre d'adresse du navigateur, par exemple https://www.cpas-exemple.be/chauffage."
+            )
+        }
+        return value
+    }
+
+    private static func readNonEmpty(_ field: HeaderField, problems: inout [ItemProblem]) -> String? {
+        guard field.value.isEmpty else { return field.value }
+        problems.append(ItemProblem(
+            line: field.line, message: "La ligne « \(field.key.frenchName) » est vide.",
+            fix: "Complétez-la ou supprimez-la."
+        ))
+        return nil
+    }
+
+    private static func readImage(
+        _ image: HeaderField?, alternativeText: HeaderField?, problems: inout [ItemProblem]
+    ) -> ItemImage? {
+        guard let image else {
+            if let alternativeText {
+                problems.append(ItemProblem(
+                    line: alternativeText.line, message: "Il y a un texte alternatif, mais pas d'image.",
+                    fix: "Ajoutez une ligne « Image: » avec le nom du fichier de l'image, ou supprimez la ligne « Texte alternatif: »."
+                ))
+            }
+            return nil
+        }
+        var fileName: String? = image.value
+        let name = image.value
+        if name.isEmpty {
+            fileName = readNonEmpty(image, problems: &problems)
+        } else if name.contains("/") || name.contains("\\") {
+            problems.append(ItemProblem(
+                line: image.line, message: "L'image « \(name) » doit être seulement un nom de fichier, sans dossier.",
+                fix: "Placez l'image à côté de l'annonce et écrivez seulement son nom, par exemple « Image: affiche.jpg »."
+            ))
+            fileName = nil
+        } else if name.hasPrefix(".") {
+            problems.append(ItemProblem(
+                line: image.line, message: "Le nom d'image « \(name) » ne peut pas commencer par un point.",
+                fix: "Renommez l'image sans point au début, par exemple affiche.jpg, et écrivez ce nom après « Image: »."
+            ))
+            fileName = nil
+        }
+        guard let alternativeText, !alternativeText.value.isEmpty else {
+            problems.append(ItemProblem(
+                line: alternativeText?.line ?? image.line, message: "L'image n'a pas de texte alternatif.",
+                fix: "Les personnes aveugles ou malvoyantes ne voient pas l'image : leur lecteur d'écran lit ce texte à leur place. "
+                    + "Ajoutez une ligne « Texte alternatif: » qui décrit l'image en une phrase, "
+                    + "par exemple « Texte alternatif: Des bénévoles réparent un grille-pain »."
+            ))
+            return nil
+        }
+        return fileName.map { ItemImage(fileName: $0, alternativeText: alternativeText.value) }
+    }
+
+    /// Tags as staff think of them: « #chauffage, hiver » gives chauffage and hiver.
+    static func readTags(_ value: String) -> [String] {
+        value.split(separator: ",").compactMap { raw in
+            let tag = raw.trimmingCharacters(in: .whitespaces).drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+            return tag.isEmpty ? nil : tag
+        }
+    }
+
+    private static func readOverride(_ field: HeaderField, problems: inout [ItemProblem]) -> String? {
+        guard field.value.isEmpty else { return field.value }
+        problems.append(ItemProblem(
+            line: field.line, message: "La dérogation ne donne pas de raison.",
+            fix: "Expliquez en quelques mots pourquoi l'annonce doit être publiée malgré les remarques de lisibilité, "
+                + "ou supprimez la ligne « Dérogation: »."
+        ))
+        return nil
+    }
+}
