@@ -8,6 +8,7 @@ public struct CrieurConfig: Sendable {
     /// IANA zone in which staff's dates and times are meant.
     public var timeZone = TimeZone(identifier: "Europe/Brussels")!
     public var queue = QueueSettings()
+    public var facebook = FacebookSettings()
 
     public init() {}
 
@@ -68,6 +69,8 @@ public struct CrieurConfig: Sendable {
         config.queue.settleSeconds = queue.int("settleSeconds", default: config.queue.settleSeconds, range: 0...3_600)
         config.queue.rescanSeconds = queue.int("rescanSeconds", default: config.queue.rescanSeconds, range: 1...3_600)
         config.queue.retryMinutes = queue.int("retryMinutes", default: config.queue.retryMinutes, range: 1...1_440)
+
+        config.facebook = root.decode(FacebookSettings.self, "facebook", default: config.facebook)
 
         let problems = root.allProblems()
         if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }

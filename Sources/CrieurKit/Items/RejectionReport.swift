@@ -23,8 +23,8 @@ public enum RejectionReport {
             lines.append("")
         }
         lines += [
-            "Quand c'est corrigé, déposez le fichier corrigé dans le dossier « queue/incoming » ",
-            "(ou utilisez la commande « crieur enqueue »). Vous pouvez ensuite supprimer ce rapport ",
+            "Quand c'est corrigé, déposez le fichier corrigé dans le dossier « queue/incoming »",
+            "(ou utilisez la commande « crieur enqueue »). Vous pouvez ensuite supprimer ce rapport",
             "et l'ancienne version du fichier.",
         ]
         return lines.joined(separator: "\n") + "\n"

@@ -29,17 +29,22 @@ public enum TextDecoding {
         return decoded.text
     }
 
+    /// The file is over the size limit (also used by the queue, which stops reading early).
+    public static func tooLargeProblem(size bytes: Int, maxBytes: Int) -> ItemProblem {
+        var size = frenchSize(bytes), limit = frenchSize(maxBytes)
+        if size == limit { (size, limit) = (exactSize(bytes), exactSize(maxBytes)) }
+        return ItemProblem(
+            line: nil,
+            message: "Le fichier est trop volumineux : \(size), alors que la limite est de \(limit).",
+            fix: "Découpez l'annonce en plusieurs fichiers plus courts, ou retirez les images collées dans le texte "
+                + "(joignez plutôt l'image comme fichier à part, avec la ligne « Image: »)."
+        )
+    }
+
     /// Throws only when nothing sensible can be read; forbidden characters are returned as problems.
     static func decodeCollecting(_ data: Data, maxBytes: Int) throws(ItemRejection) -> Decoded {
         if data.count > maxBytes {
-            var size = frenchSize(data.count), limit = frenchSize(maxBytes)
-            if size == limit { (size, limit) = (exactSize(data.count), exactSize(maxBytes)) }
-            throw ItemRejection([ItemProblem(
-                line: nil,
-                message: "Le fichier est trop volumineux : \(size), alors que la limite est de \(limit).",
-                fix: "Découpez l'annonce en plusieurs fichiers plus courts, ou retirez les images collées dans le texte "
-                    + "(joignez plutôt l'image comme fichier à part, avec la ligne « Image: »)."
-            )])
+            throw ItemRejection([tooLargeProblem(size: data.count, maxBytes: maxBytes)])
         }
         guard !data.isEmpty else { throw ItemRejection([emptyFile]) }
         guard let (raw, encoding) = rawText(of: [UInt8](data)) else { throw ItemRejection([notText]) }

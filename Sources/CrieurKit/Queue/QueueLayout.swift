@@ -37,6 +37,11 @@ public struct QueueLayout: Sendable {
 
     public static let reportSuffix = ".rapport.txt"
 
+    /// Names that are announcements: not ignored, not a picture, not a report.
+    public static func isItemName(_ name: String) -> Bool {
+        !isIgnored(name) && !isImage(name) && !isReport(name)
+    }
+
     /// Once claimed, an item's picture travels under a name tied to the item's,
     /// so that two items with a picture called `affiche.jpg` never collide.
     public static func attachmentName(item: String, image: String) -> String {

@@ -91,7 +91,7 @@ public final class Spool {
     /// oldest first.
     public func dueDeferred(now: Date) throws -> [String] {
         var due: [(String, Date)] = []
-        for name in try FileSystem.names(in: layout.directory(.deferred)) where isItemName(name) {
+        for name in try FileSystem.names(in: layout.directory(.deferred)) where QueueLayout.isItemName(name) {
             guard let info = try FileSystem.info(layout.path(.deferred, name)) else { continue }
             if info.modified <= now { due.append((name, info.modified)) }
         }
@@ -101,7 +101,7 @@ public final class Spool {
     /// The earliest due time in `deferred/`, with the item's name.
     public func nextDeferred() throws -> (name: String, due: Date)? {
         var best: (name: String, due: Date)?
-        for name in try FileSystem.names(in: layout.directory(.deferred)) where isItemName(name) {
+        for name in try FileSystem.names(in: layout.directory(.deferred)) where QueueLayout.isItemName(name) {
             guard let info = try FileSystem.info(layout.path(.deferred, name)) else { continue }
             if best == nil || info.modified < best!.due { best = (name, info.modified) }
         }
@@ -112,7 +112,7 @@ public final class Spool {
     public func stableIncoming(tracker: inout StabilityTracker, wallNow: Date) throws -> [String] {
         var ready: [String] = []
         var present: Set<String> = []
-        for name in try FileSystem.names(in: layout.directory(.incoming)) where isItemName(name) {
+        for name in try FileSystem.names(in: layout.directory(.incoming)) where QueueLayout.isItemName(name) {
             guard let info = try FileSystem.info(layout.path(.incoming, name)) else { continue }
             present.insert(name)
             if tracker.isStable(name: name, size: info.size, modified: info.modified, now: wallNow) {
@@ -121,10 +121,6 @@ public final class Spool {
         }
         tracker.keepOnly(present.subtracting(ready))
         return ready
-    }
-
-    private func isItemName(_ name: String) -> Bool {
-        !QueueLayout.isIgnored(name) && !QueueLayout.isImage(name) && !QueueLayout.isReport(name)
     }
 
     // MARK: Moving items

@@ -166,6 +166,12 @@ public enum FileSystem {
         }
     }
 
+    public static func currentDirectory() -> String {
+        guard let buffer = getcwd(nil, 0) else { return "." }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+
     public static func remove(_ path: String) throws {
         if unlink(path) != 0 && errno != ENOENT { throw FileSystemError(operation: "unlink", path: path) }
     }

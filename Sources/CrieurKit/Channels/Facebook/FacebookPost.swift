@@ -17,12 +17,22 @@ public struct FacebookPost: Hashable, Sendable {
     /// French sentences about things to check before publishing (length, end date passed).
     public var warnings: [String]
 
-    public init(text: String, staffNotes: [String], suggestedDate: CivilDate, slug: String, warnings: [String]) {
+    /// Name of the copy of the item's picture written beside the post, if any.
+    public var imageFileName: String?
+
+    public init(text: String, staffNotes: [String], suggestedDate: CivilDate, slug: String, warnings: [String],
+                imageFileName: String? = nil) {
+        self.imageFileName = imageFileName
         self.text = text
         self.staffNotes = staffNotes
         self.suggestedDate = suggestedDate
         self.slug = slug
         self.warnings = warnings
+    }
+
+    /// The picture's copy sits beside the post and sorts with it.
+    public static func imageFileName(suggestedDate: CivilDate, slug: String, original: String) -> String {
+        "\(suggestedDate)-\(slug)-\(original)"
     }
 
     /// `AAAA-MM-JJ-slug.txt`: files sort by suggested date in any file browser.

@@ -43,7 +43,10 @@ public struct FacebookPostRenderer: Sendable {
             staffNotes: staffNotes(item, suggestedDate: suggestedDate, warnings: warnings),
             suggestedDate: suggestedDate,
             slug: Slug.make(item.title),
-            warnings: warnings
+            warnings: warnings,
+            imageFileName: item.image.map {
+                FacebookPost.imageFileName(suggestedDate: suggestedDate, slug: Slug.make(item.title), original: $0.fileName)
+            }
         )
     }
 
@@ -87,7 +90,8 @@ public struct FacebookPostRenderer: Sendable {
             notes.append("Message urgent : publiez-le dès que possible.")
         }
         if let image = item.image {
-            notes.append("Image à joindre au message : \(image.fileName)")
+            let copy = FacebookPost.imageFileName(suggestedDate: suggestedDate, slug: Slug.make(item.title), original: image.fileName)
+            notes.append("Image à joindre au message : \(copy) (dans ce dossier ; fichier d'origine : \(image.fileName))")
             notes.append(
                 "Texte alternatif de l'image, à coller dans le champ « Texte alternatif » de Facebook : "
                     + image.alternativeText

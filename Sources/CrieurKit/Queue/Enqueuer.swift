@@ -1,0 +1,101 @@
+import Foundation
+
+/// `crieur enqueue`: checks announcements before they enter the queue, then
+/// copies them into `incoming/` atomically (hidden temporary name, fsync,
+/// rename), their pictures first, so the worker never sees half a file.
+/// If any file is refused, none is queued.
+public struct Enqueuer: Sendable {
+    public let layout: QueueLayout
+    public let parser: ItemParser
+
+    public init(layout: QueueLayout, parser: ItemParser) {
+        self.layout = layout
+        self.parser = parser
+    }
+
+    /// A source file and what was found in it.
+    public struct Checked: Sendable {
+        public var source: String
+        public var data: Data
+        public var item: Item?
+        public var imageData: Data?
+        public var problems: [ItemProblem]
+    }
+
+    public func check(_ source: String) -> Checked {
+        let name = (source as NSString).lastPathComponent
+        var checked = Checked(source: source, data: Data(), item: nil, imageData: nil, problems: [])
+        do {
+            guard let info = try FileSystem.info(source) else {
+                checked.problems = [ItemProblem(line: nil, message: "Fichier introuvable.", fix: "Vérifiez le nom et le dossier du fichier.")]
+                return checked
+            }
+            if let problem = Worker.fileKindProblem(info) {
+                checked.problems = [problem]
+                return checked
+            }
+            switch try FileSystem.read(source, maxBytes: parser.maxBytes) {
+            case .contents(let data): checked.data = data
+            case .tooLarge(let size):
+                checked.problems = [TextDecoding.tooLargeProblem(size: max(size, info.size), maxBytes: parser.maxBytes)]
+                return checked
+            case .notRegular:
+                checked.problems = [Worker.notAFileProblem]
+                return checked
+            }
+            let item = try parser.parse(checked.data, fileName: name)
+            checked.item = item
+            if let image = item.image {
+                let imagePath = ((source as NSString).deletingLastPathComponent as NSString).appendingPathComponent(image.fileName)
+                if let info = try FileSystem.info(imagePath), info.kind == .regular, info.linkCount <= 1,
+                   QueueLayout.isImage(image.fileName),
+                   case .contents(let data) = try FileSystem.read(imagePath, maxBytes: Worker.maxImageBytes) {
+                    checked.imageData = data
+                } else {
+                    checked.problems = [ItemProblem(
+                        line: nil, message: "L'image « \(image.fileName) » est introuvable à côté de l'annonce, ou ce n'est pas une photo JPG, PNG, GIF ou WEBP.",
+                        fix: "Mettez l'image dans le même dossier que l'annonce et vérifiez son nom dans « Image ».")]
+                }
+            }
+        } catch let rejection as ItemRejection {
+            checked.problems = rejection.problems
+        } catch {
+            checked.problems = [ItemProblem(line: nil, message: "Lecture impossible (\(error)).", fix: "Vérifiez que le fichier est lisible.")]
+        }
+        return checked
+    }
+
+    /// Copies checked files into `incoming/`; returns the names they got there.
+    public func enqueue(_ files: [Checked]) throws -> [String] {
+        precondition(files.allSatisfy { $0.problems.isEmpty && $0.item != nil }, "only checked, valid files are queued")
+        var names: [String] = []
+        for file in files {
+            let name = (file.source as NSString).lastPathComponent
+            if let image = file.item?.image, let data = file.imageData {
+                _ = try deposit(data, preferred: image.fileName)
+            }
+            names.append(try deposit(file.data, preferred: name))
+        }
+        return names
+    }
+
+    /// Puts bytes into `incoming/` under `preferred` or the first free variant,
+    /// without checking them (the demo queues a broken sample on purpose).
+    public func deposit(_ data: Data, preferred: String) throws -> String {
+        let incoming = layout.directory(.incoming)
+        let temporary = "\(incoming)/.\(preferred).\(getpid()).enqueue.tmp"
+        try FileSystem.writeDurably(data, to: temporary)
+        for attempt in 1...10_000 {
+            let name = QueueLayout.candidateName(preferred, attempt: attempt)
+            do {
+                guard try FileSystem.moveNoReplace(from: temporary, to: "\(incoming)/\(name)") else { break }
+                try FileSystem.syncDirectory(incoming)
+                return name
+            } catch let error as FileSystemError where error.code == EEXIST {
+                continue
+            }
+        }
+        try? FileSystem.remove(temporary)
+        throw FileSystemError(operation: "rename", path: "\(incoming)/\(preferred)", code: EEXIST)
+    }
+}

@@ -1,0 +1,326 @@
+import Foundation
+
+/// The queue manager: takes due items, decides their fate with `ItemProcessor`,
+/// writes the channels' files and moves each item to exactly one state.
+///
+/// It touches `queue/`, `out/` and nothing else. Bad input never stops it: a
+/// refused item goes to `rejected/` with a French report; a failure of the
+/// world (disk full) sends the item to `deferred/` for a later try. Killed at any
+/// moment, it loses nothing: the item stays in its claim folder and the next
+/// worker takes it back; writing the same outputs again is harmless.
+public final class Worker {
+    public let workspace: Workspace
+    public let config: CrieurConfig
+    private let processor: ItemProcessor
+    private let parser: ItemParser
+    private let spool: Spool
+    private let clock: any Clock
+    private let wallClock: any Clock
+    private let logger: Logger
+    private let sleep: @Sendable (TimeInterval) -> Void
+    private var tracker: StabilityTracker
+    private var started = false
+    private var lastRecovery = Date.distantPast
+
+    /// Largest picture accepted beside an item.
+    static let maxImageBytes = 20 << 20
+
+    public init(
+        workspace: Workspace, config: CrieurConfig, publishers: [any ChannelPublisher],
+        clock: any Clock, wallClock: any Clock, logger: Logger,
+        sleep: @escaping @Sendable (TimeInterval) -> Void
+    ) {
+        self.workspace = workspace
+        self.config = config
+        self.processor = ItemProcessor(config: config, publishers: publishers)
+        self.parser = ItemParser(maxBytes: config.queue.maxItemBytes)
+        self.spool = Spool(layout: workspace.queue)
+        self.clock = clock
+        self.wallClock = wallClock
+        self.logger = logger
+        self.sleep = sleep
+        self.tracker = StabilityTracker(settle: TimeInterval(config.queue.settleSeconds))
+    }
+
+    // MARK: Life cycle
+
+    /// Opens the queue, takes back items of dead workers, and gives a report to
+    /// any refused item that lost its own in a crash.
+    public func start() throws -> [WorkerEvent] {
+        try spool.open()
+        started = true
+        return try recover() + repairReports()
+    }
+
+    public func stop() throws {
+        guard started else { return }
+        try spool.close()
+        started = false
+    }
+
+    /// `crieur work --once`: everything due now, waiting briefly for files still
+    /// being copied, then stop.
+    public func runOnce() throws -> [WorkerEvent] {
+        var events = try start()
+        defer { try? stop() }
+        events += try processDue()
+        var waits = 0
+        while tracker.hasPending && waits < 5 {
+            sleep(max(0.2, tracker.settle))
+            events += try processDue()
+            waits += 1
+        }
+        return events
+    }
+
+    /// `crieur work`: runs until `stopRequested()` turns true, waking on new
+    /// files, on the next due item and at each rescan.
+    public func runService(stopFD: Int32, stopRequested: () -> Bool) throws {
+        _ = try start()
+        defer { try? stop() }
+        let watcher = try DirectoryWatcher(directory: workspace.queue.directory(.incoming))
+        logger.info("service démarré (travailleur \(spool.workerID)), dossier surveillé : \(workspace.queue.directory(.incoming))")
+        while !stopRequested() {
+            do {
+                if wallClock.now().timeIntervalSince(lastRecovery) >= TimeInterval(config.queue.rescanSeconds) {
+                    _ = try recover()
+                }
+                _ = try processDue(stopRequested: stopRequested)
+            } catch {
+                logger.error("passage interrompu : \(error); nouvel essai dans \(config.queue.rescanSeconds) s")
+            }
+            if stopRequested() { break }
+            _ = watcher.wait(timeout: nextWakeUp(), stopFD: stopFD)
+        }
+        logger.info("service arrêté proprement")
+    }
+
+    private func nextWakeUp() -> TimeInterval {
+        var timeout = TimeInterval(config.queue.rescanSeconds)
+        if tracker.hasPending { timeout = min(timeout, max(0.2, tracker.settle / 2)) }
+        if let next = try? spool.nextDeferred() {
+            timeout = min(timeout, max(0, next.due.timeIntervalSince(clock.now())))
+        }
+        return timeout
+    }
+
+    // MARK: One pass
+
+    /// Processes the deferred items that are due, then the settled new ones.
+    public func processDue(stopRequested: () -> Bool = { false }) throws -> [WorkerEvent] {
+        precondition(started, "start() the worker first")
+        var events: [WorkerEvent] = []
+        let now = clock.now()
+        for name in try spool.dueDeferred(now: now) {
+            if stopRequested() { return events }
+            if let claimed = try spool.claim(name, from: .deferred) { events.append(handle(claimed, now: now)) }
+        }
+        for name in try spool.stableIncoming(tracker: &tracker, wallNow: wallClock.now()) {
+            if stopRequested() { return events }
+            if let claimed = try spool.claim(name, from: .incoming) { events.append(handle(claimed, now: now)) }
+        }
+        if events.contains(where: { if case .published = $0 { return true } else { return false } }) {
+            refreshChannels(now: now)
+        }
+        return events
+    }
+
+    private func recover() throws -> [WorkerEvent] {
+        lastRecovery = wallClock.now()
+        let names = try spool.recoverAbandoned()
+        for name in names {
+            logger.info("« \(name) » repris d'un travailleur arrêté brutalement, remis dans la file")
+        }
+        return names.map { .recovered(item: $0) }
+    }
+
+    /// Handles one claimed item to the end. Never throws: every path ends with
+    /// the item in `done/`, `deferred/` or `rejected/` — or, if even that move
+    /// fails, left in the claim folder for the next start to take back.
+    private func handle(_ claimed: ClaimedItem, now: Date) -> WorkerEvent {
+        var claimed = claimed
+        do {
+            switch try read(&claimed) {
+            case .failure(let rejection):
+                return try reject(claimed, rejection.problems)
+            case .success(let (item, imageData)):
+                return try apply(processor.decide(item, itemName: claimed.name, imageData: imageData, now: now),
+                                 to: claimed, item: item, now: now)
+            }
+        } catch {
+            return retry(claimed, error: error, now: now)
+        }
+    }
+
+    private func apply(_ outcome: ItemProcessor.Outcome, to claimed: ClaimedItem, item: Item, now: Date) throws -> WorkerEvent {
+        switch outcome {
+        case .reject(let problems):
+            return try reject(claimed, problems)
+        case .wait(let due):
+            let name = try spool.deferItem(claimed, until: due)
+            logger.info("« \(name) » en attente jusqu'au \(processor.calendar.timestamp(due))")
+            return .deferred(item: name, until: due)
+        case .expire(let ended):
+            let name = try spool.move(claimed, to: .done)
+            logger.info("« \(name) » expirée le \(processor.calendar.timestamp(ended)) : classée sans publication")
+            return .expired(item: name)
+        case .publish(let renderings, let unsupported):
+            var outputs: [Channel: [String]] = [:]
+            for channel in item.channels {
+                guard let rendering = renderings[channel] else { continue }
+                let folder = workspace.output(channel)
+                outputs[channel] = try rendering.files.map { try folder.write($0) }
+            }
+            let name = try spool.move(claimed, to: .done)
+            let warnings = item.channels.flatMap { renderings[$0]?.warnings ?? [] }
+            logger.info(publicationLine(name, outputs: outputs, unsupported: unsupported, warnings: warnings))
+            return .published(item: name, outputs: outputs, unsupported: unsupported, warnings: warnings)
+        }
+    }
+
+    private func publicationLine(_ name: String, outputs: [Channel: [String]], unsupported: [Channel], warnings: [String]) -> String {
+        var parts = Channel.allCases.compactMap { channel in
+            outputs[channel].map { "\(channel.rawValue) → \($0.map { "out/\(channel.rawValue)/\($0)" }.joined(separator: ", "))" }
+        }
+        if !unsupported.isEmpty {
+            parts.append("\(unsupported.map(\.rawValue).joined(separator: ", ")) : gardée dans queue/done pour ce canal, pas encore pris en charge par cette version")
+        }
+        var line = "« \(name) » publiée : \(parts.joined(separator: " ; "))"
+        if !warnings.isEmpty { line += " (remarques : \(warnings.joined(separator: " ")))" }
+        return line
+    }
+
+    // MARK: Reading
+
+    /// The item and its picture, or the reasons it cannot be read. Only a failure
+    /// of the world (I/O) throws.
+    private func read(_ claimed: inout ClaimedItem) throws -> Result<(Item, Data?), ItemRejection> {
+        guard let info = try FileSystem.info(claimed.path) else {
+            throw FileSystemError(operation: "lstat", path: claimed.path, code: ENOENT)
+        }
+        if let problem = Worker.fileKindProblem(info) { return .failure(ItemRejection([problem])) }
+        let data: Data
+        switch try FileSystem.read(claimed.path, maxBytes: config.queue.maxItemBytes) {
+        case .contents(let bytes): data = bytes
+        case .notRegular: return .failure(ItemRejection([Worker.notAFileProblem]))
+        case .tooLarge(let size): return .failure(ItemRejection([TextDecoding.tooLargeProblem(size: max(size, info.size), maxBytes: parser.maxBytes)]))
+        }
+        let item: Item
+        do {
+            item = try parser.parse(data, fileName: claimed.name)
+        } catch {
+            return .failure(error)
+        }
+        guard let image = item.image else { return .success((item, nil)) }
+        return try readImage(image, for: &claimed).map { (item, $0) }
+    }
+
+    private func readImage(_ image: ItemImage, for claimed: inout ClaimedItem) throws -> Result<Data, ItemRejection> {
+        guard QueueLayout.isImage(image.fileName) else {
+            return .failure(ItemRejection([ItemProblem(
+                line: nil, message: "L'image « \(image.fileName) » n'est pas une photo reconnue.",
+                fix: "Utilisez une image JPG, PNG, GIF ou WEBP et écrivez son nom complet dans « Image ».")]))
+        }
+        guard try spool.claimAttachment(image.fileName, for: &claimed) else {
+            return .failure(ItemRejection([ItemProblem(
+                line: nil, message: "L'image « \(image.fileName) » n'est pas à côté de l'annonce.",
+                fix: "Déposez d'abord l'image dans le même dossier, puis le fichier de l'annonce.")]))
+        }
+        let path = "\(spool.activeDirectory)/\(QueueLayout.attachmentName(item: claimed.name, image: image.fileName))"
+        if let info = try FileSystem.info(path), let problem = Worker.fileKindProblem(info) {
+            return .failure(ItemRejection([problem]))
+        }
+        switch try FileSystem.read(path, maxBytes: Worker.maxImageBytes) {
+        case .contents(let data): return .success(data)
+        case .notRegular: return .failure(ItemRejection([Worker.notAFileProblem]))
+        case .tooLarge:
+            return .failure(ItemRejection([ItemProblem(
+                line: nil, message: "L'image « \(image.fileName) » est trop lourde (plus de 20 Mo).",
+                fix: "Réduisez la taille de la photo (par exemple 1920 pixels de large) et déposez-la à nouveau.")]))
+        }
+    }
+
+    /// Symbolic and hard links could make the worker publish a file from outside
+    /// the queue (a system file, say): they are refused, never followed.
+    static func fileKindProblem(_ info: FileSystem.Info) -> ItemProblem? {
+        switch info.kind {
+        case .symbolicLink:
+            return ItemProblem(
+                line: nil, message: "Ce fichier est un raccourci (lien symbolique) : Crieur ne suit pas les raccourcis.",
+                fix: "Copiez le vrai fichier dans le dossier au lieu d'un raccourci.")
+        case .directory, .other:
+            return notAFileProblem
+        case .regular:
+            guard info.linkCount <= 1 else {
+                return ItemProblem(
+                    line: nil, message: "Ce fichier est lié à un autre fichier (lien physique) : Crieur ne le lit pas.",
+                    fix: "Déposez une copie ordinaire du fichier.")
+            }
+            return nil
+        }
+    }
+
+    static let notAFileProblem = ItemProblem(
+        line: nil, message: "Ce n'est pas un fichier ordinaire (un dossier ou un fichier spécial).",
+        fix: "Déposez un fichier texte (.txt) ou JSON (.json) par annonce.")
+
+    // MARK: Endings
+
+    private func reject(_ claimed: ClaimedItem, _ problems: [ItemProblem]) throws -> WorkerEvent {
+        let name = try spool.move(claimed, to: .rejected)
+        let reportName = name + QueueLayout.reportSuffix
+        let report = RejectionReport.render(
+            fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()))
+        try FileSystem.writeDurably(Data(report.utf8), to: workspace.queue.path(.rejected, reportName))
+        let first = problems[0].message
+        logger.info("« \(name) » refusée (\(problems.count) problème\(problems.count > 1 ? "s" : "")) : \(first) — rapport : queue/rejected/\(reportName)")
+        return .rejected(item: name, report: reportName)
+    }
+
+    private func retry(_ claimed: ClaimedItem, error: Error, now: Date) -> WorkerEvent {
+        let due = now.addingTimeInterval(TimeInterval(config.queue.retryMinutes * 60))
+        do {
+            let name = try spool.deferItem(claimed, until: due)
+            logger.error("« \(name) » : échec temporaire (\(error)) ; nouvel essai le \(processor.calendar.timestamp(due))")
+            return .retry(item: name, reason: "\(error)", until: due)
+        } catch {
+            logger.error("« \(claimed.name) » : échec temporaire (\(error)) ; l'annonce reste en cours et sera reprise au prochain démarrage")
+            return .retry(item: claimed.name, reason: "\(error)", until: due)
+        }
+    }
+
+    /// A refused item whose report was lost (crash between the move and the
+    /// report) gets one again.
+    private func repairReports() throws -> [WorkerEvent] {
+        let rejected = workspace.queue.directory(.rejected)
+        let names = try FileSystem.names(in: rejected)
+        let present = Set(names)
+        var events: [WorkerEvent] = []
+        for name in names where QueueLayout.isItemName(name) {
+            let reportName = name + QueueLayout.reportSuffix
+            guard !present.contains(reportName) else { continue }
+            var problems = [ItemProblem(
+                line: nil, message: "Cette annonce a été refusée, mais le rapport détaillé a été perdu lors d'un arrêt brutal.",
+                fix: "Déposez-la à nouveau dans « queue/incoming » pour qu'elle soit vérifiée une nouvelle fois.")]
+            if let info = try FileSystem.info("\(rejected)/\(name)"), Worker.fileKindProblem(info) == nil,
+               case .contents(let data) = try FileSystem.read("\(rejected)/\(name)", maxBytes: config.queue.maxItemBytes) {
+                do { _ = try parser.parse(data, fileName: name) } catch { problems = error.problems }
+            }
+            let report = RejectionReport.render(fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()))
+            try FileSystem.writeDurably(Data(report.utf8), to: "\(rejected)/\(reportName)")
+            events.append(.rejected(item: name, report: reportName))
+        }
+        return events
+    }
+
+    private func refreshChannels(now: Date) {
+        let context = PublicationContext(now: now, calendar: processor.calendar, config: config, itemName: "")
+        for publisher in processor.publishers.values {
+            do {
+                try publisher.refresh(workspace.output(publisher.channel), context: context)
+            } catch {
+                logger.error("page de synthèse du canal \(publisher.channel.rawValue) non mise à jour : \(error)")
+            }
+        }
+    }
+}

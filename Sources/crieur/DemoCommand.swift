@@ -1,0 +1,82 @@
+import CrieurKit
+import Foundation
+
+/// `crieur demo [DOSSIER]`: a newcomer's first run. Creates a workspace
+/// (./demo by default), queues the sample announcements of `samples/`, runs the
+/// worker once and says in French what was published where.
+enum DemoCommand {
+    static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
+        guard args.count <= 1 else { throw CommandError.usage("Utilisation : crieur demo [DOSSIER]") }
+        let workspace = Workspace(root: args.first ?? "demo")
+        guard let samples = samplesDirectory() else {
+            throw CommandError(code: .dataError, message:
+                "Dossier « samples » introuvable : lancez la démonstration depuis le dépôt de Crieur, ou indiquez-le avec CRIEUR_SAMPLES=DOSSIER.")
+        }
+        try WorkspaceSetup.create(workspace)
+        var config = try GlobalOptions(root: workspace.root, now: options.now).loadConfig()
+        config.queue.settleSeconds = 0  // the demo writes its files atomically itself
+        let enqueuer = Enqueuer(layout: workspace.queue, parser: ItemParser(maxBytes: config.queue.maxItemBytes))
+        Console.out("Démonstration de Crieur dans \(workspace.root)\n")
+        for name in try FileSystem.names(in: samples) where !name.hasPrefix(".") {
+            guard case .contents(let data) = try FileSystem.read("\(samples)/\(name)", maxBytes: config.queue.maxItemBytes) else { continue }
+            let queued = try enqueuer.deposit(data, preferred: name)
+            Console.out("Annonce déposée : queue/incoming/\(queued)")
+        }
+        Console.out("")
+        let clock = try options.clock(config)
+        let worker = Worker(
+            workspace: workspace, config: config, publishers: Publishers.all(config),
+            clock: clock, wallClock: SystemClock(), logger: Logger(clock: SystemClock(), calendar: CivilCalendar(timeZone: config.timeZone)) { _ in },
+            sleep: { Thread.sleep(forTimeInterval: $0) })
+        let events = try worker.runOnce()
+        let calendar = CivilCalendar(timeZone: config.timeZone)
+        for event in events { Console.out(describe(event, calendar: calendar)) }
+        Console.out("""
+
+        Ouvrez \(workspace.output(.facebook).path)/index.html dans un navigateur pour copier les messages Facebook.
+        Un refus s'explique dans le rapport à côté du fichier, dans \(workspace.queue.directory(.rejected)).
+        """)
+        return .success
+    }
+
+    static func describe(_ event: WorkerEvent, calendar: CivilCalendar) -> String {
+        switch event {
+        case .published(let item, let outputs, let unsupported, let warnings):
+            var lines = ["Publiée : « \(item) »"]
+            for channel in Channel.allCases {
+                if let files = outputs[channel] {
+                    lines.append("  \(channel.frenchName) : " + files.map { "out/\(channel.rawValue)/\($0)" }.joined(separator: ", "))
+                }
+            }
+            if !unsupported.isEmpty {
+                lines.append("  " + unsupported.map(\.frenchName).joined(separator: ", ") + " : pas encore dans cette version (l'annonce est gardée pour plus tard)")
+            }
+            lines += warnings.map { "  Remarque : \($0)" }
+            return lines.joined(separator: "\n")
+        case .rejected(let item, let report):
+            return "Refusée : « \(item) » — lisez queue/rejected/\(report)"
+        case .deferred(let item, let until):
+            return "En attente : « \(item) » jusqu'au \(calendar.timestamp(until))"
+        case .expired(let item):
+            return "Expirée : « \(item) » (date de fin passée, rien n'est publié)"
+        case .retry(let item, let reason, _):
+            return "Problème passager pour « \(item) » : \(reason)"
+        case .recovered(let item):
+            return "Reprise : « \(item) »"
+        }
+    }
+
+    /// `$CRIEUR_SAMPLES`, else `samples/` in the repository that built this
+    /// executable (found upwards from it), else in the current folder.
+    static func samplesDirectory() -> String? {
+        if let explicit = ProcessInfo.processInfo.environment["CRIEUR_SAMPLES"] { return explicit }
+        var candidates: [String] = []
+        var folder = (URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path as NSString).deletingLastPathComponent
+        while folder.count > 1 {
+            candidates.append("\(folder)/samples")
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        candidates.append("\(FileSystem.currentDirectory())/samples")
+        return candidates.first { (try? FileSystem.info($0))??.kind == .directory }
+    }
+}

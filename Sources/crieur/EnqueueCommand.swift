@@ -1,0 +1,28 @@
+import CrieurKit
+
+/// `crieur enqueue FICHIER…`: checks every file, then queues them all, or none.
+enum EnqueueCommand {
+    static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
+        guard !args.isEmpty else { throw CommandError.usage("Utilisation : crieur enqueue FICHIER…") }
+        let config = try options.loadConfig()
+        let enqueuer = Enqueuer(layout: options.workspace.queue, parser: ItemParser(maxBytes: config.queue.maxItemBytes))
+        let checked = args.map { enqueuer.check($0) }
+        let refused = checked.filter { !$0.problems.isEmpty }
+        guard refused.isEmpty else {
+            for file in refused {
+                for problem in file.problems {
+                    let place = problem.line.map { "\(file.source):\($0)" } ?? file.source
+                    Console.err("\(place) : \(problem.message)\n    → \(problem.fix)")
+                }
+            }
+            Console.err(args.count == 1
+                ? "Annonce non déposée : corrigez-la puis recommencez."
+                : "Aucune annonce n'a été déposée : corrigez \(refused.count == 1 ? "le fichier refusé" : "les \(refused.count) fichiers refusés") puis recommencez.")
+            return .dataError
+        }
+        for (file, name) in zip(checked, try enqueuer.enqueue(checked)) {
+            Console.out("Déposée : \(file.source) → queue/incoming/\(name)")
+        }
+        return .success
+    }
+}

@@ -1,0 +1,34 @@
+import CSystemShims
+import CrieurKit
+import Foundation
+
+/// `crieur work [--once]`: the worker, once (cron, tests) or as a service that
+/// stops cleanly on SIGTERM/SIGINT after the current item.
+enum WorkCommand {
+    static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
+        let once: Bool
+        switch args {
+        case []: once = false
+        case ["--once"]: once = true
+        default: throw CommandError.usage("Utilisation : crieur work [--once]")
+        }
+        let worker = try makeWorker(options)
+        if once {
+            let events = try worker.runOnce()
+            return events.contains { if case .retry = $0 { return true } else { return false } } ? .temporaryFailure : .success
+        }
+        let stopFD = crieur_install_stop_handler()
+        guard stopFD >= 0 else { throw CommandError(code: .temporaryFailure, message: "Impossible d'installer l'arrêt propre du service.") }
+        try worker.runService(stopFD: stopFD) { crieur_stop_requested() != 0 }
+        return .success
+    }
+
+    static func makeWorker(_ options: GlobalOptions) throws -> Worker {
+        let config = try options.loadConfig()
+        let clock = try options.clock(config)
+        return Worker(
+            workspace: options.workspace, config: config, publishers: Publishers.all(config),
+            clock: clock, wallClock: SystemClock(), logger: options.logger(config, clock: SystemClock()),
+            sleep: { Thread.sleep(forTimeInterval: $0) })
+    }
+}
