@@ -22,6 +22,15 @@ enum HeaderKey: String, CaseIterable, Sendable {
         }
     }
 
+    /// The name `.json` items use, and their messages show.
+    var englishName: String {
+        switch self {
+        case .publication: return "publish"
+        case .alternativeText: return "alt"
+        default: return spellings[spellings.count - 1]
+        }
+    }
+
     /// Accepted spellings after `NameFolding.foldKey`, French first.
     var spellings: [String] {
         switch self {

@@ -29,8 +29,8 @@ extension ItemParser {
         let bodyText = lines[min(layout.bodyStart, lines.count)...].joined(separator: "\n")
         let item = buildItem(
             fields: fields, bodyText: bodyText, bodyFirstLine: layout.bodyStart + 1,
-            emptyBodyLine: (layout.separator ?? layout.bodyStart) + 1, missingFieldLine: firstHeaderLine,
-            format: .text, problems: &problems
+            emptyBodyLine: layout.separator.map { $0 + 1 } ?? layout.bodyStart, missingFieldLine: firstHeaderLine,
+            format: .text, refusedKeys: misspelledKeys(in: lines, range: layout.header), problems: &problems
         )
         return item.map { ItemDocument(item: $0, bodyText: $0.bodyText, bodyFirstLine: $0.bodyFirstLine, title: $0.title) }
     }
@@ -93,18 +93,26 @@ extension ItemParser {
         return fields
     }
 
+    /// Keys that an unknown key is probably a typo of: already reported, so not
+    /// reported missing too.
+    private static func misspelledKeys(in lines: [String], range: Range<Int>) -> Set<HeaderKey> {
+        Set(range.compactMap { index in
+            keyPart(of: lines[index]).flatMap { HeaderKey(written: $0) == nil ? HeaderKey.suggestion(for: $0) : nil }
+        })
+    }
+
     static func unknownKey(_ written: String, line: Int?, format: SourceFormat) -> ItemProblem {
         let fix: String
         if let suggestion = HeaderKey.suggestion(for: written) {
-            let name = format == .json ? suggestion.rawValue : suggestion.frenchName
-            fix = "Vouliez-vous dire « \(name) » ? Corrigez le nom de la clé."
+            let name = format == .json ? suggestion.englishName : suggestion.frenchName
+            fix = "Vouliez-vous dire \(quote(name)) ? Corrigez le nom de la clé."
         } else if format == .json {
-            fix = "Les clés possibles sont : " + HeaderKey.allCases.map { "« \($0.rawValue) »" }.joined(separator: ", ")
+            fix = "Les clés possibles sont : " + HeaderKey.allCases.map { "« \($0.englishName) »" }.joined(separator: ", ")
                 + " et « body » pour le texte. Corrigez ou supprimez celle-ci."
         } else {
             fix = "Les clés possibles sont : \(HeaderKey.frenchList). Corrigez le nom ou supprimez cette ligne."
         }
-        return ItemProblem(line: line, message: "La clé « \(written) » n'est pas connue.", fix: fix)
+        return ItemProblem(line: line, message: "La clé \(quote(written)) n'est pas connue.", fix: fix)
     }
 
     /// A value on one line: TAB becomes a space (a title is never split into

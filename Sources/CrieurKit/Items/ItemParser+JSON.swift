@@ -43,6 +43,7 @@ extension ItemParser {
         var fields: [HeaderField] = []
         var body: (key: String, text: String)?
         var writtenKeys: [HeaderKey: String] = [:]
+        var refusedKeys: Set<HeaderKey> = []
         // Objects have no order; sorting keeps the report the same from one run to the next.
         for (key, value) in members.sorted(by: { $0.key < $1.key }) {
             if case .null = value { continue }
@@ -58,6 +59,7 @@ extension ItemParser {
             }
             guard let headerKey = HeaderKey(written: key) else {
                 problems.append(unknownKey(key, line: nil, format: .json))
+                if let meant = HeaderKey.suggestion(for: key) { refusedKeys.insert(meant) }
                 continue
             }
             if let first = writtenKeys[headerKey] {
@@ -65,7 +67,10 @@ extension ItemParser {
                 continue
             }
             writtenKeys[headerKey] = key
-            guard let flat = flatten(value, key: key, headerKey: headerKey, problems: &problems) else { continue }
+            guard let flat = flatten(value, key: key, headerKey: headerKey, problems: &problems) else {
+                refusedKeys.insert(headerKey)
+                continue
+            }
             fields.append(HeaderField(key: headerKey, value: headerValue(flat), line: nil))
         }
         if body == nil {
@@ -76,7 +81,7 @@ extension ItemParser {
         }
         let item = buildItem(
             fields: fields, bodyText: body?.text, bodyFirstLine: 1, emptyBodyLine: nil, missingFieldLine: nil,
-            format: .json, problems: &problems
+            format: .json, refusedKeys: refusedKeys, problems: &problems
         )
         return item.map { ItemDocument(item: $0, bodyText: $0.bodyText, bodyFirstLine: 1, title: $0.title) }
     }
@@ -94,7 +99,7 @@ extension ItemParser {
             for element in elements {
                 guard case .string(let name) = element else {
                     problems.append(ItemProblem(
-                        line: nil, message: "La liste « \(key) » ne doit contenir que des textes entre guillemets.",
+                        line: nil, message: "La liste \(quote(key)) ne doit contenir que des textes entre guillemets.",
                         fix: "Écrivez par exemple \"\(key)\": [\"\(headerKey == .channels ? "newsletter" : "chauffage")\", \"…\"]."
                     ))
                     return nil
@@ -113,8 +118,8 @@ extension ItemParser {
         }
         if text.contains(where: \.isNewline) {
             problems.append(ItemProblem(
-                line: nil, message: "La valeur de « \(key) » doit tenir sur une seule ligne.",
-                fix: "Retirez les retours à la ligne (\\n) de « \(key) »."
+                line: nil, message: "La valeur de \(quote(key)) doit tenir sur une seule ligne.",
+                fix: "Retirez les retours à la ligne (\\n) de \(quote(key))."
             ))
             return nil
         }
@@ -124,14 +129,14 @@ extension ItemParser {
     private static func jsonString(_ value: JSONValue, key: String, problems: inout [ItemProblem]) -> String? {
         if case .string(let text) = value { return text }
         problems.append(ItemProblem(
-            line: nil, message: "La valeur de « \(key) » doit être un texte entre guillemets.",
+            line: nil, message: "La valeur de \(quote(key)) doit être un texte entre guillemets.",
             fix: "Écrivez par exemple \"\(key)\": \"…\", avec des guillemets droits autour du texte."
         ))
         return nil
     }
 
     private static func duplicateJSONKey(first: String, second: String) -> ItemProblem {
-        let same = first == second ? "« \(first) »" : "« \(first) » et « \(second) »"
+        let same = first == second ? quote(first) : "\(quote(first)) et \(quote(second))"
         return ItemProblem(
             line: nil, message: "Le même champ est donné deux fois : \(same).",
             fix: "Gardez un seul de ces champs et supprimez l'autre."

@@ -4,23 +4,34 @@ import Foundation
 /// and JSON items so both follow the same rules.
 extension ItemParser {
     /// The item, or nil after appending at least one problem. A nil `bodyText`
-    /// means the body is missing and the caller has said so.
+    /// means the body is missing and the caller has said so; `refusedKeys` were
+    /// present but already refused, so they are not reported missing as well.
     static func buildItem(
         fields: [HeaderField], bodyText: String?, bodyFirstLine: Int, emptyBodyLine: Int?, missingFieldLine: Int?,
-        format: SourceFormat, problems: inout [ItemProblem]
+        format: SourceFormat, refusedKeys: Set<HeaderKey> = [], problems: inout [ItemProblem]
     ) -> Item? {
         let countBefore = problems.count
         var byKey: [HeaderKey: HeaderField] = [:]
         for field in fields where byKey[field.key] == nil { byKey[field.key] = field }
 
-        let title = readTitle(byKey[.title], missingLine: missingFieldLine, format: format, problems: &problems)
-        let channels = readChannels(byKey[.channels], missingLine: missingFieldLine, format: format, problems: &problems)
+        var title: String?
+        if let field = byKey[.title] {
+            title = readTitle(field, problems: &problems)
+        } else if !refusedKeys.contains(.title) {
+            problems.append(missingTitle(line: missingFieldLine, format: format))
+        }
+        var channels: [Channel]?
+        if let field = byKey[.channels] {
+            channels = readChannels(field, problems: &problems)
+        } else if !refusedKeys.contains(.channels) {
+            problems.append(missingChannels(line: missingFieldLine, format: format))
+        }
         let publication = byKey[.publication].flatMap { readMoment($0, problems: &problems) }
         let expires = byKey[.expires].flatMap { readMoment($0, problems: &problems) }
         if let publication, let expires, let field = byKey[.expires], endsBeforeStart(expires, publication) {
             problems.append(ItemProblem(
                 line: field.line,
-                message: "La date de fin « \(field.value) » est avant la date de publication « \(byKey[.publication]?.value ?? "") ».",
+                message: "La date de fin \(quote(field.value)) est avant la date de publication \(quote(byKey[.publication]?.value ?? "")).",
                 fix: "Corrigez « Fin » : c'est le dernier jour où l'annonce est montrée, il vient après la publication."
             ))
         }
@@ -50,13 +61,7 @@ extension ItemParser {
 
     static let maxTitleLength = 200
 
-    private static func readTitle(
-        _ field: HeaderField?, missingLine: Int?, format: SourceFormat, problems: inout [ItemProblem]
-    ) -> String? {
-        guard let field else {
-            problems.append(missingTitle(line: missingLine, format: format))
-            return nil
-        }
+    private static func readTitle(_ field: HeaderField, problems: inout [ItemProblem]) -> String? {
         if field.value.isEmpty {
             problems.append(ItemProblem(
                 line: field.line, message: "Le titre est vide.",
@@ -101,13 +106,7 @@ extension ItemParser {
         Channel.allCases.map(\.rawValue).joined(separator: ", ")
     }
 
-    private static func readChannels(
-        _ field: HeaderField?, missingLine: Int?, format: SourceFormat, problems: inout [ItemProblem]
-    ) -> [Channel]? {
-        guard let field else {
-            problems.append(missingChannels(line: missingLine, format: format))
-            return nil
-        }
+    private static func readChannels(_ field: HeaderField, problems: inout [ItemProblem]) -> [Channel]? {
         let separators = CharacterSet(charactersIn: ",;").union(.whitespaces)
         let names = field.value.components(separatedBy: separators).filter { !$0.isEmpty }
         if names.isEmpty {
@@ -139,7 +138,7 @@ extension ItemParser {
         } else {
             fix = "Choisissez parmi : \(channelList)."
         }
-        return ItemProblem(line: line, message: "Le canal « \(name) » n'existe pas.", fix: fix)
+        return ItemProblem(line: line, message: "Le canal \(quote(name)) n'existe pas.", fix: fix)
     }
 
     /// A date-only end covers its whole day, so it only ends too early on an earlier day.
@@ -161,19 +160,19 @@ extension ItemParser {
             return moment
         case .unreadable:
             problems.append(ItemProblem(
-                line: field.line, message: "La date \(which) « \(field.value) » n'est pas comprise.", fix: example
+                line: field.line, message: "La date \(which) \(quote(field.value)) n'est pas comprise.", fix: example
             ))
         case .impossibleDate(let date):
             let reason = (1...12).contains(date.month)
                 ? "\(monthNames[date.month - 1]) \(date.year) n'a que \(CivilDate.daysIn(month: date.month, year: date.year)) jours"
                 : "il n'y a que 12 mois"
             problems.append(ItemProblem(
-                line: field.line, message: "La date \(which) « \(field.value) » n'existe pas : \(reason).",
+                line: field.line, message: "La date \(which) \(quote(field.value)) n'existe pas : \(reason).",
                 fix: "Vérifiez le jour et le mois dans un calendrier."
             ))
         case .impossibleTime:
             problems.append(ItemProblem(
-                line: field.line, message: "L'heure de la date \(which) « \(field.value) » n'existe pas.",
+                line: field.line, message: "L'heure de la date \(which) \(quote(field.value)) n'existe pas.",
                 fix: "Écrivez une heure entre 0h00 et 23h59, par exemple 9h00 ou 14:30."
             ))
         }
@@ -191,7 +190,7 @@ extension ItemParser {
         case "non", "no", "false": return false
         default:
             problems.append(ItemProblem(
-                line: field.line, message: "« \(field.value) » n'est pas une réponse comprise pour « Urgent ».",
+                line: field.line, message: "\(quote(field.value)) n'est pas une réponse comprise pour « Urgent ».",
                 fix: "Écrivez « Urgent: oui » ou « Urgent: non », ou supprimez la ligne (une annonce n'est pas urgente par défaut)."
             ))
             return nil
@@ -209,26 +208,32 @@ extension ItemParser {
         }
         if value.contains(where: \.isWhitespace) {
             return refuse(
-                "Le lien « \(value) » contient des espaces : il ne faut qu'une seule adresse, sans espace.",
+                "Le lien \(quote(value)) contient des espaces : il ne faut qu'une seule adresse, sans espace.",
                 "Gardez une seule adresse sur la ligne du lien et mettez les autres dans le texte de l'annonce."
+            )
+        }
+        if let odd = value.first(where: { "<>\"{}|\\^`".contains($0) }) {
+            return refuse(
+                "Le lien \(quote(value)) contient le caractère « \(odd) », qui ne peut pas être dans une adresse web.",
+                "Copiez l'adresse depuis la barre d'adresse du navigateur, par exemple https://www.cpas-exemple.be/chauffage."
             )
         }
         let lowered = value.lowercased()
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
             if !value.contains(":"), value.contains(".") {
                 return refuse(
-                    "L'adresse « \(value) » n'est pas complète.",
+                    "L'adresse \(quote(value)) n'est pas complète.",
                     "Écrivez-la avec https:// devant : https://\(value)"
                 )
             }
             return refuse(
-                "Le lien « \(value) » doit être une adresse web qui commence par http:// ou https://.",
+                "Le lien \(quote(value)) doit être une adresse web qui commence par http:// ou https://.",
                 "Copiez l'adresse depuis la barre d'adresse du navigateur : elle commence par https://."
             )
         }
         guard let host = URLComponents(string: value)?.host, !host.isEmpty else {
             return refuse(
-                "Le lien « \(value) » n'est pas une adresse web valide.",
+                "Le lien \(quote(value)) n'est pas une adresse web valide.",
                 "Copiez l'adresse depuis la barre d'adresse du navigateur, par exemple https://www.cpas-exemple.be/chauffage."
             )
         }
@@ -262,13 +267,13 @@ extension ItemParser {
             fileName = readNonEmpty(image, problems: &problems)
         } else if name.contains("/") || name.contains("\\") {
             problems.append(ItemProblem(
-                line: image.line, message: "L'image « \(name) » doit être seulement un nom de fichier, sans dossier.",
+                line: image.line, message: "L'image \(quote(name)) doit être seulement un nom de fichier, sans dossier.",
                 fix: "Placez l'image à côté de l'annonce et écrivez seulement son nom, par exemple « Image: affiche.jpg »."
             ))
             fileName = nil
         } else if name.hasPrefix(".") {
             problems.append(ItemProblem(
-                line: image.line, message: "Le nom d'image « \(name) » ne peut pas commencer par un point.",
+                line: image.line, message: "Le nom d'image \(quote(name)) ne peut pas commencer par un point.",
                 fix: "Renommez l'image sans point au début, par exemple affiche.jpg, et écrivez ce nom après « Image: »."
             ))
             fileName = nil

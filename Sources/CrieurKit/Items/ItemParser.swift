@@ -45,6 +45,11 @@ public struct ItemParser: Sendable {
         case text, json
     }
 
+    /// Staff's own words in a message, cut short so a runaway line cannot flood the report.
+    static func quote(_ text: String) -> String {
+        text.count <= 60 ? "« \(text) »" : "« \(text.prefix(57))… »"
+    }
+
     /// Problems sorted by line, those without a line last, otherwise in the order found.
     private static func inFileOrder(_ problems: [ItemProblem]) -> [ItemProblem] {
         problems.enumerated()

@@ -25,7 +25,8 @@ public enum EditDistance {
     public static func closest(to word: String, among candidates: [String]) -> String? {
         let allowed = word.count <= 4 ? 1 : (word.count <= 8 ? 2 : 3)
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        // The distance is at least the difference in length: skip hopeless candidates cheaply.
+        for candidate in candidates where abs(candidate.count - word.count) <= allowed {
             let distance = levenshtein(word, candidate)
             if distance <= allowed, distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)

@@ -71,3 +71,18 @@ private struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Test func runawayValuesAreQuotedShortly() {
+    let long = String(repeating: "x", count: 300_000)
+    let problems = S.problems("Titre: A\nCanaux: \(long)\nLien: \(long)\n\(long): y\n---\nTexte.\n")
+    #expect(problems.count == 3)
+    #expect(problems.allSatisfy { $0.message.count < 200 })
+}
+
+@Test func controlCharacterInPlainBodyIsRefusedByCheck() {
+    guard case .failure(let rejection) = S.document("Un texte.\nAvec un \u{1B} caché.\n") else {
+        Issue.record("a control character must be refused even without a header")
+        return
+    }
+    #expect(rejection.problems.map(\.line) == [2])
+}

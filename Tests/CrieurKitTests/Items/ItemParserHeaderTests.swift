@@ -181,3 +181,15 @@ func alternativeTextKeyVariantsWork(key: String) {
     #expect(problems.map(\.line) == [1, 2, 3, 4, 5, 6, 7])
     #expect(problems.allSatisfy { !$0.message.isEmpty && !$0.fix.isEmpty })
 }
+
+@Test func misspelledRequiredKeyIsNotAlsoReportedMissing() {
+    let problems = S.problems("Titre: A\nCanaus: ecran\n---\nTexte.\n")
+    #expect(problems.count == 1)
+    #expect(problems.first?.line == 2)
+}
+
+@Test func emptyBodyWithoutSeparatorPointsAtTheLastHeaderLine() {
+    let problems = S.problems("Titre: A\nCanaux: ecran\n")
+    #expect(problems.map(\.line) == [2, 2])
+    #expect(problems.map(\.message).contains("Le texte de l'annonce est vide."))
+}

@@ -95,6 +95,14 @@ func jsonThatIsNotAnObjectIsAProblem(json: String) {
     let problems = S.problems(json, fileName: "a.json")
     #expect(problems.contains { $0.message == "La clé « chanels » n'est pas connue." && $0.fix.contains("« channels »") })
     #expect(problems.contains { $0.message.contains("deux fois") })
+    #expect(problems.count == 2)
+}
+
+@Test func jsonKeyHintsUseTheJSONNames() {
+    let hint = S.problems(#"{"title": "A", "channels": "ecran", "alt_text": "x", "colour": "x", "body": "x"}"#, fileName: "a.json")
+        .map(\.fix).joined(separator: " ")
+    #expect(hint.contains("« publish »") && hint.contains("« alt »") && hint.contains("« expires »"))
+    #expect(!hint.contains("alternativeText"))
 }
 
 @Test func jsonMissingBodyIsAProblem() {
