@@ -126,7 +126,9 @@ func hashtagHasNoSpaceOrPunctuation(tag: String, expected: String?) {
     let post = try renderer.render(
         T.item(image: ItemImage(fileName: "repair.jpg", alternativeText: alt)), today: T.date(2026, 11, 1)
     )
-    #expect(post.staffNotes.contains("Image à joindre au message : repair.jpg"))
+    let copy = try #require(post.imageFileName)
+    #expect(copy == "\(post.suggestedDate)-\(post.slug)-repair.jpg")
+    #expect(post.staffNotes.contains { $0.hasPrefix("Image à joindre au message : \(copy)") && $0.contains("repair.jpg") })
     #expect(post.staffNotes.contains { $0.contains("« Texte alternatif »") && $0.hasSuffix(alt) })
     #expect(!post.text.contains(alt))
 }
