@@ -3,28 +3,6 @@ import Foundation
 /// `.json` items: one object with the same fields as the header (English or
 /// French names) and the body under `body`, `texte` or `text`.
 extension ItemParser {
-    /// A JSON value, decoded strictly: `1` is a number, never `true`.
-    enum JSONValue: Decodable {
-        case string(String), bool(Bool), number(Double), array([JSONValue]), object([String: JSONValue]), null
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if let value = try? container.decode(Bool.self) {
-                self = .bool(value)
-            } else if let value = try? container.decode(String.self) {
-                self = .string(value)
-            } else if let value = try? container.decode(Double.self) {
-                self = .number(value)
-            } else if let value = try? container.decode([JSONValue].self) {
-                self = .array(value)
-            } else {
-                self = .object(try container.decode([String: JSONValue].self))
-            }
-        }
-    }
-
     private static let bodyKeys: Set<String> = ["body", "texte", "text"]
 
     static func jsonDocument(_ text: String, problems: inout [ItemProblem]) -> ItemDocument? {

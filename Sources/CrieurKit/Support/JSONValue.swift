@@ -1,5 +1,6 @@
-/// A JSON5 document as a tree, so that configuration keys can be checked one by
-/// one (unknown keys get a "did you mean") before typed values are read.
+/// A JSON (or JSON5) document as a tree, so that keys can be checked one by one
+/// (unknown keys get a "did you mean") before typed values are read. Decoded
+/// strictly: `1` is a number, never `true`.
 public enum JSONValue: Sendable, Equatable, Codable {
     case null
     case bool(Bool)
