@@ -66,6 +66,7 @@ public enum FrenchSyllableCounter {
         let stem = stemWithoutMuteEnding(letters)
         let nuclei = countNuclei(stem)
         if nuclei == 0 {
+            if elided { return standalone ? 1 : 0 }  // the qu' of qu'il
             // A word whose only vowel is the final e (le, que, des) keeps it.
             return max(1, countNuclei(letters))
         }
