@@ -5,7 +5,7 @@
 /// (`readability.knownAcronyms`) and explanations (`readability.acronymExplanations`).
 public enum AcronymGlossary {
     /// Acronyms every reader of a CPAS text knows; never flagged.
-    public static let known: Set<String> = ["CPAS", "TV", "OK", "SMS", "PC", "GSM", "ASBL", "TVA", "BD"]
+    public static let known: Set<String> = ["CPAS", "TV", "OK", "SMS", "PC", "GSM", "ASBL", "TVA", "BD", "CV", "UE", "SNCB", "TEC"]
 
     /// Acronym (or jargon name such as *art. 60*) → plain explanation.
     public static let explanations: [String: String] = [

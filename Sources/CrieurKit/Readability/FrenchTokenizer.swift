@@ -256,7 +256,9 @@ public struct FrenchTokenizer: Sendable {
 
     func classify(_ core: ArraySlice<Unicode.Scalar>) -> Word.Kind {
         if core.contains(where: { ("0"..."9").contains($0) }) { return .number }
-        let letters = core.filter { $0.properties.isAlphabetic }
+        // l'ONEM, d'APE: the elided article does not count.
+        let afterElision = core.lastIndex { $0 == "'" || $0 == "\u{2019}" }.map { core[(core.index(after: $0))...] } ?? core
+        let letters = afterElision.filter { $0.properties.isAlphabetic }
         if letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) { return .capitals }
         return .word
     }

@@ -51,10 +51,10 @@ public struct ReadabilityChecker: Sendable {
                     words: zip(sentence.words, syllables).map { .init(text: $0.text, syllables: $1) }))
             shape.append(
                 zip(sentence.words, syllables).map { word, count in
-                    // Digits are read at a glance: a phone number is no harder than a
-                    // two-syllable word, so numbers weigh at most 2 syllables in the scores.
+                    // Digits and capitals are read at a glance: a phone number or CPAS is no
+                    // harder than a two-syllable word, so they weigh at most 2 syllables in the scores.
                     (word.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count,
-                     word.kind == .number ? min(count, 2) : count)
+                     word.kind == .word ? count : min(count, 2))
                 })
         }
         let metrics = ReadabilityMetrics(sentenceWords: shape)
