@@ -1,0 +1,265 @@
+/// Splits French text into sentences and words for the readability checker.
+///
+/// A sentence ends at `.`, `?`, `!` or `…` followed by a space or a line end,
+/// at a blank line, around each line of a `- ` list, and after a title line
+/// (a short line without final punctuation followed by a capitalised line).
+/// It does not end after an abbreviation (M., Mme, art., p. ex., c.-à-d.),
+/// nor inside a decimal (3,5), a time (9h30), a date (01/12/2026), a phone
+/// number (081/22.33.44), a URL or an e-mail address, because none of those
+/// has a space right after its dot.
+///
+/// Words keep their elision (*l'avocat* is one word) and their hyphens
+/// (*grille-pain*); a number written in groups (0800 12 345, 9 h 30) is one
+/// word. URLs and e-mail addresses are not words: nobody reads them as prose.
+/// Never fails: any text gives a (possibly empty) list of sentences.
+public struct FrenchTokenizer: Sendable {
+    /// One word as written, with what kind of token it is.
+    public struct Word: Hashable, Sendable {
+        public var text: String
+        public var kind: Kind
+
+        public enum Kind: String, Hashable, Sendable, Codable {
+            case word
+            /// Digits, possibly grouped or with units (9 h 30, 3,5, 1er).
+            case number
+            /// Two or more letters, all capitals (CPAS, PIIS).
+            case capitals
+        }
+
+        public init(text: String, kind: Kind) {
+            self.text = text
+            self.kind = kind
+        }
+    }
+
+    /// One sentence, its 1-based line in the source and its words.
+    public struct Sentence: Hashable, Sendable {
+        public var text: String
+        public var line: Int
+        public var words: [Word]
+
+        public init(text: String, line: Int, words: [Word]) {
+            self.text = text
+            self.line = line
+            self.words = words
+        }
+    }
+
+    /// Lower-case abbreviations (without their final dot) after which a dot does not end a sentence.
+    public static let abbreviations: Set<String> = [
+        "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "mgr", "st", "ste", "art", "n°", "no", "nos",
+        "p", "ex", "p.ex", "c.-à-d", "c-à-d", "cf", "av", "bd", "ch", "tél", "tel", "fax", "vol", "éd", "env",
+        "min", "max", "hab", "approx", "réf", "ref", "adr", "dép", "gsm", "prov", "fr", "coll", "chap", "al",
+        "sq", "resp", "ca",
+    ]
+
+    /// Abbreviations that end a sentence when the next word has a capital (… etc. Venez).
+    static let closingAbbreviations: Set<String> = ["etc", "cf"]
+
+    public init() {}
+
+    /// The sentences of `text`, whose first line is line `firstLine` of its file.
+    public func sentences(in text: String, firstLine: Int = 1) -> [Sentence] {
+        var result: [Sentence] = []
+        var buffer: [Unicode.Scalar] = []
+        var bufferLine = firstLine
+        let lines = splitLines(text)
+
+        func flush() {
+            let sentenceText = trimmed(buffer)
+            buffer.removeAll(keepingCapacity: true)
+            guard !sentenceText.isEmpty else { return }
+            let words = self.words(in: sentenceText)
+            guard !words.isEmpty else { return }
+            result.append(Sentence(text: String(String.UnicodeScalarView(sentenceText)), line: bufferLine, words: words))
+        }
+
+        for (offset, rawLine) in lines.enumerated() {
+            let lineNumber = firstLine + offset
+            let (content, isListItem) = stripListMarker(trimmed(rawLine))
+            if content.isEmpty {
+                flush()
+                continue
+            }
+            if isListItem { flush() }
+            if buffer.isEmpty { bufferLine = lineNumber } else { buffer.append(" ") }
+            var i = 0
+            while i < content.count {
+                let c = content[i]
+                if buffer.isEmpty && c == " " {
+                    i += 1
+                    continue
+                }
+                if buffer.isEmpty { bufferLine = lineNumber }
+                buffer.append(c)
+                if c == "." || c == "?" || c == "!" || c == "…" {
+                    // Take the whole run of closing punctuation (?!, ..., .»).
+                    var j = i + 1
+                    while j < content.count, isClosingPunctuation(content[j]) {
+                        buffer.append(content[j])
+                        j += 1
+                    }
+                    let atBreak = j >= content.count || content[j] == " " || content[j] == "\t"
+                    if atBreak && endsSentence(content, dotAt: i, runEnd: j) {
+                        flush()
+                    }
+                    i = j
+                    continue
+                }
+                i += 1
+            }
+            if isListItem {
+                flush()
+            } else if offset + 1 < lines.count, isTitleLine(content, before: lines[offset + 1]) {
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+
+    // MARK: - Sentence ends
+
+    func isClosingPunctuation(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ".", "?", "!", "…", "»", "\"", ")", "\u{201D}", "\u{2019}", "*": return true
+        default: return false
+        }
+    }
+
+    /// Whether the punctuation at `i` (a run ending before `runEnd`, followed by a space or the
+    /// line end) closes the sentence.
+    func endsSentence(_ line: [Unicode.Scalar], dotAt i: Int, runEnd: Int) -> Bool {
+        guard line[i] == ".", runEnd == i + 1 else { return true }
+        // The token just before the dot, back to the previous space.
+        var start = i
+        while start > 0, line[start - 1] != " ", line[start - 1] != "(" { start -= 1 }
+        var token = String(String.UnicodeScalarView(line[start..<i])).lowercased()
+        if let apostrophe = token.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
+            token = String(token[token.index(after: apostrophe)...])  // l'art. → art
+        }
+        if token.isEmpty { return true }
+        let nextWordStartsWithCapital: Bool = {
+            var j = runEnd
+            while j < line.count, line[j] == " " { j += 1 }
+            return j >= line.count || line[j].properties.isUppercase || !line[j].properties.isAlphabetic
+        }()
+        if Self.closingAbbreviations.contains(token) { return nextWordStartsWithCapital }
+        if Self.abbreviations.contains(token) { return false }
+        // An initial (J. Dupont) or the dotted parts of p. ex. and c.-à-d.
+        let letters = token.unicodeScalars.filter { $0.properties.isAlphabetic }
+        if letters.count == 1, token.unicodeScalars.count <= 2, line[i - 1].properties.isUppercase { return false }
+        if token.contains("."), Self.abbreviations.contains(String(token.split(separator: ".").last ?? "")) {
+            return false
+        }
+        return true
+    }
+
+    /// A title or heading: a short line without final punctuation, before a line starting with a capital.
+    func isTitleLine(_ content: [Unicode.Scalar], before next: [Unicode.Scalar]) -> Bool {
+        guard let last = content.last else { return false }
+        if last == "." || last == "," || last == ";" || last == ":" || last == "…" || last == "?" || last == "!" {
+            return false
+        }
+        let (nextContent, nextIsListItem) = stripListMarker(trimmed(next))
+        guard !nextIsListItem, let first = nextContent.first, first.properties.isUppercase else { return false }
+        let wordCount = content.split(separator: " ").count
+        return wordCount <= 12
+    }
+
+    // MARK: - Lines
+
+    func splitLines(_ text: String) -> [[Unicode.Scalar]] {
+        var lines: [[Unicode.Scalar]] = [[]]
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": lines.append([])
+            case "\r", "\u{FEFF}": continue
+            case "\t", "\u{00A0}", "\u{202F}", "\u{2009}": lines[lines.count - 1].append(" ")
+            default: lines[lines.count - 1].append(scalar)
+            }
+        }
+        return lines
+    }
+
+    func trimmed<C: BidirectionalCollection>(_ scalars: C) -> [Unicode.Scalar] where C.Element == Unicode.Scalar {
+        guard let first = scalars.firstIndex(where: { $0 != " " }),
+            let last = scalars.lastIndex(where: { $0 != " " })
+        else { return [] }
+        return Array(scalars[first...last])
+    }
+
+    /// Removes a list marker (`- `, `* `, `• `, `1. `, `1) `) and says whether there was one.
+    func stripListMarker(_ line: [Unicode.Scalar]) -> ([Unicode.Scalar], Bool) {
+        guard line.count >= 2 else { return (line, false) }
+        if line[0] == "-" || line[0] == "*" || line[0] == "•" || line[0] == "–", line[1] == " " {
+            return (trimmed(line[2...]), true)
+        }
+        var i = 0
+        while i < line.count, i < 3, ("0"..."9").contains(line[i]) { i += 1 }
+        if i > 0, i + 1 < line.count, line[i] == "." || line[i] == ")", line[i + 1] == " " {
+            return (trimmed(line[(i + 2)...]), true)
+        }
+        return (line, false)
+    }
+
+    // MARK: - Words
+
+    /// The words of one sentence, in order.
+    public func words(in sentence: [Unicode.Scalar]) -> [Word] {
+        var words: [Word] = []
+        var previousWasNumber = false
+        for chunk in sentence.split(separator: " ") {
+            guard let core = wordCore(chunk) else {
+                previousWasNumber = false
+                continue
+            }
+            let text = String(String.UnicodeScalarView(core))
+            let kind = classify(core)
+            // Groups of one number (0800 12 345), and the h of a time (9 h 30), stay one word.
+            if previousWasNumber, kind == .number || text == "h", var last = words.last {
+                last.text += " " + text
+                words[words.count - 1] = last
+                continue
+            }
+            words.append(Word(text: text, kind: kind))
+            previousWasNumber = kind == .number
+        }
+        return words
+    }
+
+    /// The chunk without surrounding punctuation, or nil when it is not a word (a dash, a URL).
+    func wordCore(_ chunk: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar>? {
+        guard let first = chunk.firstIndex(where: isWordScalar),
+            let last = chunk.lastIndex(where: { isWordScalar($0) || $0 == "°" })
+        else { return nil }
+        let core = chunk[first...last]
+        if isURLOrEmail(chunk) { return nil }
+        return core
+    }
+
+    func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || ("0"..."9").contains(c)
+    }
+
+    func isURLOrEmail(_ chunk: ArraySlice<Unicode.Scalar>) -> Bool {
+        let text = String(String.UnicodeScalarView(chunk)).lowercased()
+        if text.contains("://") || text.contains("www.") || text.hasPrefix("mailto:") { return true }
+        if let at = text.firstIndex(of: "@"), text[at...].contains(".") { return true }
+        // A bare domain: letters, a dot, then a known ending (cpas-exemple.be).
+        for ending in [".be", ".com", ".org", ".eu", ".fr", ".net"] where text.contains(ending) {
+            let afterDot = text.components(separatedBy: ending).last ?? ""
+            if afterDot.isEmpty || afterDot.hasPrefix("/") || !afterDot.first!.isLetter { return true }
+        }
+        return false
+    }
+
+    func classify(_ core: ArraySlice<Unicode.Scalar>) -> Word.Kind {
+        if core.contains(where: { ("0"..."9").contains($0) }) { return .number }
+        // l'ONEM, d'APE: the elided article does not count.
+        let afterElision = core.lastIndex { $0 == "'" || $0 == "\u{2019}" }.map { core[(core.index(after: $0))...] } ?? core
+        let letters = afterElision.filter { $0.properties.isAlphabetic }
+        if letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) { return .capitals }
+        return .word
+    }
+}

@@ -1,0 +1,429 @@
+/// Applies the plain-language rules (`ReadabilityRule`) to the sentences of a
+/// text and returns findings in French, each with the line, the words
+/// concerned and a concrete rewrite. Works on words already split and
+/// lower-cased once per sentence; lookups are dictionaries and sets, never
+/// regular expressions. Never fails.
+struct PlainLanguageRules: Sendable {
+    /// A sentence prepared for the rules.
+    struct Analysed {
+        var index: Int
+        var sentence: FrenchTokenizer.Sentence
+        var syllables: [Int]
+        /// Lower case, apostrophes as `'`, elided clitic removed (l'octroi → octroi).
+        var keys: [String]
+    }
+
+    let settings: ReadabilitySettings
+    let lexicon: AdministrativeLexicon
+    let knownAcronyms: Set<String>
+    let explanations: [String: String]
+    /// Sentence limits of the channels checked, strictest first.
+    let sentenceLimits: [(channel: Channel, limit: Int)]
+
+    init(settings: ReadabilitySettings, channels: [Channel]) {
+        self.settings = settings
+        lexicon = AdministrativeLexicon(extra: settings.administrativeWords)
+        knownAcronyms = AcronymGlossary.known.union(settings.knownAcronyms.map { $0.uppercased() })
+        explanations = AcronymGlossary.explanations.merging(
+            settings.acronymExplanations.map { ($0.key.uppercased(), $0.value) }, uniquingKeysWith: { $1 })
+        sentenceLimits = channels.map { ($0, settings.profile(for: $0).maxSentenceWords) }.sorted { $0.limit < $1.limit }
+    }
+
+    static func key(for word: String) -> String {
+        var lower = word.lowercased()
+        if lower.contains("\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
+        if let apostrophe = lower.firstIndex(of: "'") {
+            let clitic = lower[..<apostrophe]
+            if elidedClitics.contains(String(clitic)) {
+                let rest = lower[lower.index(after: apostrophe)...]
+                if !rest.isEmpty { return String(rest) }
+            }
+        }
+        return lower
+    }
+
+    static let elidedClitics: Set<String> = [
+        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+    ]
+
+    func findings(in sentences: [Analysed]) -> [ReadabilityFinding] {
+        var findings: [ReadabilityFinding] = []
+        var acronymsSeen: Set<String> = []
+        for analysed in sentences {
+            longSentence(analysed, into: &findings)
+            acronymsAndCapitals(analysed, seen: &acronymsSeen, into: &findings)
+            let administrativeSpans = administrativeWords(analysed, into: &findings)
+            longWords(analysed, skipping: administrativeSpans, into: &findings)
+            passiveVoice(analysed, into: &findings)
+            negations(analysed, into: &findings)
+            numbers(analysed, into: &findings)
+            longParenthesis(analysed, into: &findings)
+            impersonalAddress(analysed, into: &findings)
+        }
+        return findings
+    }
+
+    // MARK: - Helpers
+
+    func finding(
+        _ rule: ReadabilityRule, _ severity: ReadabilityFinding.Severity, _ analysed: Analysed, message: String,
+        excerpt: String, suggestion: String
+    ) -> ReadabilityFinding {
+        ReadabilityFinding(
+            rule: rule.rawValue, severity: severity, message: message, line: analysed.sentence.line, excerpt: excerpt,
+            suggestion: suggestion, sentenceIndex: analysed.index)
+    }
+
+    func words(_ analysed: Analysed, _ range: Range<Int>) -> String {
+        analysed.sentence.words[range].map(\.text).joined(separator: " ")
+    }
+
+    // MARK: - Long sentences
+
+    func longSentence(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
+        let count = analysed.sentence.words.count
+        let exceeded = sentenceLimits.filter { count > $0.limit }
+        guard let strictest = exceeded.first else { return }
+        let names = exceeded.map { $0.channel.frenchName }.joined(separator: ", ")
+        var suggestion = "Coupez-la en phrases de \(strictest.limit) mots au plus, avec une seule idée par phrase."
+        if let cut = cutPoint(analysed) {
+            suggestion += " Vous pouvez par exemple mettre un point après « \(cut) » et commencer une nouvelle phrase."
+        }
+        findings.append(
+            finding(
+                .longSentence, .warning, analysed,
+                message: "Cette phrase a \(count) mots : c'est trop long pour \(names) (au plus \(strictest.limit) mots).",
+                excerpt: analysed.sentence.text, suggestion: suggestion))
+    }
+
+    /// The words before a good place to cut: a comma or a linking word near the middle.
+    func cutPoint(_ analysed: Analysed) -> String? {
+        let words = analysed.sentence.words
+        let middle = words.count / 2
+        var best: Int?
+        for i in 2..<max(2, words.count - 2) {
+            let linking = ["et", "mais", "qui", "car", "donc", "ainsi", "dont", "lorsque", "puis"].contains(analysed.keys[i + 1])
+            let comma = analysed.sentence.text.contains(words[i].text + ",")
+            guard linking || comma else { continue }
+            if best == nil || abs(i - middle) < abs(best! - middle) { best = i }
+        }
+        guard let cut = best else { return nil }
+        return words[max(0, cut - 3)...cut].map(\.text).joined(separator: " ")
+    }
+
+    // MARK: - Long words
+
+    func longWords(_ analysed: Analysed, skipping covered: Set<Int>, into findings: inout [ReadabilityFinding]) {
+        for (i, word) in analysed.sentence.words.enumerated() where word.kind == .word && !covered.contains(i) {
+            guard analysed.syllables[i] >= settings.longWordSyllables else { continue }
+            // A name (capital inside the sentence) cannot be replaced.
+            if i > 0, word.text.unicodeScalars.first?.properties.isUppercase == true { continue }
+            findings.append(
+                finding(
+                    .longWord, .info, analysed,
+                    message: "Le mot « \(word.text) » est long (\(analysed.syllables[i]) syllabes) et peut arrêter le lecteur.",
+                    excerpt: word.text,
+                    suggestion: "Remplacez-le par un mot plus court et courant, ou expliquez-le avec des mots simples."))
+        }
+    }
+
+    // MARK: - Acronyms and capitals
+
+    func acronymsAndCapitals(_ analysed: Analysed, seen: inout Set<String>, into findings: inout [ReadabilityFinding]) {
+        let words = analysed.sentence.words
+        let text = analysed.sentence.text
+        var i = 0
+        while i < words.count {
+            defer { i += 1 }
+            let word = words[i]
+            var name: String
+            var written = word.text
+            if (analysed.keys[i] == "art" || analysed.keys[i] == "article"), i + 1 < words.count,
+                words[i + 1].text.hasPrefix("60")
+            {
+                name = "ART. 60"
+                written = text.contains("art. 60") ? "art. 60" : word.text + " " + words[i + 1].text
+            } else if word.kind == .capitals {
+                name = Self.key(for: word.text).uppercased()
+                if name.count > 1, written.contains("'") || written.contains("\u{2019}") {
+                    written = String(written.split(whereSeparator: { $0 == "'" || $0 == "\u{2019}" }).last ?? "")
+                }
+            } else if word.kind == .word, word.text.unicodeScalars.first?.properties.isUppercase == true,
+                explanations[analysed.keys[i].uppercased()] != nil
+            {
+                name = analysed.keys[i].uppercased()  // Forem, Onem written as names
+                written = word.text
+            } else {
+                continue
+            }
+            if knownAcronyms.contains(name) || seen.contains(name) { continue }
+            let explanation = explanations[name]
+            if explanation == nil, isShouting(name, at: i, in: words) {
+                findings.append(
+                    finding(
+                        .capitals, .warning, analysed,
+                        message: "« \(word.text) » est écrit en capitales : c'est plus difficile à lire et cela donne l'impression de crier.",
+                        excerpt: word.text,
+                        suggestion: "Écrivez « \(word.text.lowercased()) » en minuscules ; pour insister, mettez le mot en gras (**\(word.text.lowercased())**)."
+                    ))
+                continue
+            }
+            seen.insert(name)
+            if text.contains(written + " (") || text.contains("(" + written + ")") { continue }
+            let suggestion: String
+            if let explanation {
+                suggestion = "Écrivez plutôt : « \(explanation) »."
+            } else {
+                suggestion =
+                    "Écrivez les mots en entier la première fois, puis le sigle entre parenthèses : « les mots en entier (\(written)) »."
+            }
+            findings.append(
+                finding(
+                    .unexplainedAcronym, .error, analysed,
+                    message: "« \(written) » n'est pas expliqué : beaucoup de lecteurs ne connaissent pas ce sigle ou ce mot technique.",
+                    excerpt: written, suggestion: suggestion))
+        }
+    }
+
+    /// Capitals used for emphasis (URGENT, FERMÉ) rather than an acronym (SPF, PIIS).
+    func isShouting(_ name: String, at i: Int, in words: [FrenchTokenizer.Word]) -> Bool {
+        let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let vowels = letters.filter { FrenchSyllableCounter.isVowelLetter(Unicode.Scalar($0.value | 0x20) ?? $0) }
+        if letters.count >= 5 && vowels.count >= 2 { return true }
+        let neighbourInCapitals =
+            (i > 0 && words[i - 1].kind == .capitals) || (i + 1 < words.count && words[i + 1].kind == .capitals)
+        return neighbourInCapitals && letters.count >= 3 && vowels.count >= 1
+    }
+
+    // MARK: - Administrative words
+
+    /// Reports lexicon matches and returns the word indices they cover.
+    func administrativeWords(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) -> Set<Int> {
+        var covered: Set<Int> = []
+        var i = 0
+        while i < analysed.keys.count {
+            if let match = lexicon.match(analysed.keys, at: i) {
+                let excerpt = words(analysed, i..<(i + match.length))
+                findings.append(
+                    finding(
+                        .administrativeWord, .warning, analysed,
+                        message: "« \(excerpt) » est une tournure administrative que beaucoup de lecteurs comprennent mal.",
+                        excerpt: excerpt, suggestion: "Écrivez plutôt : « \(match.alternative) »."))
+                covered.formUnion(i..<(i + match.length))
+                i += match.length
+            } else {
+                i += 1
+            }
+        }
+        return covered
+    }
+
+    // MARK: - Passive voice
+
+    static let beForms: Set<String> = [
+        "est", "sont", "sera", "seront", "était", "étaient", "soit", "soient", "serez", "êtes", "sommes", "fut",
+        "furent", "être", "serait", "seraient", "été",
+    ]
+    static let adverbs: Set<String> = [
+        "pas", "plus", "bien", "déjà", "toujours", "également", "aussi", "ensuite", "automatiquement", "directement",
+        "ensuite", "entièrement", "souvent",
+    ]
+    static let participleEndings = ["é", "ée", "és", "ées", "is", "ise", "ises", "it", "ite", "ites", "u", "ue", "us", "ues", "ert", "erte"]
+
+    func passiveVoice(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
+        let keys = analysed.keys
+        for i in 0..<keys.count where Self.beForms.contains(keys[i]) {
+            var p = i + 1
+            if p < keys.count, Self.adverbs.contains(keys[p]) { p += 1 }
+            guard p < keys.count, keys[p].count >= 4, Self.participleEndings.contains(where: { keys[p].hasSuffix($0) }),
+                analysed.sentence.words[p].kind == .word
+            else { continue }
+            // "est fermé" can be a state; it is a passive when "été" is the auxiliary or an agent follows.
+            let agent = keys[(p + 1)..<min(keys.count, p + 8)].firstIndex(of: "par")
+            guard keys[i] == "été" || agent != nil else { continue }
+            let excerpt = words(analysed, i..<(p + 1))
+            var suggestion = "Dites qui fait l'action, au début de la phrase, avec un verbe actif"
+            if let agent {
+                let doer = words(analysed, (agent + 1)..<min(keys.count, agent + 4))
+                suggestion += " : commencez par « \(doer) » suivi du verbe (par exemple « Le CPAS paie » plutôt que « est payé par le CPAS »)."
+            } else {
+                suggestion += " (par exemple « Le CPAS vous a accordé l'aide » plutôt que « L'aide vous a été accordée »)."
+            }
+            findings.append(
+                finding(
+                    .passiveVoice, .warning, analysed,
+                    message: "« \(excerpt) » est à la forme passive : le lecteur ne voit pas tout de suite qui agit.",
+                    excerpt: excerpt, suggestion: suggestion))
+        }
+    }
+
+    // MARK: - Negations
+
+    static let negativeParticles: Set<String> = [
+        "pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "guère", "point", "nullement", "ni",
+    ]
+    static let negativeWords: Set<String> = [
+        "impossible", "inutile", "interdit", "interdite", "incomplet", "incomplète", "inexact", "illimité", "sans",
+        "non", "inconnu", "irrégulier", "insuffisant", "insuffisante",
+    ]
+
+    func negations(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
+        let words = analysed.sentence.words
+        var found: [Range<Int>] = []
+        var i = 0
+        while i < words.count {
+            let lower = words[i].text.lowercased()
+            let isNe = lower == "ne" || lower.hasPrefix("n'") || lower.hasPrefix("n\u{2019}")
+            if isNe, let end = (i...min(words.count - 1, i + 5)).first(where: {
+                $0 > i && Self.negativeParticles.contains(analysed.keys[$0])
+            }) {
+                found.append(i..<(end + 1))
+                i = end + 1
+            } else {
+                i += 1
+            }
+        }
+        guard let first = found.first else { return }
+        let negativeNearby = analysed.keys[first.upperBound..<min(words.count, first.upperBound + 3)].contains {
+            Self.negativeWords.contains($0)
+        }
+        if found.count >= 2 || negativeNearby {
+            let excerpt = found.count >= 2 ? found.map { self.words(analysed, $0) }.joined(separator: " … ")
+                : self.words(analysed, first.lowerBound..<min(words.count, first.upperBound + 3))
+            findings.append(
+                finding(
+                    .doubleNegation, .warning, analysed,
+                    message: "Cette phrase contient plusieurs négations (« \(excerpt) ») : le lecteur doit les retourner pour comprendre.",
+                    excerpt: excerpt,
+                    suggestion: "Dites la même chose de façon positive, par exemple « Vous pouvez venir sans rendez-vous » plutôt que « Il n'est pas impossible de ne pas prendre rendez-vous »."
+                ))
+        } else {
+            let excerpt = self.words(analysed, first)
+            findings.append(
+                finding(
+                    .negation, .info, analysed,
+                    message: "« \(excerpt) » est une négation : une phrase positive se comprend plus vite.",
+                    excerpt: excerpt,
+                    suggestion: "Si c'est possible, dites ce que le lecteur peut faire (« Venez avant 10 h ») plutôt que ce qu'il ne peut pas faire (« Ne venez pas après 10 h »)."
+                ))
+        }
+    }
+
+    // MARK: - Numbers and dates
+
+    static let monthNames = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre",
+    ]
+
+    func numbers(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
+        let numbers = analysed.sentence.words.filter { $0.kind == .number }
+        for word in numbers {
+            guard let date = Self.numericDate(word.text) else { continue }
+            let day = date.day == 1 ? "1er" : String(date.day)
+            var plain = "le \(day) \(Self.monthNames[date.month - 1])"
+            if let year = date.year { plain += " \(year)" }
+            findings.append(
+                finding(
+                    .numericDate, .warning, analysed,
+                    message: "La date « \(word.text) » est écrite en chiffres : on peut confondre le jour et le mois.",
+                    excerpt: word.text, suggestion: "Écrivez la date en toutes lettres : « \(plain) »."))
+        }
+        if numbers.count > settings.maxNumbersPerSentence {
+            let excerpt = numbers.map(\.text).joined(separator: ", ")
+            findings.append(
+                finding(
+                    .manyNumbers, .warning, analysed,
+                    message: "Cette phrase contient \(numbers.count) nombres (\(excerpt)) : c'est trop pour les retenir.",
+                    excerpt: excerpt,
+                    suggestion: "Gardez au plus \(settings.maxNumbersPerSentence) nombres par phrase : mettez les autres dans une autre phrase ou dans une liste."
+                ))
+        }
+    }
+
+    /// 01/12, 1.12.2026, 01-12-26: day and month (and year) when the token is a valid numeric date.
+    static func numericDate(_ text: String) -> (day: Int, month: Int, year: Int?)? {
+        let scalars = Array(text.unicodeScalars)
+        var parts: [[Unicode.Scalar]] = [[]]
+        var separator: Unicode.Scalar?
+        for scalar in scalars {
+            if ("0"..."9").contains(scalar) {
+                parts[parts.count - 1].append(scalar)
+            } else if scalar == "/" || scalar == "." || scalar == "-" {
+                if separator == nil { separator = scalar }
+                guard scalar == separator else { return nil }
+                parts.append([])
+            } else {
+                return nil
+            }
+        }
+        guard parts.count == 2 || parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, !parts[0].isEmpty,
+            !parts[1].isEmpty
+        else { return nil }
+        if parts.count == 3, parts[2].count != 2 && parts[2].count != 4 { return nil }
+        // Two numbers with a dot are a decimal or a time, not a date.
+        if parts.count == 2, separator == "." { return nil }
+        let value = { (digits: [Unicode.Scalar]) in digits.reduce(0) { $0 * 10 + Int($1.value) - 48 } }
+        let day = value(parts[0])
+        let month = value(parts[1])
+        guard (1...31).contains(day), (1...12).contains(month) else { return nil }
+        var year: Int?
+        if parts.count == 3 {
+            let y = value(parts[2])
+            year = parts[2].count == 2 ? 2000 + y : y
+        }
+        return (day, month, year)
+    }
+
+    // MARK: - Parentheses
+
+    func longParenthesis(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
+        let scalars = Array(analysed.sentence.text.unicodeScalars)
+        var open: Int?
+        for (i, c) in scalars.enumerated() {
+            if c == "(" {
+                open = i
+            } else if c == ")", let start = open {
+                let inside = String(String.UnicodeScalarView(scalars[(start + 1)..<i]))
+                let count = inside.split(separator: " ").count
+                if count > settings.maxParenthesisWords {
+                    findings.append(
+                        finding(
+                            .longParenthesis, .warning, analysed,
+                            message: "La parenthèse « (\(inside)) » a \(count) mots : le lecteur perd le fil de la phrase.",
+                            excerpt: "(\(inside))",
+                            suggestion: "Sortez ce contenu de la parenthèse et écrivez-le dans une phrase à part, juste après."
+                        ))
+                }
+                open = nil
+            }
+        }
+    }
+
+    // MARK: - Impersonal address
+
+    static let impersonalTurns: [[String]] = [
+        ["il", "est", "demandé"], ["il", "est", "rappelé"], ["il", "est", "recommandé"], ["il", "est", "conseillé"],
+        ["il", "est", "interdit"], ["il", "est", "nécessaire"], ["il", "est", "possible"], ["il", "est", "obligatoire"],
+        ["il", "est", "impératif"], ["il", "est", "prié"], ["il", "convient"], ["il", "importe"], ["il", "y", "a", "lieu"],
+        ["on", "peut"], ["on", "doit"], ["les", "personnes", "concernées"], ["toute", "personne"],
+        ["chaque", "personne"], ["le", "citoyen"], ["les", "citoyens"], ["le", "public"], ["les", "personnes", "intéressées"],
+    ]
+
+    func impersonalAddress(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
+        let keys = analysed.keys
+        for i in keys.indices {
+            for turn in Self.impersonalTurns where turn[0] == keys[i] && i + turn.count <= keys.count {
+                guard Array(keys[i..<(i + turn.count)]) == turn else { continue }
+                let excerpt = words(analysed, i..<(i + turn.count))
+                findings.append(
+                    finding(
+                        .impersonalAddress, .warning, analysed,
+                        message: "« \(excerpt) » ne s'adresse à personne : le lecteur ne sait pas si c'est pour lui.",
+                        excerpt: excerpt,
+                        suggestion: "Parlez directement au lecteur avec « vous » : « Vous pouvez… », « Vous devez… », ou donnez la consigne : « Apportez… »."
+                    ))
+            }
+        }
+    }
+}

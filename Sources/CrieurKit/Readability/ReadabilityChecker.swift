@@ -1,0 +1,130 @@
+/// Checks that a French text is simple enough for the channels it goes to.
+///
+/// Pure: takes the text (and the line of its first line in the file, so that
+/// findings point at the right line), returns a `ReadabilityReport` with the
+/// scores, the sentences, the plain-language findings and a verdict per
+/// channel. It touches no file and never fails; an empty text passes.
+///
+///     let checker = ReadabilityChecker(settings: settings)
+///     let report = checker.check(title: item.title, titleLine: 1,
+///                                body: item.bodyText, bodyFirstLine: item.bodyFirstLine,
+///                                channels: item.channels)
+public struct ReadabilityChecker: Sendable {
+    public let settings: ReadabilitySettings
+    let tokenizer = FrenchTokenizer()
+
+    public init(settings: ReadabilitySettings = ReadabilitySettings()) {
+        self.settings = settings
+    }
+
+    /// Checks a text whose first line is line `firstLine` of its file.
+    public func check(_ text: String, firstLine: Int = 1, channels: [Channel] = Channel.allCases) -> ReadabilityReport {
+        report(for: tokenizer.sentences(in: text, firstLine: firstLine), channels: channels)
+    }
+
+    /// Checks an item's title (one sentence, at `titleLine`) and body together, so
+    /// that an acronym explained in the title counts as explained in the body.
+    public func check(
+        title: String, titleLine: Int, body: String, bodyFirstLine: Int, channels: [Channel] = Channel.allCases
+    ) -> ReadabilityReport {
+        var titleSentences = tokenizer.sentences(in: title.replacingOccurrences(of: "\n", with: " "), firstLine: titleLine)
+        if titleSentences.count > 1 {
+            // A title is read as one unit even when it holds a full stop.
+            let words = titleSentences.flatMap(\.words)
+            titleSentences = [FrenchTokenizer.Sentence(text: title, line: titleLine, words: words)]
+        }
+        return report(for: titleSentences + tokenizer.sentences(in: body, firstLine: bodyFirstLine), channels: channels)
+    }
+
+    func report(for sentences: [FrenchTokenizer.Sentence], channels: [Channel]) -> ReadabilityReport {
+        var analysed: [PlainLanguageRules.Analysed] = []
+        analysed.reserveCapacity(sentences.count)
+        var measures: [ReadabilityReport.SentenceMeasure] = []
+        var shape: [[(letters: Int, syllables: Int)]] = []
+        for (index, sentence) in sentences.enumerated() {
+            let syllables = sentence.words.map { FrenchSyllableCounter.count($0.text) }
+            let keys = sentence.words.map { PlainLanguageRules.key(for: $0.text) }
+            analysed.append(.init(index: index, sentence: sentence, syllables: syllables, keys: keys))
+            measures.append(
+                .init(
+                    text: sentence.text, line: sentence.line,
+                    words: zip(sentence.words, syllables).map { .init(text: $0.text, syllables: $1) }))
+            shape.append(
+                zip(sentence.words, syllables).map { word, count in
+                    // Digits and capitals are read at a glance: a phone number or CPAS is no
+                    // harder than a two-syllable word, so they weigh at most 2 syllables in the scores.
+                    (word.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count,
+                     word.kind == .word ? count : min(count, 2))
+                })
+        }
+        let metrics = ReadabilityMetrics(sentenceWords: shape)
+        let rules = PlainLanguageRules(settings: settings, channels: channels)
+        let findings = rules.findings(in: analysed).sorted {
+            ($0.line, $0.sentenceIndex ?? 0, $0.severity) < ($1.line, $1.sentenceIndex ?? 0, $1.severity)
+        }
+        let verdicts = channels.map { verdict(for: $0, metrics: metrics, measures: measures, findings: findings) }
+        return ReadabilityReport(metrics: metrics, sentences: measures, findings: findings, verdicts: verdicts)
+    }
+
+    /// The reasons, in French, why `channel` refuses the text; none means it passes.
+    func verdict(
+        for channel: Channel, metrics: ReadabilityMetrics, measures: [ReadabilityReport.SentenceMeasure],
+        findings: [ReadabilityFinding]
+    ) -> ChannelVerdict {
+        let profile = settings.profile(for: channel)
+        var reasons: [String] = []
+        if metrics.words > 0 {
+            if metrics.kandelMoles < profile.minKandelMoles {
+                reasons.append(
+                    "Le texte est trop difficile à lire : score de lisibilité \(format(metrics.kandelMoles)) sur 100 (il faut au moins \(format(profile.minKandelMoles)) ; plus le score est haut, plus le texte est facile)."
+                )
+            }
+            if metrics.lix > profile.maxLix {
+                reasons.append(
+                    "Le texte a trop de mots longs ou de phrases longues : indice LIX \(format(metrics.lix)) (au plus \(format(profile.maxLix)))."
+                )
+            }
+            if metrics.averageSentenceWords > profile.maxAverageSentenceWords {
+                reasons.append(
+                    "Les phrases font en moyenne \(format(metrics.averageSentenceWords)) mots (au plus \(format(profile.maxAverageSentenceWords)))."
+                )
+            }
+        }
+        let long = measures.filter { $0.words.count > profile.maxSentenceWords }
+        if !long.isEmpty {
+            let lines = long.map { String($0.line) }.joined(separator: ", ")
+            reasons.append(
+                long.count == 1
+                    ? "1 phrase dépasse \(profile.maxSentenceWords) mots (ligne \(lines))."
+                    : "\(long.count) phrases dépassent \(profile.maxSentenceWords) mots (lignes \(lines)).")
+        }
+        let acronyms = findings.filter { $0.severity == .error }
+        if !acronyms.isEmpty {
+            let names = acronyms.map { "« \($0.excerpt) »" }.joined(separator: ", ")
+            reasons.append(
+                acronyms.count == 1
+                    ? "1 sigle ou mot technique n'est pas expliqué : \(names)."
+                    : "\(acronyms.count) sigles ou mots techniques ne sont pas expliqués : \(names).")
+        }
+        let administrative = findings.filter { $0.rule == ReadabilityRule.administrativeWord.rawValue }
+        if administrative.count > profile.maxAdministrativeWords {
+            let names = administrative.prefix(6).map { "« \($0.excerpt) »" }.joined(separator: ", ")
+            reasons.append(
+                "\(administrative.count) mots administratifs (au plus \(profile.maxAdministrativeWords)) : \(names)\(administrative.count > 6 ? "…" : ".")"
+            )
+        }
+        let counted: Set<String> = [ReadabilityRule.longSentence.rawValue, ReadabilityRule.administrativeWord.rawValue]
+        let warnings = findings.filter { $0.severity == .warning && !counted.contains($0.rule) }
+        if warnings.count > profile.maxWarnings {
+            reasons.append("\(warnings.count) autres points à améliorer (au plus \(profile.maxWarnings)) : voyez la liste ci-dessous.")
+        }
+        return ChannelVerdict(channel: channel, pass: reasons.isEmpty, reasons: reasons)
+    }
+
+    /// A score as staff read it: no decimals when whole, one otherwise, decimal comma.
+    func format(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(rounded).replacingOccurrences(of: ".", with: ",")
+    }
+}

@@ -1,0 +1,84 @@
+/// Everything the readability checker can be told by the configuration
+/// (`readability` in `config/crieur.json5`): per-channel thresholds, extra
+/// known acronyms, extra explanations and extra administrative words. Every
+/// key is optional; what is missing keeps its default, so an empty object is
+/// valid. Decoding fails only on a value of the wrong type.
+public struct ReadabilitySettings: Hashable, Sendable, Codable {
+    /// Overrides per channel, keyed by channel name (`ecran`, `facebook`, `newsletter`, `bulletin`).
+    public var channels: [String: ReadabilityProfile.Override]
+    /// Acronyms readers know, added to CPAS and the built-in ones (e.g. the commune's own).
+    public var knownAcronyms: [String]
+    /// Acronym → plain explanation, added to the built-in glossary.
+    public var acronymExplanations: [String: String]
+    /// Administrative word or turn → plain alternative, added to the built-in lexicon.
+    public var administrativeWords: [String: String]
+    /// A word with at least this many syllables is long (*administrativement*: 7).
+    public var longWordSyllables: Int
+    /// A parenthesis with more words than this is a long aside.
+    public var maxParenthesisWords: Int
+    /// A sentence with more numbers than this has too many.
+    public var maxNumbersPerSentence: Int
+
+    public init(
+        channels: [String: ReadabilityProfile.Override] = [:], knownAcronyms: [String] = [],
+        acronymExplanations: [String: String] = [:], administrativeWords: [String: String] = [:],
+        longWordSyllables: Int = 5, maxParenthesisWords: Int = 8, maxNumbersPerSentence: Int = 3
+    ) {
+        self.channels = channels
+        self.knownAcronyms = knownAcronyms
+        self.acronymExplanations = acronymExplanations
+        self.administrativeWords = administrativeWords
+        self.longWordSyllables = longWordSyllables
+        self.maxParenthesisWords = maxParenthesisWords
+        self.maxNumbersPerSentence = maxNumbersPerSentence
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = ReadabilitySettings()
+        channels = try c.decodeIfPresent([String: ReadabilityProfile.Override].self, forKey: .channels) ?? [:]
+        knownAcronyms = try c.decodeIfPresent([String].self, forKey: .knownAcronyms) ?? []
+        acronymExplanations = try c.decodeIfPresent([String: String].self, forKey: .acronymExplanations) ?? [:]
+        administrativeWords = try c.decodeIfPresent([String: String].self, forKey: .administrativeWords) ?? [:]
+        longWordSyllables = try c.decodeIfPresent(Int.self, forKey: .longWordSyllables) ?? defaults.longWordSyllables
+        maxParenthesisWords =
+            try c.decodeIfPresent(Int.self, forKey: .maxParenthesisWords) ?? defaults.maxParenthesisWords
+        maxNumbersPerSentence =
+            try c.decodeIfPresent(Int.self, forKey: .maxNumbersPerSentence) ?? defaults.maxNumbersPerSentence
+    }
+
+    /// The thresholds of `channel`: its default profile with the configuration's overrides.
+    public func profile(for channel: Channel) -> ReadabilityProfile {
+        let base = Self.defaultProfiles[channel]!
+        return channels[channel.rawValue]?.applied(to: base) ?? base
+    }
+
+    /// Default thresholds, strictest first. LIX bands were set for Swedish;
+    /// French uses more words over six letters, so each band is read 5 points
+    /// higher (plain French announcements score 30–40).
+    ///
+    /// - ecran: read standing, from afar, in a few seconds, often by people who
+    ///   read with difficulty: FALC-level sentences (≤ 15 words, about 10 on
+    ///   average), Kandel & Moles ≥ 65 (between standard and easy), LIX ≤ 40,
+    ///   no administrative word, one other warning at most.
+    /// - facebook and newsletter: read on a phone, quickly: sentences ≤ 18 words
+    ///   (about 12 on average), Kandel & Moles ≥ 60 (standard), LIX ≤ 45,
+    ///   one administrative word tolerated.
+    /// - bulletin: read at home on paper, with more time: sentences ≤ 22 words
+    ///   (about 15 on average, the usual plain-language target), Kandel & Moles
+    ///   ≥ 50 (fairly hard is the floor), LIX ≤ 50, two administrative words tolerated.
+    public static let defaultProfiles: [Channel: ReadabilityProfile] = [
+        .ecran: ReadabilityProfile(
+            minKandelMoles: 65, maxLix: 40, maxAverageSentenceWords: 10, maxSentenceWords: 15,
+            maxAdministrativeWords: 0, maxWarnings: 1),
+        .facebook: ReadabilityProfile(
+            minKandelMoles: 60, maxLix: 45, maxAverageSentenceWords: 12, maxSentenceWords: 18,
+            maxAdministrativeWords: 1, maxWarnings: 2),
+        .newsletter: ReadabilityProfile(
+            minKandelMoles: 60, maxLix: 45, maxAverageSentenceWords: 12, maxSentenceWords: 18,
+            maxAdministrativeWords: 1, maxWarnings: 3),
+        .bulletin: ReadabilityProfile(
+            minKandelMoles: 50, maxLix: 50, maxAverageSentenceWords: 15, maxSentenceWords: 22,
+            maxAdministrativeWords: 2, maxWarnings: 5),
+    ]
+}
