@@ -22,12 +22,16 @@ public struct Item: Hashable, Sendable {
     public var bodyText: String
     /// 1-based line of the body's first line in the source file.
     public var bodyFirstLine: Int
+    /// 1-based line of `Titre:` in the source file (1 for JSON items).
+    public var titleLine: Int
 
     public init(
         title: String, channels: [Channel], publication: ItemMoment? = nil, expires: ItemMoment? = nil,
         urgent: Bool = false, link: String? = nil, place: String? = nil, image: ItemImage? = nil,
-        tags: [String] = [], override: String? = nil, body: Body, bodyText: String, bodyFirstLine: Int
+        tags: [String] = [], override: String? = nil, body: Body, bodyText: String, bodyFirstLine: Int,
+        titleLine: Int = 1
     ) {
+        self.titleLine = titleLine
         self.title = title
         self.channels = channels
         self.publication = publication

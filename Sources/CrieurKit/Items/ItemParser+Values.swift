@@ -55,7 +55,8 @@ extension ItemParser {
         return Item(
             title: title, channels: channels, publication: publication, expires: expires, urgent: urgent,
             link: link, place: place, image: image, tags: tags, override: override,
-            body: BodyParser.parse(bodyText), bodyText: bodyText, bodyFirstLine: bodyFirstLine
+            body: BodyParser.parse(bodyText), bodyText: bodyText, bodyFirstLine: bodyFirstLine,
+            titleLine: byKey[.title]?.line ?? 1
         )
     }
 

@@ -7,23 +7,40 @@ public struct ItemProcessor: Sendable {
     public let config: CrieurConfig
     public let calendar: CivilCalendar
     public let publishers: [Channel: any ChannelPublisher]
+    public let gate: ReadabilityGate
 
     public init(config: CrieurConfig, publishers: [any ChannelPublisher]) {
         self.config = config
+        self.gate = ReadabilityGate(settings: config.readability)
         self.calendar = CivilCalendar(timeZone: config.timeZone)
         self.publishers = Dictionary(publishers.map { ($0.channel, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public enum Outcome: Sendable {
-        case reject([ItemProblem])
+        /// `details`: a longer French explanation for the report (the readability report).
+        case reject([ItemProblem], details: String?)
         case wait(until: Date)
         case expire(ended: Date)
         /// `unsupported` lists the item's channels this version cannot publish yet:
         /// the item is kept in `done/`, where those channels will find it.
-        case publish(renderings: [Channel: ChannelRendering], unsupported: [Channel])
+        case publish(renderings: [Channel: ChannelRendering], unsupported: [Channel], derogation: Derogation?)
     }
 
+    /// An item published despite readability findings, and why.
+    public struct Derogation: Sendable, Equatable, Codable {
+        public var reason: String
+        public var channels: [Channel]
+    }
+
+    /// Readability comes first, so staff hear about a hard text when they drop
+    /// it, not on its publication day.
     public func decide(_ item: Item, itemName: String, imageData: Data?, now: Date) -> Outcome {
+        var derogation: Derogation?
+        switch gate.evaluate(item, fileName: itemName) {
+        case .pass: break
+        case .overridden(let reason, let channels): derogation = Derogation(reason: reason, channels: channels)
+        case .refuse(let problems, let details): return .reject(problems, details: details)
+        }
         if let expires = item.expires, calendar.end(of: expires) < now {
             return .expire(ended: calendar.end(of: expires))
         }
@@ -46,6 +63,8 @@ public struct ItemProcessor: Sendable {
                 problems += error.problems
             }
         }
-        return problems.isEmpty ? .publish(renderings: renderings, unsupported: unsupported) : .reject(problems)
+        return problems.isEmpty
+            ? .publish(renderings: renderings, unsupported: unsupported, derogation: derogation)
+            : .reject(problems, details: nil)
     }
 }

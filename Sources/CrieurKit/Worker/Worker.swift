@@ -154,8 +154,8 @@ public final class Worker {
 
     private func apply(_ outcome: ItemProcessor.Outcome, to claimed: ClaimedItem, item: Item, now: Date) throws -> WorkerEvent {
         switch outcome {
-        case .reject(let problems):
-            return try reject(claimed, problems)
+        case .reject(let problems, let details):
+            return try reject(claimed, problems, details: details)
         case .wait(let due):
             let name = try spool.deferItem(claimed, until: due)
             logger.info("« \(name) » en attente jusqu'au \(processor.calendar.timestamp(due))")
@@ -164,7 +164,8 @@ public final class Worker {
             let name = try spool.move(claimed, to: .done)
             logger.info("« \(name) » expirée le \(processor.calendar.timestamp(ended)) : classée sans publication")
             return .expired(item: name)
-        case .publish(let renderings, let unsupported):
+        case .publish(let renderings, let unsupported, let derogation):
+            if let derogation { try record(derogation, item: claimed.name) }
             var outputs: [Channel: [String]] = [:]
             for channel in item.channels {
                 guard let rendering = renderings[channel] else { continue }
@@ -266,15 +267,31 @@ public final class Worker {
 
     // MARK: Endings
 
-    private func reject(_ claimed: ClaimedItem, _ problems: [ItemProblem]) throws -> WorkerEvent {
+    private func reject(_ claimed: ClaimedItem, _ problems: [ItemProblem], details: String? = nil) throws -> WorkerEvent {
         let name = try spool.move(claimed, to: .rejected)
         let reportName = name + QueueLayout.reportSuffix
         let report = RejectionReport.render(
-            fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()))
+            fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()), details: details)
         try FileSystem.writeDurably(Data(report.utf8), to: workspace.queue.path(.rejected, reportName))
         let first = problems[0].message
         logger.info("« \(name) » refusée (\(problems.count) problème\(problems.count > 1 ? "s" : "")) : \(first) — rapport : queue/rejected/\(reportName)")
         return .rejected(item: name, report: reportName)
+    }
+
+    /// Publishing a text despite readability findings is a decision the centre
+    /// must be able to account for: it goes to `data/derogations.jsonl` first.
+    private func record(_ derogation: ItemProcessor.Derogation, item: String) throws {
+        struct Entry: Encodable {
+            var time: String
+            var item: String
+            var reason: String
+            var channels: [Channel]
+        }
+        try FileSystem.makeDirectory(workspace.dataDirectory, mode: 0o700)
+        try AppendOnlyLog(path: workspace.path("data/derogations.jsonl")).append(Entry(
+            time: processor.calendar.timestamp(clock.now()), item: item,
+            reason: derogation.reason, channels: derogation.channels))
+        logger.info("« \(item) » publiée avec dérogation à la lisibilité (\(derogation.channels.map(\.rawValue).joined(separator: ", "))) : \(derogation.reason)")
     }
 
     private func retry(_ claimed: ClaimedItem, error: Error, now: Date) -> WorkerEvent {

@@ -41,6 +41,45 @@ public enum DefaultConfiguration {
         // Heure conseillée pour publier (HH:MM).
         suggestedTime: "10:00",
       },
+
+      // Vérification du français simple : une annonce trop difficile pour un de ses
+      // canaux est refusée, avec un rapport qui dit quoi réécrire.
+      // Chaque clé est facultative : ce qui manque garde la valeur par défaut indiquée ici.
+      readability: {
+        // Seuils par canal, du plus strict (écran) au plus souple (bulletin).
+        // minKandelMoles : score de lisibilité minimum (0 à 100 ; plus il est haut, plus le texte
+        //   est facile). Échelle de Flesch adaptée au français par Kandel et Moles :
+        //   70-80 facile, 60-70 standard, 50-60 assez difficile, moins de 50 difficile.
+        // maxLix : indice LIX maximum (plus il est bas, plus le texte est facile). Pour le
+        //   français, compter environ 5 points de plus que les paliers suédois : 40 facile, 50 moyen.
+        // maxAverageSentenceWords : nombre moyen de mots par phrase. Les règles FALC (facile à lire
+        //   et à comprendre) et le guide « Écrire pour être lu » demandent des phrases courtes,
+        //   une idée par phrase ; environ 15 mots en moyenne pour un texte à lire à la maison.
+        // maxSentenceWords : aucune phrase ne doit dépasser ce nombre de mots.
+        // maxAdministrativeWords : mots administratifs tolérés (« afin de », « octroi », …).
+        // maxWarnings : autres points à améliorer tolérés (passif, capitales, dates en chiffres, …).
+        channels: {
+          // L'écran de la salle d'attente se lit debout, de loin, en quelques secondes.
+          ecran:      { minKandelMoles: 65, maxLix: 40, maxAverageSentenceWords: 10, maxSentenceWords: 15, maxAdministrativeWords: 0, maxWarnings: 1 },
+          // Facebook et la lettre d'information se lisent vite, souvent sur un téléphone.
+          facebook:   { minKandelMoles: 60, maxLix: 45, maxAverageSentenceWords: 12, maxSentenceWords: 18, maxAdministrativeWords: 1, maxWarnings: 2 },
+          newsletter: { minKandelMoles: 60, maxLix: 45, maxAverageSentenceWords: 12, maxSentenceWords: 18, maxAdministrativeWords: 1, maxWarnings: 3 },
+          // Le bulletin communal se lit sur papier, à la maison, avec plus de temps.
+          bulletin:   { minKandelMoles: 50, maxLix: 50, maxAverageSentenceWords: 15, maxSentenceWords: 22, maxAdministrativeWords: 2, maxWarnings: 5 },
+        },
+        // Sigles que vos lecteurs connaissent (CPAS est déjà connu) : ils ne seront pas signalés.
+        knownAcronyms: [],
+        // Sigles propres à votre commune, avec l'explication à proposer au rédacteur.
+        acronymExplanations: { /* "PCS": "le plan de cohésion sociale de la commune (PCS)" */ },
+        // Mots administratifs à ajouter, avec le mot simple à proposer.
+        administrativeWords: { /* "ad valvas": "au tableau d'affichage" */ },
+        // Un mot de ce nombre de syllabes ou plus est signalé comme long.
+        longWordSyllables: 5,
+        // Une parenthèse de plus de ce nombre de mots est signalée.
+        maxParenthesisWords: 8,
+        // Une phrase avec plus de ce nombre de nombres est signalée.
+        maxNumbersPerSentence: 3,
+      },
     }
 
     """
