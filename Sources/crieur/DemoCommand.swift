@@ -15,7 +15,7 @@ enum DemoCommand {
         try WorkspaceSetup.create(workspace)
         var config = try GlobalOptions(root: workspace.root, now: options.now).loadConfig()
         config.queue.settleSeconds = 0  // the demo writes its files atomically itself
-        let enqueuer = Enqueuer(layout: workspace.queue, parser: ItemParser(maxBytes: config.queue.maxItemBytes))
+        let enqueuer = Enqueuer(layout: workspace.queue, config: config)
         Console.out("Démonstration de Crieur dans \(workspace.root)\n")
         for name in try FileSystem.names(in: samples) where !name.hasPrefix(".") {
             guard case .contents(let data) = try FileSystem.read("\(samples)/\(name)", maxBytes: config.queue.maxItemBytes) else { continue }

@@ -11,6 +11,8 @@ enum Dispatcher {
       init DOSSIER                  crée un espace de travail
       demo [DOSSIER]                crée un espace de démonstration (./demo) et publie des exemples
       enqueue FICHIER…              vérifie puis dépose des annonces dans la file
+      check FICHIER… [--channel C] [--format text|json]
+                                    vérifie que le texte est simple (sans le publier)
       work [--once]                 traite la file (en service, ou une seule fois avec --once)
       status [--format text|json]   état de la file et derniers refus
       --version                     versions de Crieur et de libcurl
@@ -53,6 +55,7 @@ enum Dispatcher {
             case "enqueue": return try EnqueueCommand.run(args, options: options)
             case "work": return try WorkCommand.run(args, options: options)
             case "status": return try StatusCommand.run(args, options: options)
+            case "check": return try CheckCommand.run(args, options: options)
             case "help": Console.out(usage); return .success
             default:
                 throw CommandError.usage("Commande inconnue : « \(command) ».")

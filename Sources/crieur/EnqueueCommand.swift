@@ -5,7 +5,7 @@ enum EnqueueCommand {
     static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
         guard !args.isEmpty else { throw CommandError.usage("Utilisation : crieur enqueue FICHIER…") }
         let config = try options.loadConfig()
-        let enqueuer = Enqueuer(layout: options.workspace.queue, parser: ItemParser(maxBytes: config.queue.maxItemBytes))
+        let enqueuer = Enqueuer(layout: options.workspace.queue, config: config)
         let checked = args.map { enqueuer.check($0) }
         let refused = checked.filter { !$0.problems.isEmpty }
         guard refused.isEmpty else {
@@ -14,6 +14,7 @@ enum EnqueueCommand {
                     let place = problem.line.map { "\(file.source):\($0)" } ?? file.source
                     Console.err("\(place) : \(problem.message)\n    → \(problem.fix)")
                 }
+                if let details = file.details { Console.err("\n" + details) }
             }
             Console.err(args.count == 1
                 ? "Annonce non déposée : corrigez-la puis recommencez."

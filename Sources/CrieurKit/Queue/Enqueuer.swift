@@ -1,16 +1,19 @@
 import Foundation
 
-/// `crieur enqueue`: checks announcements before they enter the queue, then
+/// `crieur enqueue`: checks announcements before they enter the queue (the
+/// worker's parser and readability gate), then
 /// copies them into `incoming/` atomically (hidden temporary name, fsync,
 /// rename), their pictures first, so the worker never sees half a file.
 /// If any file is refused, none is queued.
 public struct Enqueuer: Sendable {
     public let layout: QueueLayout
     public let parser: ItemParser
+    public let gate: ReadabilityGate
 
-    public init(layout: QueueLayout, parser: ItemParser) {
+    public init(layout: QueueLayout, config: CrieurConfig) {
         self.layout = layout
-        self.parser = parser
+        self.parser = ItemParser(maxBytes: config.queue.maxItemBytes)
+        self.gate = ReadabilityGate(settings: config.readability)
     }
 
     /// A source file and what was found in it.
@@ -20,42 +23,24 @@ public struct Enqueuer: Sendable {
         public var item: Item?
         public var imageData: Data?
         public var problems: [ItemProblem]
+        /// The readability report, when the text is too hard.
+        public var details: String?
     }
 
     public func check(_ source: String) -> Checked {
         let name = (source as NSString).lastPathComponent
         var checked = Checked(source: source, data: Data(), item: nil, imageData: nil, problems: [])
         do {
-            guard let info = try FileSystem.info(source) else {
-                checked.problems = [ItemProblem(line: nil, message: "Fichier introuvable.", fix: "Vérifiez le nom et le dossier du fichier.")]
-                return checked
-            }
-            if let problem = Worker.fileKindProblem(info) {
-                checked.problems = [problem]
-                return checked
-            }
-            switch try FileSystem.read(source, maxBytes: parser.maxBytes) {
-            case .contents(let data): checked.data = data
-            case .tooLarge(let size):
-                checked.problems = [TextDecoding.tooLargeProblem(size: max(size, info.size), maxBytes: parser.maxBytes)]
-                return checked
-            case .notRegular:
-                checked.problems = [Worker.notAFileProblem]
-                return checked
-            }
+            checked.data = try ItemFile.read(source, maxBytes: parser.maxBytes)
             let item = try parser.parse(checked.data, fileName: name)
             checked.item = item
+            if case .refuse(let problems, let details) = gate.evaluate(item, fileName: name) {
+                checked.problems = problems
+                checked.details = details
+            }
             if let image = item.image {
                 let imagePath = ((source as NSString).deletingLastPathComponent as NSString).appendingPathComponent(image.fileName)
-                if let info = try FileSystem.info(imagePath), info.kind == .regular, info.linkCount <= 1,
-                   QueueLayout.isImage(image.fileName),
-                   case .contents(let data) = try FileSystem.read(imagePath, maxBytes: Worker.maxImageBytes) {
-                    checked.imageData = data
-                } else {
-                    checked.problems = [ItemProblem(
-                        line: nil, message: "L'image « \(image.fileName) » est introuvable à côté de l'annonce, ou ce n'est pas une photo JPG, PNG, GIF ou WEBP.",
-                        fix: "Mettez l'image dans le même dossier que l'annonce et vérifiez son nom dans « Image ».")]
-                }
+                checked.imageData = try ItemFile.readImage(imagePath, fileName: image.fileName)
             }
         } catch let rejection as ItemRejection {
             checked.problems = rejection.problems

@@ -22,9 +22,6 @@ public final class Worker {
     private var started = false
     private var lastRecovery = Date.distantPast
 
-    /// Largest picture accepted beside an item.
-    static let maxImageBytes = 20 << 20
-
     public init(
         workspace: Workspace, config: CrieurConfig, publishers: [any ChannelPublisher],
         clock: any Clock, wallClock: any Clock, logger: Logger,
@@ -196,74 +193,27 @@ public final class Worker {
     /// The item and its picture, or the reasons it cannot be read. Only a failure
     /// of the world (I/O) throws.
     private func read(_ claimed: inout ClaimedItem) throws -> Result<(Item, Data?), ItemRejection> {
-        guard let info = try FileSystem.info(claimed.path) else {
-            throw FileSystemError(operation: "lstat", path: claimed.path, code: ENOENT)
-        }
-        if let problem = Worker.fileKindProblem(info) { return .failure(ItemRejection([problem])) }
-        let data: Data
-        switch try FileSystem.read(claimed.path, maxBytes: config.queue.maxItemBytes) {
-        case .contents(let bytes): data = bytes
-        case .notRegular: return .failure(ItemRejection([Worker.notAFileProblem]))
-        case .tooLarge(let size): return .failure(ItemRejection([TextDecoding.tooLargeProblem(size: max(size, info.size), maxBytes: parser.maxBytes)]))
-        }
         let item: Item
         do {
-            item = try parser.parse(data, fileName: claimed.name)
-        } catch {
-            return .failure(error)
+            item = try parser.parse(try ItemFile.read(claimed.path, maxBytes: parser.maxBytes), fileName: claimed.name)
+        } catch let rejection as ItemRejection {
+            return .failure(rejection)
         }
         guard let image = item.image else { return .success((item, nil)) }
         return try readImage(image, for: &claimed).map { (item, $0) }
     }
 
     private func readImage(_ image: ItemImage, for claimed: inout ClaimedItem) throws -> Result<Data, ItemRejection> {
-        guard QueueLayout.isImage(image.fileName) else {
-            return .failure(ItemRejection([ItemProblem(
-                line: nil, message: "L'image « \(image.fileName) » n'est pas une photo reconnue.",
-                fix: "Utilisez une image JPG, PNG, GIF ou WEBP et écrivez son nom complet dans « Image ».")]))
-        }
-        guard try spool.claimAttachment(image.fileName, for: &claimed) else {
-            return .failure(ItemRejection([ItemProblem(
-                line: nil, message: "L'image « \(image.fileName) » n'est pas à côté de l'annonce.",
-                fix: "Déposez d'abord l'image dans le même dossier, puis le fichier de l'annonce.")]))
+        guard QueueLayout.isImage(image.fileName), try spool.claimAttachment(image.fileName, for: &claimed) else {
+            return .failure(ItemRejection([ItemFile.missingImage(image.fileName)]))
         }
         let path = "\(spool.activeDirectory)/\(QueueLayout.attachmentName(item: claimed.name, image: image.fileName))"
-        if let info = try FileSystem.info(path), let problem = Worker.fileKindProblem(info) {
-            return .failure(ItemRejection([problem]))
-        }
-        switch try FileSystem.read(path, maxBytes: Worker.maxImageBytes) {
-        case .contents(let data): return .success(data)
-        case .notRegular: return .failure(ItemRejection([Worker.notAFileProblem]))
-        case .tooLarge:
-            return .failure(ItemRejection([ItemProblem(
-                line: nil, message: "L'image « \(image.fileName) » est trop lourde (plus de 20 Mo).",
-                fix: "Réduisez la taille de la photo (par exemple 1920 pixels de large) et déposez-la à nouveau.")]))
+        do {
+            return .success(try ItemFile.readImage(path, fileName: image.fileName))
+        } catch let rejection as ItemRejection {
+            return .failure(rejection)
         }
     }
-
-    /// Symbolic and hard links could make the worker publish a file from outside
-    /// the queue (a system file, say): they are refused, never followed.
-    static func fileKindProblem(_ info: FileSystem.Info) -> ItemProblem? {
-        switch info.kind {
-        case .symbolicLink:
-            return ItemProblem(
-                line: nil, message: "Ce fichier est un raccourci (lien symbolique) : Crieur ne suit pas les raccourcis.",
-                fix: "Copiez le vrai fichier dans le dossier au lieu d'un raccourci.")
-        case .directory, .other:
-            return notAFileProblem
-        case .regular:
-            guard info.linkCount <= 1 else {
-                return ItemProblem(
-                    line: nil, message: "Ce fichier est lié à un autre fichier (lien physique) : Crieur ne le lit pas.",
-                    fix: "Déposez une copie ordinaire du fichier.")
-            }
-            return nil
-        }
-    }
-
-    static let notAFileProblem = ItemProblem(
-        line: nil, message: "Ce n'est pas un fichier ordinaire (un dossier ou un fichier spécial).",
-        fix: "Déposez un fichier texte (.txt) ou JSON (.json) par annonce.")
 
     // MARK: Endings
 
@@ -319,7 +269,7 @@ public final class Worker {
             var problems = [ItemProblem(
                 line: nil, message: "Cette annonce a été refusée, mais le rapport détaillé a été perdu lors d'un arrêt brutal.",
                 fix: "Déposez-la à nouveau dans « queue/incoming » pour qu'elle soit vérifiée une nouvelle fois.")]
-            if let info = try FileSystem.info("\(rejected)/\(name)"), Worker.fileKindProblem(info) == nil,
+            if let info = try FileSystem.info("\(rejected)/\(name)"), ItemFile.kindProblem(info) == nil,
                case .contents(let data) = try FileSystem.read("\(rejected)/\(name)", maxBytes: config.queue.maxItemBytes) {
                 do { _ = try parser.parse(data, fileName: name) } catch { problems = error.problems }
             }

@@ -1,0 +1,58 @@
+import CrieurKit
+import Foundation
+
+/// `crieur check FICHIER… [--channel C] [--format text|json]`: the readability
+/// report the worker's gate uses, without queuing anything. Exit 0 if every file
+/// passes, 1 if one is too hard, 65 if one cannot be read.
+enum CheckCommand {
+    static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
+        var (json, rest) = try Dispatcher.format(args)
+        var channel: Channel?
+        if let index = rest.firstIndex(of: "--channel") {
+            guard index + 1 < rest.count else { throw CommandError.usage("--channel attend un canal : newsletter, bulletin, facebook ou ecran.") }
+            let name = rest[index + 1].lowercased().replacingOccurrences(of: "é", with: "e")
+            guard let known = Channel.aliases[name] else {
+                throw CommandError.usage("Canal inconnu : « \(rest[index + 1]) ». Canaux : newsletter, bulletin, facebook, ecran.")
+            }
+            channel = known
+            rest.removeSubrange(index...(index + 1))
+        }
+        guard !rest.isEmpty, !rest.contains(where: { $0.hasPrefix("--") }) else {
+            throw CommandError.usage("Utilisation : crieur check FICHIER… [--channel C] [--format text|json]")
+        }
+        // The workspace's thresholds when there is one, else the defaults.
+        let config = (try? options.workspace.loadConfig()) ?? CrieurConfig()
+        let checker = ReadabilityChecker(settings: config.readability)
+        let parser = ItemParser(maxBytes: config.queue.maxItemBytes)
+        var unreadable = false, tooHard = false
+        for path in rest {
+            let name = (path as NSString).lastPathComponent
+            let document: ItemDocument
+            do {
+                document = try parser.parseDocument(try ItemFile.read(path, maxBytes: parser.maxBytes), fileName: name)
+            } catch let rejection as ItemRejection {
+                unreadable = true
+                for problem in rejection.problems {
+                    let place = problem.line.map { "\(path):\($0)" } ?? path
+                    Console.err("\(place) : \(problem.message)\n    → \(problem.fix)")
+                }
+                continue
+            }
+            let report: ReadabilityReport
+            if let item = document.item {
+                report = checker.check(title: item.title, titleLine: item.titleLine, body: item.bodyText,
+                                       bodyFirstLine: item.bodyFirstLine, channels: channel.map { [$0] } ?? item.channels)
+            } else {
+                report = checker.check(document.bodyText, firstLine: document.bodyFirstLine,
+                                       channels: channel.map { [$0] } ?? Channel.allCases)
+            }
+            tooHard = tooHard || !report.passesAllChannels
+            if json {
+                Console.out(String(decoding: try ReadabilityReportFormatter.json(report, file: path), as: UTF8.self))
+            } else {
+                Console.out(ReadabilityReportFormatter.text(report, file: path))
+            }
+        }
+        return unreadable ? .dataError : (tooHard ? .failure : .success)
+    }
+}
