@@ -73,7 +73,7 @@ public struct ReadabilityChecker: Sendable {
     ) -> ChannelVerdict {
         let profile = settings.profile(for: channel)
         var reasons: [String] = []
-        if metrics.words > 0 {
+        if metrics.words >= max(1, settings.minWordsForScores) {
             if metrics.kandelMoles < profile.minKandelMoles {
                 reasons.append(
                     "Le texte est trop difficile à lire : score de lisibilité \(format(metrics.kandelMoles)) sur 100 (il faut au moins \(format(profile.minKandelMoles)) ; plus le score est haut, plus le texte est facile)."
@@ -84,11 +84,11 @@ public struct ReadabilityChecker: Sendable {
                     "Le texte a trop de mots longs ou de phrases longues : indice LIX \(format(metrics.lix)) (au plus \(format(profile.maxLix)))."
                 )
             }
-            if metrics.averageSentenceWords > profile.maxAverageSentenceWords {
-                reasons.append(
-                    "Les phrases font en moyenne \(format(metrics.averageSentenceWords)) mots (au plus \(format(profile.maxAverageSentenceWords)))."
-                )
-            }
+        }
+        if metrics.words > 0, metrics.averageSentenceWords > profile.maxAverageSentenceWords {
+            reasons.append(
+                "Les phrases font en moyenne \(format(metrics.averageSentenceWords)) mots (au plus \(format(profile.maxAverageSentenceWords)))."
+            )
         }
         let long = measures.filter { $0.words.count > profile.maxSentenceWords }
         if !long.isEmpty {

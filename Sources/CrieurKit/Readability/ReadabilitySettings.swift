@@ -18,12 +18,19 @@ public struct ReadabilitySettings: Hashable, Sendable, Codable {
     public var maxParenthesisWords: Int
     /// A sentence with more numbers than this has too many.
     public var maxNumbersPerSentence: Int
+    /// Below this many words the Kandel & Moles and LIX thresholds are not
+    /// applied: the formulas were calibrated on samples of 100 words, and on a
+    /// two-line notice one name or number moves the score by ten points.
+    /// Sentence length and the plain-language rules still apply.
+    public var minWordsForScores: Int
 
     public init(
         channels: [String: ReadabilityProfile.Override] = [:], knownAcronyms: [String] = [],
         acronymExplanations: [String: String] = [:], administrativeWords: [String: String] = [:],
-        longWordSyllables: Int = 5, maxParenthesisWords: Int = 8, maxNumbersPerSentence: Int = 3
+        longWordSyllables: Int = 5, maxParenthesisWords: Int = 8, maxNumbersPerSentence: Int = 3,
+        minWordsForScores: Int = 30
     ) {
+        self.minWordsForScores = minWordsForScores
         self.channels = channels
         self.knownAcronyms = knownAcronyms
         self.acronymExplanations = acronymExplanations
@@ -45,6 +52,7 @@ public struct ReadabilitySettings: Hashable, Sendable, Codable {
             try c.decodeIfPresent(Int.self, forKey: .maxParenthesisWords) ?? defaults.maxParenthesisWords
         maxNumbersPerSentence =
             try c.decodeIfPresent(Int.self, forKey: .maxNumbersPerSentence) ?? defaults.maxNumbersPerSentence
+        minWordsForScores = try c.decodeIfPresent(Int.self, forKey: .minWordsForScores) ?? defaults.minWordsForScores
     }
 
     /// The thresholds of `channel`: its default profile with the configuration's overrides.

@@ -79,6 +79,9 @@ public enum DefaultConfiguration {
         maxParenthesisWords: 8,
         // Une phrase avec plus de ce nombre de nombres est signalée.
         maxNumbersPerSentence: 3,
+        // Les scores (Kandel et Moles, LIX) ne comptent qu'à partir de ce nombre de mots :
+        // sur une annonce de deux lignes, un seul nom propre fausse le score.
+        minWordsForScores: 30,
       },
     }
 
