@@ -62,6 +62,13 @@ public final class Spool {
     public func recoverAbandoned() throws -> [String] {
         var recovered: [String] = []
         let activeRoot = layout.directory(.active)
+        for entry in try FileSystem.names(in: activeRoot) where entry.hasPrefix(".new-") && entry != ".new-\(workerID)" {
+            // A worker killed while opening: its staging folder never held an item.
+            let path = "\(activeRoot)/\(entry)"
+            guard let deadLock = try FileLock(path: "\(path)/.lock") else { continue }
+            try FileSystem.remove(deadLock.path)
+            try FileSystem.removeDirectory(path)
+        }
         for entry in try FileSystem.names(in: activeRoot) where entry != workerID && !QueueLayout.isIgnored(entry) {
             let path = "\(activeRoot)/\(entry)"
             guard let info = try FileSystem.info(path) else { continue }
