@@ -201,6 +201,33 @@ private typealias W = WorkerTestSupport
         #expect(try onlyPost(workspace).contains("Des vêtements sur une table"))
     }
 
+    @Test func pictureThatIsALinkToASystemFileIsNeverPublished() throws {
+        let workspace = try TestWorkspace()
+        #expect(symlink("/etc/passwd", workspace.layout.path(.incoming, "affiche.jpg")) == 0)
+        try workspace.write(W.validItem(extraHeader: "Image: affiche.jpg\nTexte alternatif: Une affiche\n"),
+                            to: "queue/incoming/lien-image.txt")
+
+        try process("lien-image.txt", in: workspace, endsIn: .rejected)
+
+        #expect(try W.report("lien-image.txt", in: workspace).contains("« affiche.jpg »"))
+        let leaked = W.outputs(workspace).filter { String(decoding: $0.value, as: UTF8.self).contains("root:") }
+        #expect(leaked.isEmpty, "outside text in \(leaked.keys.sorted())")
+        #expect(!W.outputs(workspace).keys.contains { $0.hasSuffix(".jpg") })
+    }
+
+    @Test func pictureWithASecondHardLinkIsRefused() throws {
+        let workspace = try TestWorkspace()
+        try workspace.write(Data([0xFF, 0xD8, 0xFF, 0xE0, 9, 9]), to: "ailleurs/affiche.jpg")
+        #expect(link(workspace.path("ailleurs/affiche.jpg"), workspace.layout.path(.incoming, "affiche.jpg")) == 0)
+        try workspace.write(W.validItem(extraHeader: "Image: affiche.jpg\nTexte alternatif: Une affiche\n"),
+                            to: "queue/incoming/lien-dur.txt")
+
+        try process("lien-dur.txt", in: workspace, endsIn: .rejected)
+
+        #expect(try W.report("lien-dur.txt", in: workspace).contains("lien physique"))
+        #expect(!W.outputs(workspace).keys.contains { $0.hasSuffix(".jpg") })
+    }
+
     @Test func missingPictureIsRefusedInFrench() throws {
         let workspace = try TestWorkspace()
         try workspace.write(
