@@ -38,6 +38,14 @@ int crieur_install_stop_handler(void) {
     action.sa_flags = 0; /* no SA_RESTART: poll(2) returns EINTR */
     if (sigaction(SIGTERM, &action, NULL) != 0) return -1;
     if (sigaction(SIGINT, &action, NULL) != 0) return -1;
+    /* The signal mask is inherited across exec: a parent that blocks SIGTERM
+       (a thread pool's worker spawning us, some supervisors) would otherwise
+       leave the service deaf to the stop request until it is SIGKILLed mid-item. */
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    if (pthread_sigmask(SIG_UNBLOCK, &stop_signals, NULL) != 0) return -1;
     return stop_pipe[0];
 }
 

@@ -9,7 +9,8 @@
 int crieur_rename_noreplace(const char *from, const char *to);
 
 /// Installs SIGTERM/SIGINT handlers (without SA_RESTART) that record the stop
-/// request and write one byte to a non-blocking pipe, so a poll(2) loop wakes.
+/// request and write one byte to a non-blocking pipe, so a poll(2) loop wakes;
+/// unblocks both in case the parent left them blocked.
 /// Returns the pipe's read end, or -1 with errno set.
 int crieur_install_stop_handler(void);
 

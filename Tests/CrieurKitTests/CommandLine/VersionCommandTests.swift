@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CrieurKit
 
-@Suite struct CommandLineTests {
+@Suite struct VersionCommandTests {
     @Test func versionNamesCrieurAndLibcurl() throws {
         let result = try CrieurBinary.run(["--version"])
         #expect(result.status == 0)

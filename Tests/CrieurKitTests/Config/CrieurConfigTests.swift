@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import CrieurKit
+
+/// `config/crieur.json5`: the default parses, and every mistake an
+/// administrator makes is told in French instead of silently ignored.
+@Suite struct CrieurConfigTests {
+    /// The problems found in `text`, or none when it parses.
+    private func problems(_ text: String) -> [String] {
+        do {
+            _ = try CrieurConfig.parse(Data(text.utf8))
+            return []
+        } catch {
+            return error.problems.map(\.message)
+        }
+    }
+
+    @Test func defaultConfigurationWrittenByInitParses() throws {
+        let workspace = try TestWorkspace()
+        let root = workspace.path("neuf")
+        try WorkspaceSetup.create(Workspace(root: root))
+
+        let config = try Workspace(root: root).loadConfig()
+
+        #expect(config.organisation.name == "CPAS de Exemple")
+        #expect(config.timeZone.identifier == "Europe/Brussels")
+        #expect(config.queue.maxItemBytes == 1_048_576)
+        #expect(config.queue.settleSeconds == 1)
+        #expect(config.facebook.refuseAboveCharacters == 5000)
+    }
+
+    @Test func emptyGroupKeepsEveryDefault() throws {
+        let config = try CrieurConfig.parse(Data("{}".utf8))
+        #expect(config.queue == CrieurConfig.QueueSettings())
+        #expect(config.organisation == CrieurConfig.Organisation())
+    }
+
+    @Test func settingsAreRead() throws {
+        let config = try CrieurConfig.parse(Data("""
+            { organisation: { name: "CPAS de Namur" }, timeZone: "Europe/Paris",
+              queue: { maxItemBytes: 2048, settleSeconds: 0, rescanSeconds: 5, retryMinutes: 2 }, }
+            """.utf8))
+        #expect(config.organisation.name == "CPAS de Namur")
+        #expect(config.timeZone.identifier == "Europe/Paris")
+        #expect(config.queue.maxItemBytes == 2048)
+        #expect(config.queue.settleSeconds == 0)
+        #expect(config.queue.rescanSeconds == 5)
+        #expect(config.queue.retryMinutes == 2)
+    }
+
+    @Test func unknownKeyIsReportedWithASuggestion() {
+        #expect(problems("{ queue: { maxItemByte: 5000 } }") == [
+            "Réglage inconnu « queue.maxItemByte ». Vouliez-vous dire « queue.maxItemBytes » ?",
+        ])
+    }
+
+    @Test func unknownTopLevelKeyIsReported() {
+        let found = problems("{ timezone: \"Europe/Brussels\" }")
+        #expect(found.count == 1)
+        #expect(found.first?.contains("« timezone »") == true)
+        #expect(found.first?.contains("« timeZone »") == true)
+    }
+
+    @Test(arguments: [
+        ("{ queue: { settleSeconds: \"deux\" } }", "« queue.settleSeconds » doit être un nombre entier, pas un texte entre guillemets."),
+        ("{ queue: { retryMinutes: 1.5 } }", "« queue.retryMinutes » doit être un nombre entier, pas un nombre."),
+        ("{ organisation: { name: 12 } }", "« organisation.name » doit être un texte entre guillemets, pas un nombre."),
+        ("{ queue: 3 }", "« queue » doit être un groupe { … }, pas un nombre."),
+    ])
+    func wrongTypeIsReported(text: String, message: String) {
+        #expect(problems(text) == [message])
+    }
+
+    @Test(arguments: [
+        ("{ queue: { rescanSeconds: 0 } }", "« queue.rescanSeconds » vaut 0 : choisissez un nombre entre 1 et 3600."),
+        ("{ queue: { maxItemBytes: 10 } }", "« queue.maxItemBytes » vaut 10 : choisissez un nombre entre 1024 et 104857600."),
+        ("{ queue: { settleSeconds: -1 } }", "« queue.settleSeconds » vaut -1 : choisissez un nombre entre 0 et 3600."),
+    ])
+    func outOfRangeValueIsReported(text: String, message: String) {
+        #expect(problems(text) == [message])
+    }
+
+    @Test(arguments: ["{ queue: { settleSeconds: 1 }", "{ queue: settleSeconds: 1 } }", "", "[1, 2]"])
+    func unreadableFileIsReported(text: String) {
+        let found = problems(text)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("JSON5 valide") == true || found.first?.contains("groupe { … }") == true)
+    }
+
+    @Test func invalidJSON5SaysWhatToCheck() {
+        #expect(problems("{ queue: { settleSeconds: 1 }").first?.hasPrefix("Le fichier n'est pas du JSON5 valide") == true)
+    }
+
+    @Test func unknownTimeZoneIsReported() {
+        #expect(problems("{ timeZone: \"Europe/Namur\" }") == [
+            "Fuseau horaire inconnu « Europe/Namur » pour « timeZone » : écrivez par exemple \"Europe/Brussels\".",
+        ])
+    }
+
+    @Test func everyProblemIsReportedAtOnce() {
+        let found = problems("{ timeZone: \"Mars/Olympus\", queue: { rescanSeconds: 0, retryMinute: 3 }, facebok: {} }")
+        #expect(found.count == 4)
+    }
+
+    @Test func errorDescriptionNamesTheFile() {
+        do {
+            _ = try CrieurConfig.parse(Data("{ queue: { maxItemByte: 1 } }".utf8), file: "config/crieur.json5")
+            Issue.record("a misspelt key was accepted")
+        } catch {
+            #expect(error.description.hasPrefix("La configuration config/crieur.json5 contient des erreurs :"))
+            #expect(error.description.contains("  - Réglage inconnu"))
+        }
+    }
+
+    @Test func missingConfigurationSaysHowToCreateOne() throws {
+        let workspace = try TestWorkspace()
+        do {
+            _ = try Workspace(root: workspace.path("vide")).loadConfig()
+            Issue.record("a missing configuration was accepted")
+        } catch {
+            #expect(error.description.contains("crieur init"))
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import CrieurKit
+
+private typealias W = WorkerTestSupport
+
+/// Every announcement of the shared corpus goes through the real worker and
+/// ends in exactly one right state.
+@Suite struct WorkerCorpusTests {
+    enum Expected { case published(facebook: Bool), expired, anyOneState }
+
+    /// What each sample should become on 20 November 2026 at noon, from its dates and channels.
+    static let expectations: [String: Expected] = [
+        "allocation-chauffage.txt": .published(facebook: true),
+        "atelier-cuisine.txt": .published(facebook: true),
+        "fermeture-exceptionnelle.txt": .expired,  // ended on 2 November
+        "permanence-juridique.txt": .published(facebook: true),
+        "repair-cafe.txt": .published(facebook: true),
+        // The readability gate (not merged yet) will refuse it; for now it must only not be lost.
+        "fonds-energie-administratif.txt": .anyOneState,
+    ]
+
+    private func queueCorpus(_ workspace: TestWorkspace) throws -> (items: [String], invalid: [String]) {
+        let items = SharedCorpus.files("items"), invalid = SharedCorpus.files("invalid")
+        for name in items { try workspace.write(try SharedCorpus.data("items", name), to: "queue/incoming/\(name)") }
+        for name in invalid { try workspace.write(try SharedCorpus.data("invalid", name), to: "queue/incoming/\(name)") }
+        return (items, invalid)
+    }
+
+    @Test func corpusIsPresent() {
+        #expect(SharedCorpus.files("items").count >= 5)
+        #expect(SharedCorpus.files("invalid").count >= 5)
+    }
+
+    @Test func everyCorpusFileEndsInExactlyOneRightState() throws {
+        let workspace = try TestWorkspace()
+        let (items, invalid) = try queueCorpus(workspace)
+
+        let events = try W.runOnce(workspace, at: "2026-11-20T12:00")
+
+        for name in items + invalid {
+            #expect(W.states(of: name, in: workspace).count == 1, "\(name) is in \(W.states(of: name, in: workspace))")
+        }
+        #expect(workspace.items(.incoming).isEmpty)
+        #expect(workspace.items(.active).isEmpty)
+        let posts = W.facebookPosts(workspace)
+        for name in items {
+            switch Self.expectations[name] ?? .anyOneState {
+            case .published(let facebook):
+                #expect(W.states(of: name, in: workspace) == [.done], "\(name)")
+                let event = events.first { if case .published(name, _, _, _) = $0 { true } else { false } }
+                guard case .published(_, let outputs, _, _)? = event else {
+                    Issue.record("\(name) was not published: \(events)")
+                    continue
+                }
+                let files = outputs[.facebook] ?? []
+                #expect(files.isEmpty == !facebook, "\(name)")
+                for file in files where file.hasSuffix(".txt") {
+                    #expect(file.hasPrefix("2026-11-20-"), "\(file): suggested day is today, publication being past")
+                    #expect(posts[file]?.contains(FacebookPostFile.separator) == true, "\(file) missing or malformed")
+                }
+            case .expired:
+                #expect(W.states(of: name, in: workspace) == [.done], "\(name)")
+                #expect(events.contains(.expired(item: name)))
+            case .anyOneState:
+                break
+            }
+        }
+        for name in invalid {
+            #expect(W.states(of: name, in: workspace) == [.rejected], "\(name)")
+            let report = try W.report(name, in: workspace)
+            #expect(report.hasPrefix("Annonce refusée : \(name)"))
+            #expect(report.contains("Que faire : "))
+            #expect(report.contains("Ligne "), "the report of \(name) names no line:\n\(report)")
+        }
+        // Exactly one post per published Facebook item: the expired closure produced none.
+        let facebookItems = Self.expectations.filter { if case .published(true) = $0.value { true } else { false } }
+        #expect(posts.count == facebookItems.count)
+        #expect(!posts.values.contains { $0.contains("fermé le lundi 2 novembre") })
+        #expect(W.outputs(workspace)["out/facebook/index.html"] != nil)
+    }
+
+    @Test func futurePublicationWaitsInDeferredUntilItsDay() throws {
+        let workspace = try TestWorkspace()
+        _ = try queueCorpus(workspace)
+
+        let events = try W.runOnce(workspace, at: "2026-11-10T12:00")
+
+        let due = W.date("2026-11-15T00:00")  // repair-cafe.txt: "Publication: 2026-11-15"
+        #expect(events.contains(.deferred(item: "repair-cafe.txt", until: due)))
+        #expect(W.states(of: "repair-cafe.txt", in: workspace) == [.deferred])
+        #expect(try FileSystem.info(workspace.layout.path(.deferred, "repair-cafe.txt"))?.modified == due)
+        #expect(!W.facebookPosts(workspace).values.contains { $0.contains("Repair café") })
+
+        // Just before its day it still waits; on the later run it is published.
+        let early = try W.runOnce(workspace, at: "2026-11-14T23:59")
+        #expect(early.isEmpty)
+        #expect(W.states(of: "repair-cafe.txt", in: workspace) == [.deferred])
+
+        let later = try W.runOnce(workspace, at: "2026-11-20T12:00")
+        #expect(later.count == 1)
+        guard case .published("repair-cafe.txt", let outputs, _, _)? = later.first else {
+            Issue.record("expected repair-cafe.txt published, got \(later)")
+            return
+        }
+        #expect(W.states(of: "repair-cafe.txt", in: workspace) == [.done])
+        let post = try #require(outputs[.facebook]?.first)
+        #expect(W.facebookPosts(workspace)[post]?.contains("Repair café") == true)
+        #expect(workspace.items(.deferred).isEmpty)
+    }
+
+    @Test func runningAgainPublishesNothingTwice() throws {
+        let workspace = try TestWorkspace()
+        _ = try queueCorpus(workspace)
+        try W.runOnce(workspace, at: "2026-11-20T12:00")
+        let before = W.outputs(workspace).keys.filter { !$0.hasSuffix("index.html") }.sorted()
+        let done = workspace.items(.done), rejected = workspace.items(.rejected)
+
+        let events = try W.runOnce(workspace, at: "2026-11-21T12:00")
+
+        #expect(events.isEmpty)
+        #expect(W.outputs(workspace).keys.filter { !$0.hasSuffix("index.html") }.sorted() == before)
+        #expect(workspace.items(.done) == done)
+        #expect(workspace.items(.rejected) == rejected)
+    }
+}
