@@ -7,7 +7,7 @@ private typealias W = WorkerTestSupport
 /// Every announcement of the shared corpus goes through the real worker and
 /// ends in exactly one right state.
 @Suite struct WorkerCorpusTests {
-    enum Expected { case published(facebook: Bool), expired, anyOneState }
+    enum Expected { case published(facebook: Bool), expired, tooHard, anyOneState }
 
     /// What each sample should become on 20 November 2026 at noon, from its dates and channels.
     static let expectations: [String: Expected] = [
@@ -16,8 +16,7 @@ private typealias W = WorkerTestSupport
         "fermeture-exceptionnelle.txt": .expired,  // ended on 2 November
         "permanence-juridique.txt": .published(facebook: true),
         "repair-cafe.txt": .published(facebook: true),
-        // The readability gate (not merged yet) will refuse it; for now it must only not be lost.
-        "fonds-energie-administratif.txt": .anyOneState,
+        "fonds-energie-administratif.txt": .tooHard,
     ]
 
     private func queueCorpus(_ workspace: TestWorkspace) throws -> (items: [String], invalid: [String]) {
@@ -62,6 +61,14 @@ private typealias W = WorkerTestSupport
             case .expired:
                 #expect(W.states(of: name, in: workspace) == [.done], "\(name)")
                 #expect(events.contains(.expired(item: name)))
+            case .tooHard:
+                #expect(W.states(of: name, in: workspace) == [.rejected], "\(name)")
+                let report = try W.report(name, in: workspace)
+                #expect(report.contains("trop difficile à lire pour : lettre d'information, bulletin communal"))
+                // The report names what to rewrite: unexplained acronyms, jargon with its plain word, the long sentence.
+                for expected in ["« BIM »", "« PAPE »", "« MEBAR »", "« préalablement »", "« avant »", "Coupez-la"] {
+                    #expect(report.contains(expected), "report mentions \(expected)")
+                }
             case .anyOneState:
                 break
             }
