@@ -3,12 +3,16 @@
 French Flesch reading ease on 30 varied French paragraphs (plain CPAS notices,
 news, administrative prose, literature). Goal: r >= 0.9.
 
+Crieur's scores come from the real `crieur check --format json` (built in
+release), one file per paragraph, all in one invocation.
+
 Usage (from the repository root): python3 benchmarks/readability/kandel_moles_correlation.py
 Needs: pip install textstat pyphen
 """
 import os
-import subprocess
 import tempfile
+
+import crieur_cli
 
 PARAGRAPHS = [
     "Le CPAS est fermé lundi. Appelez le 0800 12 345 en cas d'urgence.",
@@ -45,16 +49,14 @@ PARAGRAPHS = [
 
 
 def main():
-    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    crieur = crieur_cli.build()
     with tempfile.TemporaryDirectory() as tmp:
-        src = os.path.join(tmp, "texts.txt")
-        out = os.path.join(tmp, "scores.txt")
-        with open(src, "w", encoding="utf-8") as f:
-            f.write("\n=====\n".join(PARAGRAPHS))
-        env = dict(os.environ, CRIEUR_READABILITY_TEXTS=src, CRIEUR_READABILITY_OUT=out)
-        subprocess.run(["swift", "test", "--filter", "kandelMolesScoresAreExportedForTheCorrelationScript"],
-                       cwd=repo, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        ours = [float(line) for line in open(out, encoding="utf-8").read().split()]
+        paths = []
+        for i, paragraph in enumerate(PARAGRAPHS):
+            paths.append(os.path.join(tmp, f"paragraph-{i:02}.txt"))
+            with open(paths[-1], "w", encoding="utf-8") as f:
+                f.write(paragraph + "\n")
+        ours = [report["metrics"]["kandelMoles"] for report in crieur_cli.check(crieur, paths)]
 
     import textstat
     textstat.set_lang("fr")

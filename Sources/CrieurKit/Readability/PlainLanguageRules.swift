@@ -31,7 +31,7 @@ struct PlainLanguageRules: Sendable {
 
     static func key(for word: String) -> String {
         var lower = word.lowercased()
-        if lower.contains("\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
+        if lower.unicodeScalars.contains("\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
         if let apostrophe = lower.firstIndex(of: "'") {
             let clitic = lower[..<apostrophe]
             if elidedClitics.contains(String(clitic)) {
@@ -96,15 +96,24 @@ struct PlainLanguageRules: Sendable {
                 excerpt: analysed.sentence.text, suggestion: suggestion))
     }
 
+    static let linkingWords: Set<String> = ["et", "mais", "qui", "car", "donc", "ainsi", "dont", "lorsque", "puis"]
+
     /// The words before a good place to cut: a comma or a linking word near the middle.
     func cutPoint(_ analysed: Analysed) -> String? {
         let words = analysed.sentence.words
         let middle = words.count / 2
         var best: Int?
+        // "Word followed by a comma somewhere in the sentence", tested at each comma rather than
+        // by a substring search of the whole sentence per word (quadratic, and a third of the time).
+        let characters = Array(analysed.sentence.text)
+        let commas = characters.indices.filter { characters[$0] == "," }
+        func beforeAComma(_ word: String) -> Bool {
+            guard !commas.isEmpty else { return false }
+            let written = Array(word)
+            return commas.contains { $0 >= written.count && characters[($0 - written.count)..<$0].elementsEqual(written) }
+        }
         for i in 2..<max(2, words.count - 2) {
-            let linking = ["et", "mais", "qui", "car", "donc", "ainsi", "dont", "lorsque", "puis"].contains(analysed.keys[i + 1])
-            let comma = analysed.sentence.text.contains(words[i].text + ",")
-            guard linking || comma else { continue }
+            guard Self.linkingWords.contains(analysed.keys[i + 1]) || beforeAComma(words[i].text) else { continue }
             if best == nil || abs(i - middle) < abs(best! - middle) { best = i }
         }
         guard let cut = best else { return nil }
