@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import CrieurKit
+
+/// `crieur check` as staff and scripts use it: a verdict per channel, the
+/// JSON shape of PRODUCT.md, and the exit codes 0, 1 and 65.
+@Suite struct CheckCommandTests {
+    private func corpusItem(_ name: String) -> String { "\(SharedCorpus.root)/items/\(name)" }
+
+    @Test func plainItemPassesWithExitZero() throws {
+        let result = try CrieurBinary.run(["check", corpusItem("repair-cafe.txt")])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("assez simple pour tous ses canaux"))
+    }
+
+    @Test func hardItemFailsWithExitOneAndSaysWhatToRewrite() throws {
+        let result = try CrieurBinary.run(["check", corpusItem("fonds-energie-administratif.txt")])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("✘ lettre d'information : refusé"))
+        #expect(result.stdout.contains("« MEBAR »"))
+    }
+
+    @Test func unreadableFileIsADataErrorAndOthersAreStillChecked() throws {
+        let workspace = try TestWorkspace()
+        try workspace.write(Data([0x00, 0x01, 0x02, 0x50, 0x4B]), to: "binaire.txt")
+        let result = try CrieurBinary.run(["check", workspace.path("binaire.txt"), corpusItem("repair-cafe.txt")])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("n'est pas un texte"))
+        #expect(result.stdout.contains("repair-cafe.txt"), "the readable file is still reported")
+    }
+
+    @Test func jsonOutputHasTheShapeOfTheProductContract() throws {
+        let result = try CrieurBinary.run(["check", "--format", "json", corpusItem("fonds-energie-administratif.txt")])
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let metrics = try #require(object?["metrics"] as? [String: Any])
+        for key in ["sentences", "words", "syllables", "kandelMoles", "lix"] {
+            #expect(metrics[key] is NSNumber, "metrics.\(key)")
+        }
+        let channels = try #require(object?["channels"] as? [String: [String: Any]])
+        #expect(Set(channels.keys) == ["newsletter", "bulletin"], "the item's own channels")
+        #expect(channels["newsletter"]?["pass"] as? Bool == false)
+        let sentences = try #require(object?["sentences"] as? [[String: Any]])
+        let firstWord = try #require((sentences.first?["words"] as? [[String: Any]])?.first)
+        #expect(firstWord["text"] is String && firstWord["syllables"] is NSNumber)
+        let findings = try #require(object?["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["rule"] as? String == "unexplained-acronym" && $0["line"] as? Int == 5 })
+        for key in ["rule", "severity", "message", "line", "excerpt", "suggestion"] {
+            #expect(findings.allSatisfy { $0[key] != nil }, "findings carry \(key)")
+        }
+    }
+
+    @Test func channelOptionChecksThatChannelOnly() throws {
+        let workspace = try TestWorkspace()
+        // Plain body text, no header: checked against the channel asked for.
+        try workspace.write("Le CPAS est fermé lundi. Venez mardi.\n", to: "corps.txt")
+        let result = try CrieurBinary.run(["check", "--channel", "écran", "--format", "json", workspace.path("corps.txt")])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((object?["channels"] as? [String: Any]).map { Set($0.keys) } == ["ecran"])
+    }
+
+    @Test(arguments: [["check"], ["check", "--channel", "telegramme", "x.txt"], ["check", "--format", "xml", "x.txt"]])
+    func misuseIsAUsageError(arguments: [String]) throws {
+        #expect(try CrieurBinary.run(arguments).status == 64)
+    }
+}
