@@ -21,10 +21,6 @@ let package = Package(
         .target(name: "CSystemShims"),
         .target(name: "CrieurKit", dependencies: ["CCurlShims", "CSystemShims"]),
         .executableTarget(name: "crieur", dependencies: ["CrieurKit"]),
-        .testTarget(
-            name: "CrieurKitTests",
-            dependencies: ["CrieurKit"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "CrieurKitTests", dependencies: ["CrieurKit"]),
     ]
 )
