@@ -58,14 +58,18 @@ public final class Spool {
     // MARK: Recovery
 
     /// Takes back, into `incoming/`, the items of workers that died while holding
-    /// them. Returns the names moved back.
-    public func recoverAbandoned() throws -> [String] {
+    /// them. Returns the names moved back. `wallNow` is the real time, used only
+    /// to sweep empty staging folders.
+    public func recoverAbandoned(wallNow: Date) throws -> [String] {
         var recovered: [String] = []
         let activeRoot = layout.directory(.active)
         for entry in try FileSystem.names(in: activeRoot) where entry.hasPrefix(".new-") && entry != ".new-\(workerID)" {
-            // A worker killed while opening: its staging folder never held an item.
+            // A worker killed while opening leaves a staging folder that never held
+            // an item. A live one is there for an instant before its lock is taken,
+            // so only folders a minute old are swept.
             let path = "\(activeRoot)/\(entry)"
-            guard let deadLock = try FileLock(path: "\(path)/.lock") else { continue }
+            guard let info = try FileSystem.info(path), wallNow.timeIntervalSince(info.modified) > 60,
+                  let deadLock = try lockIfStillThere(path) else { continue }
             try FileSystem.remove(deadLock.path)
             try FileSystem.removeDirectory(path)
         }
@@ -77,7 +81,7 @@ public final class Spool {
                 if let name = try moveUnique(from: path, to: .incoming, preferred: entry) { recovered.append(name) }
                 continue
             }
-            guard let deadLock = try FileLock(path: "\(path)/.lock") else { continue }  // alive
+            guard let deadLock = try lockIfStillThere(path) else { continue }  // alive, or gone meanwhile
             for name in try FileSystem.names(in: path) where name != ".lock" {
                 if QueueLayout.isIgnored(name) {
                     try FileSystem.remove("\(path)/\(name)")  // a temporary of the dead worker
@@ -90,6 +94,16 @@ public final class Spool {
             try FileSystem.syncDirectory(activeRoot)
         }
         return recovered
+    }
+
+    /// The lock of another worker's folder if that worker is dead; nil while it
+    /// lives, or when its folder vanished as we looked (it stopped cleanly).
+    private func lockIfStillThere(_ folder: String) throws -> FileLock? {
+        do {
+            return try FileLock(path: "\(folder)/.lock")
+        } catch let error as FileSystemError where error.code == ENOENT {
+            return nil
+        }
     }
 
     // MARK: Finding work
@@ -187,14 +201,14 @@ public final class Spool {
         return final
     }
 
-    /// Puts a claimed item in `deferred/` until `due` (kept as its modification
-    /// time, as Postfix does). A crash before the time is set leaves it due at
-    /// once, which only costs one more look.
+    /// Puts a claimed item in `deferred/` until `due`, kept as its modification
+    /// time (as Postfix does). The time is set while the file is still in the
+    /// claim folder, and rename keeps it: set after the move, the item would look
+    /// due for a moment and another worker could take it.
     @discardableResult
     public func deferItem(_ item: ClaimedItem, until due: Date) throws -> String {
-        let final = try move(item, to: .deferred)
-        try FileSystem.setModificationTime(layout.path(.deferred, final), to: due)
-        return final
+        try FileSystem.setModificationTime(item.path, to: due)
+        return try move(item, to: .deferred)
     }
 
     /// Renames `from` into `state` under `preferred` or the first free variant.

@@ -124,7 +124,7 @@ public final class Worker {
 
     private func recover() throws -> [WorkerEvent] {
         lastRecovery = wallClock.now()
-        let names = try spool.recoverAbandoned()
+        let names = try spool.recoverAbandoned(wallNow: lastRecovery)
         for name in names {
             logger.info("« \(name) » repris d'un travailleur arrêté brutalement, remis dans la file")
         }

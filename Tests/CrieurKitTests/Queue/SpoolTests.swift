@@ -130,7 +130,7 @@ import Testing
         try workspace.write(validItem, to: "queue/incoming/orpheline.txt")  // same name already waiting
         let spool = try openedSpool(workspace)
 
-        let recovered = try spool.recoverAbandoned()
+        let recovered = try spool.recoverAbandoned(wallNow: SystemClock().now())
 
         #expect(recovered == ["orpheline-2.txt"])
         #expect(workspace.items(.incoming) == ["orpheline-2.txt", "orpheline.txt"])
@@ -145,9 +145,25 @@ import Testing
         _ = try #require(try alive.claim("a.txt", from: .incoming))
         let other = try openedSpool(workspace)
 
-        #expect(try other.recoverAbandoned().isEmpty)
+        #expect(try other.recoverAbandoned(wallNow: SystemClock().now()).isEmpty)
         #expect(try workspace.read("queue/active/wALIVE/a.txt") == validItem)
         #expect(workspace.items(.incoming).isEmpty)
+    }
+
+    /// A worker is inside `open()` for an instant, its staging folder not yet
+    /// locked: a fresh one is never touched, one left for over a minute is swept.
+    @Test func onlyStaleStagingFoldersAreSwept() throws {
+        let workspace = try TestWorkspace()
+        try workspace.write("", to: "queue/active/.new-wOPENING/.lock")
+        try workspace.write("", to: "queue/active/.new-wKILLED/.lock")
+        let now = SystemClock().now()
+        try FileSystem.setModificationTime(workspace.path("queue/active/.new-wKILLED"), to: now.addingTimeInterval(-120))
+        let spool = try openedSpool(workspace)
+
+        #expect(try spool.recoverAbandoned(wallNow: now).isEmpty)
+
+        #expect(try FileSystem.info(workspace.path("queue/active/.new-wOPENING")) != nil)
+        #expect(try FileSystem.info(workspace.path("queue/active/.new-wKILLED")) == nil)
     }
 
     @Test func cleanCloseRemovesTheEmptyClaimFolderButNotAFullOne() throws {
