@@ -19,11 +19,11 @@ public enum FrenchSyllableCounter {
     /// apostrophes (*l'avocat*, *jusqu'à*), hyphens (*grille-pain*) and digits.
     public static func count(_ word: String) -> Int {
         let scalars = Array(word.unicodeScalars)
-        if scalars.contains(where: { $0.properties.numericType != nil && ("0"..."9").contains($0) }) {
+        if scalars.contains(where: { LetterTable.isDigit($0) }) {
             return countNumberToken(scalars)
         }
         if isUnpronounceableAcronym(scalars) {
-            return scalars.filter { $0.properties.isAlphabetic }.count
+            return scalars.reduce(0) { $0 + (LetterTable.isLetter($1) ? 1 : 0) }
         }
         var total = 0
         var part: [Unicode.Scalar] = []
@@ -50,9 +50,9 @@ public enum FrenchSyllableCounter {
 
     /// Syllables of one part of a word, already lower-cased, without apostrophes or hyphens.
     static func countPart(_ part: [Unicode.Scalar], elided: Bool, standalone: Bool = false) -> Int {
-        let letters = part.filter { $0.properties.isAlphabetic }
+        let letters = part.filter { LetterTable.isLetter($0) }
         if letters.isEmpty { return 0 }
-        if let known = FrenchSyllableLists.exceptions[String(String.UnicodeScalarView(letters))] {
+        if let known = FrenchSyllableLists.exception(letters) {
             return known
         }
         guard letters.contains(where: isVowelLetter) else {
@@ -79,7 +79,7 @@ public enum FrenchSyllableCounter {
         let n = w.count
         var stem = w
         if n > 3, w[n - 3] == "e", w[n - 2] == "n", w[n - 1] == "t" {
-            let word = String(String.UnicodeScalarView(w))
+            let word = LetterTable.string(w)
             if isNasalEnt(word) { return w }
             stem = Array(w[0..<(n - 3)])
         } else if n > 2, w[n - 2] == "e", w[n - 1] == "s" {
@@ -244,14 +244,19 @@ public enum FrenchSyllableCounter {
     /// An acronym in capitals with at most one vowel letter (CPAS, RIS, BIM) is
     /// read letter by letter; FOREM or ONEM are read as words.
     static func isUnpronounceableAcronym(_ scalars: [Unicode.Scalar]) -> Bool {
-        let letters = scalars.filter { $0.properties.isAlphabetic }
-        guard letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) else { return false }
+        let letters = scalars.filter { LetterTable.isLetter($0) }
+        guard letters.count >= 2, letters.allSatisfy({ LetterTable.isUppercase($0) }) else { return false }
         let vowels = letters.filter { isVowelLetter(Unicode.Scalar($0.value | 0x20) ?? $0) }.count
         return vowels <= 1
     }
 
     static func lowercased(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        if scalars.allSatisfy({ !$0.properties.isUppercase }) { return scalars }
-        return Array(String(String.UnicodeScalarView(scalars)).lowercased().unicodeScalars)
+        if scalars.allSatisfy({ !LetterTable.isUppercase($0) }) { return scalars }
+        // String.lowercased() maps each scalar on its own; when only ASCII capitals
+        // change, doing it here spares building two Strings per capitalised word.
+        if scalars.allSatisfy({ $0.isASCII || !LetterTable.changesWhenLowercased($0) }) {
+            return scalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }
+        }
+        return Array(LetterTable.string(scalars).lowercased().unicodeScalars)
     }
 }

@@ -53,7 +53,7 @@ public struct ReadabilityChecker: Sendable {
                 zip(sentence.words, syllables).map { word, count in
                     // Digits and capitals are read at a glance: a phone number or CPAS is no
                     // harder than a two-syllable word, so they weigh at most 2 syllables in the scores.
-                    (word.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count,
+                    (word.text.unicodeScalars.reduce(0) { $0 + (LetterTable.isLetter($1) ? 1 : 0) },
                      word.kind == .word ? count : min(count, 2))
                 })
         }
