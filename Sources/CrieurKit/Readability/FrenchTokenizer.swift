@@ -245,7 +245,21 @@ public struct FrenchTokenizer: Sendable {
     func isURLOrEmail(_ chunk: ArraySlice<Unicode.Scalar>) -> Bool {
         // Every form below needs a dot or a colon; most words have neither, and
         // building a lower-cased String for each of them was a quarter of the checker's time.
-        guard chunk.contains(where: { $0 == "." || $0 == ":" }) else { return false }
+        // Sharper still: a colon, an @, a dot followed by a letter (.be, .com) or a dot
+        // after a w (www.). A word that merely ends a sentence (familles.) has none.
+        let mayBeAddress = chunk.indices.contains { i in
+            switch chunk[i] {
+            case ":", "@":
+                return true
+            case ".":
+                let next = chunk.index(after: i)
+                if next < chunk.endIndex, chunk[next].isASCII, LetterTable.isLetter(chunk[next]) { return true }
+                return i > chunk.startIndex && (chunk[i - 1] == "w" || chunk[i - 1] == "W")
+            default:
+                return false
+            }
+        }
+        guard mayBeAddress else { return false }
         let text = LetterTable.string(chunk).lowercased()
         if text.contains("://") || text.contains("www.") || text.hasPrefix("mailto:") { return true }
         if let at = text.firstIndex(of: "@"), text[at...].contains(".") { return true }
