@@ -20,6 +20,8 @@ public struct AdministrativeLexicon: Sendable {
     let prefixEntries: [Entry]
     /// True when no stem holds a combining mark (always, unless the configuration adds one).
     let prefixStemsArePlainLatin: Bool
+    /// `prefixEntries` by the first UTF-8 byte of their stem, longest first as there.
+    let prefixEntriesByFirstByte: [UInt8: [Entry]]
     public let count: Int
 
     public init(extra: [String: String] = [:]) {
@@ -43,6 +45,7 @@ public struct AdministrativeLexicon: Sendable {
         byFirstWord = byFirst
         prefixEntries = prefixes.sorted { $0.words[0].count > $1.words[0].count }
         prefixStemsArePlainLatin = prefixes.allSatisfy { Self.isPlainLatin($0.words[0]) }
+        prefixEntriesByFirstByte = Dictionary(grouping: prefixEntries) { $0.words[0].utf8.first ?? 0 }
         count = merged.count
     }
 
@@ -72,8 +75,10 @@ public struct AdministrativeLexicon: Sendable {
         if prefixStemsArePlainLatin && Self.isPlainLatin(first) {
             // Without combining marks, characters are scalars and comparing UTF-8 bytes
             // gives the same answer as `count` and `hasPrefix`, without decoding characters.
-            guard first.unicodeScalars.count >= 5 else { return nil }
-            for entry in prefixEntries where first.utf8.starts(with: entry.words[0].utf8) {
+            guard first.unicodeScalars.count >= 5, let byte = first.utf8.first,
+                let candidates = prefixEntriesByFirstByte[byte]
+            else { return nil }
+            for entry in candidates where first.utf8.starts(with: entry.words[0].utf8) {
                 return Match(length: 1, alternative: entry.alternative)
             }
         } else if first.count >= 5 {

@@ -109,10 +109,20 @@ struct PlainLanguageRules: Sendable {
         var best: Int?
         // "Word followed by a comma somewhere in the sentence", tested at each comma rather than
         // by a substring search of the whole sentence per word (quadratic, and a third of the time).
-        let characters = Array(analysed.sentence.text)
-        let commas = characters.indices.filter { characters[$0] == "," }
+        // Without combining marks each character is a scalar, and comparing the UTF-8 bytes
+        // before each comma gives the same answer as comparing characters, without decoding them.
+        let text = analysed.sentence.text
+        let plain = AdministrativeLexicon.isPlainLatin(text)
+        let bytes = plain ? Array(text.utf8) : []
+        let characters = plain ? [] : Array(text)
+        let commas = plain
+            ? bytes.indices.filter { bytes[$0] == UInt8(ascii: ",") } : characters.indices.filter { characters[$0] == "," }
         func beforeAComma(_ word: String) -> Bool {
             guard !commas.isEmpty else { return false }
+            if plain {
+                let written = Array(word.utf8)
+                return commas.contains { $0 >= written.count && bytes[($0 - written.count)..<$0].elementsEqual(written) }
+            }
             let written = Array(word)
             return commas.contains { $0 >= written.count && characters[($0 - written.count)..<$0].elementsEqual(written) }
         }
