@@ -81,7 +81,7 @@ public enum ReadabilityReportFormatter {
         json.key("channels")
         json.beginObject()
         for verdict in report.verdicts.sorted(by: { $0.channel.rawValue < $1.channel.rawValue }) {
-            json.key(verdict.channel.rawValue)
+            json.key(escaping: verdict.channel.rawValue)
             json.beginObject()
             json.key("pass")
             json.bool(verdict.pass)

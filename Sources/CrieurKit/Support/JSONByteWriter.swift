@@ -41,8 +41,19 @@ struct JSONByteWriter {
         needsComma = true
     }
 
-    /// The key of the next member of the open object; the value follows.
-    mutating func key(_ name: String) {
+    /// The key of the next member of the open object; the value follows. A key
+    /// written in the source needs no escaping (it has no quote, backslash or control).
+    mutating func key(_ name: StaticString) {
+        assert(name.withUTF8Buffer { !$0.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } })
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: "\":".utf8)
+        needsComma = false
+    }
+
+    /// A key known only at run time (a channel name), escaped like any string.
+    mutating func key(escaping name: String) {
         separate()
         appendQuoted(name)
         bytes.append(UInt8(ascii: ":"))

@@ -46,8 +46,10 @@ struct JSONByteWriterTests {
         writer.endArray()
         writer.key("b")
         writer.bool(false)
+        writer.key(escaping: "c\"d")
+        writer.int(-3)
         writer.endObject()
-        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"a":[{},[],true],"b":false}"#)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"a":[{},[],true],"b":false,"c\"d":-3}"#)
         #expect(try JSONSerialization.jsonObject(with: Data(writer.bytes)) is [String: Any])
     }
 
