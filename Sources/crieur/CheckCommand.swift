@@ -48,7 +48,7 @@ enum CheckCommand {
             }
             tooHard = tooHard || !report.passesAllChannels
             if json {
-                Console.out(String(decoding: try ReadabilityReportFormatter.json(report, file: path), as: UTF8.self))
+                Console.out(utf8: ReadabilityReportFormatter.jsonBytes(report, file: path))
             } else {
                 Console.out(ReadabilityReportFormatter.text(report, file: path))
             }

@@ -12,7 +12,10 @@ extension ItemParser {
     }
 
     static func textDocument(_ text: String, problems: inout [ItemProblem]) -> ItemDocument? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // A line feed is always a character of its own, so splitting the UTF-8 bytes
+        // gives the same lines as splitting the characters, without grapheme breaking.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         guard let layout = layout(of: lines) else {
             return ItemDocument(item: nil, bodyText: text, bodyFirstLine: 1, title: nil)
         }

@@ -112,6 +112,7 @@ public enum TextDecoding {
     /// CRLF and lone CR (old Mac files) become LF, scalar by scalar because
     /// `String` treats CRLF as a single character.
     static func withLineFeeds(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {

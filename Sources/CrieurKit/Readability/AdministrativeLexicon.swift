@@ -18,6 +18,10 @@ public struct AdministrativeLexicon: Sendable {
     let byFirstWord: [String: [Entry]]
     /// Stems of the entries ending in `*`, for the words that match no exact first word.
     let prefixEntries: [Entry]
+    /// True when no stem holds a combining mark (always, unless the configuration adds one).
+    let prefixStemsArePlainLatin: Bool
+    /// `prefixEntries` by the first UTF-8 byte of their stem, longest first as there.
+    let prefixEntriesByFirstByte: [UInt8: [Entry]]
     public let count: Int
 
     public init(extra: [String: String] = [:]) {
@@ -40,6 +44,8 @@ public struct AdministrativeLexicon: Sendable {
         for key in byFirst.keys { byFirst[key]!.sort { $0.words.count > $1.words.count } }
         byFirstWord = byFirst
         prefixEntries = prefixes.sorted { $0.words[0].count > $1.words[0].count }
+        prefixStemsArePlainLatin = prefixes.allSatisfy { Self.isPlainLatin($0.words[0]) }
+        prefixEntriesByFirstByte = Dictionary(grouping: prefixEntries) { $0.words[0].utf8.first ?? 0 }
         count = merged.count
     }
 
@@ -66,12 +72,27 @@ public struct AdministrativeLexicon: Sendable {
                 if matches { return Match(length: entry.words.count, alternative: entry.alternative) }
             }
         }
-        if first.count >= 5 {
+        if prefixStemsArePlainLatin && Self.isPlainLatin(first) {
+            // Without combining marks, characters are scalars and comparing UTF-8 bytes
+            // gives the same answer as `count` and `hasPrefix`, without decoding characters.
+            guard first.unicodeScalars.count >= 5, let byte = first.utf8.first,
+                let candidates = prefixEntriesByFirstByte[byte]
+            else { return nil }
+            for entry in candidates where first.utf8.starts(with: entry.words[0].utf8) {
+                return Match(length: 1, alternative: entry.alternative)
+            }
+        } else if first.count >= 5 {
             for entry in prefixEntries where first.hasPrefix(entry.words[0]) {
                 return Match(length: 1, alternative: entry.alternative)
             }
         }
         return nil
+    }
+
+    /// Every scalar below U+0300 (no combining mark, no emoji, no CR LF in a key):
+    /// each scalar is then a character of its own, and equal strings have equal bytes.
+    static func isPlainLatin(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0xCC }
     }
 
     /// The built-in entries: administrative word or turn → plain French.

@@ -16,6 +16,18 @@ enum FrenchSyllableLists {
         "zoo": 1, "août": 1, "mme": 2, "mmes": 2, "mlle": 3, "etc": 4, "ok": 2,
     ]
 
+    /// The exceptions keyed by their scalars, so that looking a word part up
+    /// needs no String. Only for parts without combining marks (all scalars
+    /// below U+0300), where scalar equality is String equality.
+    static let exceptionsByScalars: [[Unicode.Scalar]: Int] = Dictionary(
+        uniqueKeysWithValues: exceptions.map { (Array($0.key.unicodeScalars), $0.value) })
+
+    /// `exceptions[part]` for the letters of a word part.
+    static func exception(_ letters: [Unicode.Scalar]) -> Int? {
+        if letters.allSatisfy({ $0.value < 0x300 }) { return exceptionsByScalars[letters] }
+        return exceptions[LetterTable.string(letters)]
+    }
+
     /// Words ending in -ent read with the nasal vowel (not the silent verb ending).
     static let nasalEntWords: Set<String> = [
         "accident", "adolescent", "agent", "ardent", "argent", "cent", "client", "coefficient", "compétent",

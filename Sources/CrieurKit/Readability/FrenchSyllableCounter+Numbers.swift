@@ -16,10 +16,10 @@ extension FrenchSyllableCounter {
             letters = 0
         }
         for (index, scalar) in scalars.enumerated() {
-            if ("0"..."9").contains(scalar) {
+            if LetterTable.isDigit(scalar) {
                 flushLetters()
                 digits.append(Int(scalar.value) - 48)
-            } else if scalar.properties.isAlphabetic {
+            } else if LetterTable.isLetter(scalar) {
                 flushDigits()
                 letters += 1
             } else {
@@ -28,7 +28,7 @@ extension FrenchSyllableCounter {
                 switch scalar {
                 case ",":
                     // a decimal comma is read "virgule"
-                    if index + 1 < scalars.count, ("0"..."9").contains(scalars[index + 1]) { total += 2 }
+                    if index + 1 < scalars.count, LetterTable.isDigit(scalars[index + 1]) { total += 2 }
                 case "%", "€":
                     total += scalar == "%" ? 2 : 1
                 default:

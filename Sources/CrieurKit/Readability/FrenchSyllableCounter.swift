@@ -19,11 +19,11 @@ public enum FrenchSyllableCounter {
     /// apostrophes (*l'avocat*, *jusqu'à*), hyphens (*grille-pain*) and digits.
     public static func count(_ word: String) -> Int {
         let scalars = Array(word.unicodeScalars)
-        if scalars.contains(where: { $0.properties.numericType != nil && ("0"..."9").contains($0) }) {
+        if scalars.contains(where: { LetterTable.isDigit($0) }) {
             return countNumberToken(scalars)
         }
         if isUnpronounceableAcronym(scalars) {
-            return scalars.filter { $0.properties.isAlphabetic }.count
+            return scalars.reduce(0) { $0 + (LetterTable.isLetter($1) ? 1 : 0) }
         }
         var total = 0
         var part: [Unicode.Scalar] = []
@@ -50,9 +50,9 @@ public enum FrenchSyllableCounter {
 
     /// Syllables of one part of a word, already lower-cased, without apostrophes or hyphens.
     static func countPart(_ part: [Unicode.Scalar], elided: Bool, standalone: Bool = false) -> Int {
-        let letters = part.filter { $0.properties.isAlphabetic }
+        let letters = part.allSatisfy(LetterTable.isLetter) ? part : part.filter { LetterTable.isLetter($0) }
         if letters.isEmpty { return 0 }
-        if let known = FrenchSyllableLists.exceptions[String(String.UnicodeScalarView(letters))] {
+        if let known = FrenchSyllableLists.exception(letters) {
             return known
         }
         guard letters.contains(where: isVowelLetter) else {
@@ -63,29 +63,29 @@ public enum FrenchSyllableCounter {
             if elided || letters.count == 1 && letters[0] == "t" { return 0 }
             return letters.count
         }
-        let stem = stemWithoutMuteEnding(letters)
+        let stem = stemWithoutMuteEnding(letters[...])
         let nuclei = countNuclei(stem)
         if nuclei == 0 {
             if elided { return standalone ? 1 : 0 }  // the qu' of qu'il
             // A word whose only vowel is the final e (le, que, des) keeps it.
-            return max(1, countNuclei(letters))
+            return max(1, countNuclei(letters[...]))
         }
         return nuclei
     }
 
-    /// The word without its silent ending: final -e, -es, and the -ent of a verb
+    /// The word without its silent ending (a slice from index 0: the helpers below index from 0): final -e, -es, and the -ent of a verb
     /// in the third person plural (ils parlent), then the silent u of final gu/qu.
-    static func stemWithoutMuteEnding(_ w: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    static func stemWithoutMuteEnding(_ w: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
         let n = w.count
         var stem = w
         if n > 3, w[n - 3] == "e", w[n - 2] == "n", w[n - 1] == "t" {
-            let word = String(String.UnicodeScalarView(w))
+            let word = LetterTable.string(w)
             if isNasalEnt(word) { return w }
-            stem = Array(w[0..<(n - 3)])
+            stem = w[0..<(n - 3)]
         } else if n > 2, w[n - 2] == "e", w[n - 1] == "s" {
-            stem = Array(w[0..<(n - 2)])
+            stem = w[0..<(n - 2)]
         } else if n > 1, w[n - 1] == "e" {
-            stem = Array(w[0..<(n - 1)])
+            stem = w[0..<(n - 1)]
         } else {
             return w
         }
@@ -117,7 +117,7 @@ public enum FrenchSyllableCounter {
 
     /// Obstruent + liquid (cr, pl, tr, …): after it, i, u and ou before a vowel
     /// stay full vowels (cri-er, cli-ent, tru-and).
-    static func isClusterBefore(_ w: [Unicode.Scalar], _ index: Int) -> Bool {
+    static func isClusterBefore(_ w: ArraySlice<Unicode.Scalar>, _ index: Int) -> Bool {
         guard index >= 2 else { return false }
         let liquid = w[index - 1]
         let obstruent = w[index - 2]
@@ -129,7 +129,7 @@ public enum FrenchSyllableCounter {
     }
 
     /// Whether the letter at `i` is a vowel sound in this word, given its neighbours.
-    static func actsAsVowel(_ w: [Unicode.Scalar], _ i: Int) -> Bool {
+    static func actsAsVowel(_ w: ArraySlice<Unicode.Scalar>, _ i: Int) -> Bool {
         let c = w[i]
         guard isVowelLetter(c) else { return false }
         let next: Unicode.Scalar? = i + 1 < w.count ? w[i + 1] : nil
@@ -159,7 +159,7 @@ public enum FrenchSyllableCounter {
     }
 
     /// Counts the vowel sounds of a stem (already without its mute ending).
-    static func countNuclei(_ w: [Unicode.Scalar]) -> Int {
+    static func countNuclei(_ w: ArraySlice<Unicode.Scalar>) -> Int {
         var count = 0
         var inVowel = false
         var groupStart = 0
@@ -184,7 +184,7 @@ public enum FrenchSyllableCounter {
     }
 
     /// True when the vowel at `i`, which follows another vowel letter, is heard as a new syllable.
-    static func opensHiatus(_ w: [Unicode.Scalar], _ i: Int, groupStart: Int) -> Bool {
+    static func opensHiatus(_ w: ArraySlice<Unicode.Scalar>, _ i: Int, groupStart: Int) -> Bool {
         let c = w[i]
         let p = w[i - 1]
         if c == "ï" || c == "ü" || c == "ë" { return true }
@@ -228,7 +228,7 @@ public enum FrenchSyllableCounter {
 
     /// After a cluster, a following plain e only makes a syllable when it closes
     /// the word (cri-er, cli-ent) or stands before two consonants; in oublierai it is mute.
-    static func clusterVowelCounts(_ w: [Unicode.Scalar], _ i: Int) -> Bool {
+    static func clusterVowelCounts(_ w: ArraySlice<Unicode.Scalar>, _ i: Int) -> Bool {
         guard w[i] == "e" else { return true }
         var j = i + 1
         var consonants = 0
@@ -244,14 +244,22 @@ public enum FrenchSyllableCounter {
     /// An acronym in capitals with at most one vowel letter (CPAS, RIS, BIM) is
     /// read letter by letter; FOREM or ONEM are read as words.
     static func isUnpronounceableAcronym(_ scalars: [Unicode.Scalar]) -> Bool {
-        let letters = scalars.filter { $0.properties.isAlphabetic }
-        guard letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) else { return false }
-        let vowels = letters.filter { isVowelLetter(Unicode.Scalar($0.value | 0x20) ?? $0) }.count
-        return vowels <= 1
+        var letters = 0, vowels = 0
+        for c in scalars where LetterTable.isLetter(c) {
+            guard LetterTable.isUppercase(c) else { return false }
+            letters += 1
+            if isVowelLetter(Unicode.Scalar(c.value | 0x20) ?? c) { vowels += 1 }
+        }
+        return letters >= 2 && vowels <= 1
     }
 
     static func lowercased(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        if scalars.allSatisfy({ !$0.properties.isUppercase }) { return scalars }
-        return Array(String(String.UnicodeScalarView(scalars)).lowercased().unicodeScalars)
+        if scalars.allSatisfy({ !LetterTable.isUppercase($0) }) { return scalars }
+        // String.lowercased() maps each scalar on its own; when only ASCII capitals
+        // change, doing it here spares building two Strings per capitalised word.
+        if scalars.allSatisfy({ $0.isASCII || !LetterTable.changesWhenLowercased($0) }) {
+            return scalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }
+        }
+        return Array(LetterTable.string(scalars).lowercased().unicodeScalars)
     }
 }

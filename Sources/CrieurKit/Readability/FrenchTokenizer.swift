@@ -71,7 +71,7 @@ public struct FrenchTokenizer: Sendable {
             guard !sentenceText.isEmpty else { return }
             let words = self.words(in: sentenceText)
             guard !words.isEmpty else { return }
-            result.append(Sentence(text: String(String.UnicodeScalarView(sentenceText)), line: bufferLine, words: words))
+            result.append(Sentence(text: LetterTable.string(sentenceText), line: bufferLine, words: words))
         }
 
         for (offset, rawLine) in lines.enumerated() {
@@ -134,7 +134,7 @@ public struct FrenchTokenizer: Sendable {
         // The token just before the dot, back to the previous space.
         var start = i
         while start > 0, line[start - 1] != " ", line[start - 1] != "(" { start -= 1 }
-        var token = String(String.UnicodeScalarView(line[start..<i])).lowercased()
+        var token = LetterTable.string(line[start..<i]).lowercased()
         if let apostrophe = token.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
             token = String(token[token.index(after: apostrophe)...])  // l'art. → art
         }
@@ -142,13 +142,13 @@ public struct FrenchTokenizer: Sendable {
         let nextWordStartsWithCapital: Bool = {
             var j = runEnd
             while j < line.count, line[j] == " " { j += 1 }
-            return j >= line.count || line[j].properties.isUppercase || !line[j].properties.isAlphabetic
+            return j >= line.count || LetterTable.isUppercase(line[j]) || !LetterTable.isLetter(line[j])
         }()
         if Self.closingAbbreviations.contains(token) { return nextWordStartsWithCapital }
         if Self.abbreviations.contains(token) { return false }
         // An initial (J. Dupont) or the dotted parts of p. ex. and c.-à-d.
-        let letters = token.unicodeScalars.filter { $0.properties.isAlphabetic }
-        if letters.count == 1, token.unicodeScalars.count <= 2, line[i - 1].properties.isUppercase { return false }
+        let letters = token.unicodeScalars.filter { LetterTable.isLetter($0) }
+        if letters.count == 1, token.unicodeScalars.count <= 2, LetterTable.isUppercase(line[i - 1]) { return false }
         if token.contains("."), Self.abbreviations.contains(String(token.split(separator: ".").last ?? "")) {
             return false
         }
@@ -162,7 +162,7 @@ public struct FrenchTokenizer: Sendable {
             return false
         }
         let (nextContent, nextIsListItem) = stripListMarker(trimmed(next))
-        guard !nextIsListItem, let first = nextContent.first, first.properties.isUppercase else { return false }
+        guard !nextIsListItem, let first = nextContent.first, LetterTable.isUppercase(first) else { return false }
         let wordCount = content.split(separator: " ").count
         return wordCount <= 12
     }
@@ -196,7 +196,7 @@ public struct FrenchTokenizer: Sendable {
             return (trimmed(line[2...]), true)
         }
         var i = 0
-        while i < line.count, i < 3, ("0"..."9").contains(line[i]) { i += 1 }
+        while i < line.count, i < 3, LetterTable.isDigit(line[i]) { i += 1 }
         if i > 0, i + 1 < line.count, line[i] == "." || line[i] == ")", line[i + 1] == " " {
             return (trimmed(line[(i + 2)...]), true)
         }
@@ -214,7 +214,7 @@ public struct FrenchTokenizer: Sendable {
                 previousWasNumber = false
                 continue
             }
-            let text = String(String.UnicodeScalarView(core))
+            let text = LetterTable.string(core)
             let kind = classify(core)
             // Groups of one number (0800 12 345), and the h of a time (9 h 30), stay one word.
             if previousWasNumber, kind == .number || text == "h", var last = words.last {
@@ -239,14 +239,28 @@ public struct FrenchTokenizer: Sendable {
     }
 
     func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || ("0"..."9").contains(c)
+        LetterTable.isLetter(c) || LetterTable.isDigit(c)
     }
 
     func isURLOrEmail(_ chunk: ArraySlice<Unicode.Scalar>) -> Bool {
         // Every form below needs a dot or a colon; most words have neither, and
         // building a lower-cased String for each of them was a quarter of the checker's time.
-        guard chunk.contains(where: { $0 == "." || $0 == ":" }) else { return false }
-        let text = String(String.UnicodeScalarView(chunk)).lowercased()
+        // Sharper still: a colon, an @, a dot followed by a letter (.be, .com) or a dot
+        // after a w (www.). A word that merely ends a sentence (familles.) has none.
+        let mayBeAddress = chunk.indices.contains { i in
+            switch chunk[i] {
+            case ":", "@":
+                return true
+            case ".":
+                let next = chunk.index(after: i)
+                if next < chunk.endIndex, chunk[next].isASCII, LetterTable.isLetter(chunk[next]) { return true }
+                return i > chunk.startIndex && (chunk[i - 1] == "w" || chunk[i - 1] == "W")
+            default:
+                return false
+            }
+        }
+        guard mayBeAddress else { return false }
+        let text = LetterTable.string(chunk).lowercased()
         if text.contains("://") || text.contains("www.") || text.hasPrefix("mailto:") { return true }
         if let at = text.firstIndex(of: "@"), text[at...].contains(".") { return true }
         // A bare domain: letters, a dot, then a known ending (cpas-exemple.be).
@@ -258,11 +272,15 @@ public struct FrenchTokenizer: Sendable {
     }
 
     func classify(_ core: ArraySlice<Unicode.Scalar>) -> Word.Kind {
-        if core.contains(where: { ("0"..."9").contains($0) }) { return .number }
+        if core.contains(where: { LetterTable.isDigit($0) }) { return .number }
         // l'ONEM, d'APE: the elided article does not count.
         let afterElision = core.lastIndex { $0 == "'" || $0 == "\u{2019}" }.map { core[(core.index(after: $0))...] } ?? core
-        let letters = afterElision.filter { $0.properties.isAlphabetic }
-        if letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) { return .capitals }
+        var letters = 0
+        for c in afterElision where LetterTable.isLetter(c) {
+            guard LetterTable.isUppercase(c) else { return .word }
+            letters += 1
+        }
+        if letters >= 2 { return .capitals }
         return .word
     }
 }

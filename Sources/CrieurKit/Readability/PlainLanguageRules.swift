@@ -30,6 +30,10 @@ struct PlainLanguageRules: Sendable {
     }
 
     static func key(for word: String) -> String {
+        // Most words are already keys: nothing to lower-case, no apostrophe.
+        if !word.unicodeScalars.contains(where: { LetterTable.changesWhenLowercased($0) || $0 == "'" || $0 == "\u{2019}" }) {
+            return word
+        }
         var lower = word.lowercased()
         if lower.unicodeScalars.contains("\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
         if let apostrophe = lower.firstIndex(of: "'") {
@@ -105,10 +109,20 @@ struct PlainLanguageRules: Sendable {
         var best: Int?
         // "Word followed by a comma somewhere in the sentence", tested at each comma rather than
         // by a substring search of the whole sentence per word (quadratic, and a third of the time).
-        let characters = Array(analysed.sentence.text)
-        let commas = characters.indices.filter { characters[$0] == "," }
+        // Without combining marks each character is a scalar, and comparing the UTF-8 bytes
+        // before each comma gives the same answer as comparing characters, without decoding them.
+        let text = analysed.sentence.text
+        let plain = AdministrativeLexicon.isPlainLatin(text)
+        let bytes = plain ? Array(text.utf8) : []
+        let characters = plain ? [] : Array(text)
+        let commas = plain
+            ? bytes.indices.filter { bytes[$0] == UInt8(ascii: ",") } : characters.indices.filter { characters[$0] == "," }
         func beforeAComma(_ word: String) -> Bool {
             guard !commas.isEmpty else { return false }
+            if plain {
+                let written = Array(word.utf8)
+                return commas.contains { $0 >= written.count && bytes[($0 - written.count)..<$0].elementsEqual(written) }
+            }
             let written = Array(word)
             return commas.contains { $0 >= written.count && characters[($0 - written.count)..<$0].elementsEqual(written) }
         }
@@ -126,7 +140,7 @@ struct PlainLanguageRules: Sendable {
         for (i, word) in analysed.sentence.words.enumerated() where word.kind == .word && !covered.contains(i) {
             guard analysed.syllables[i] >= settings.longWordSyllables else { continue }
             // A name (capital inside the sentence) cannot be replaced.
-            if i > 0, word.text.unicodeScalars.first?.properties.isUppercase == true { continue }
+            if i > 0, word.text.unicodeScalars.first.map(LetterTable.isUppercase) == true { continue }
             findings.append(
                 finding(
                     .longWord, .info, analysed,
@@ -157,7 +171,7 @@ struct PlainLanguageRules: Sendable {
                 if name.count > 1, written.contains("'") || written.contains("\u{2019}") {
                     written = String(written.split(whereSeparator: { $0 == "'" || $0 == "\u{2019}" }).last ?? "")
                 }
-            } else if word.kind == .word, word.text.unicodeScalars.first?.properties.isUppercase == true,
+            } else if word.kind == .word, word.text.unicodeScalars.first.map(LetterTable.isUppercase) == true,
                 explanations[analysed.keys[i].uppercased()] != nil
             {
                 name = analysed.keys[i].uppercased()  // Forem, Onem written as names
@@ -196,7 +210,7 @@ struct PlainLanguageRules: Sendable {
 
     /// Capitals used for emphasis (URGENT, FERMÉ) rather than an acronym (SPF, PIIS).
     func isShouting(_ name: String, at i: Int, in words: [FrenchTokenizer.Word]) -> Bool {
-        let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let letters = name.unicodeScalars.filter { LetterTable.isLetter($0) }
         let vowels = letters.filter { FrenchSyllableCounter.isVowelLetter(Unicode.Scalar($0.value | 0x20) ?? $0) }
         if letters.count >= 5 && vowels.count >= 2 { return true }
         let neighbourInCapitals =
@@ -281,7 +295,9 @@ struct PlainLanguageRules: Sendable {
         var found: [Range<Int>] = []
         var i = 0
         while i < words.count {
-            let lower = words[i].text.lowercased()
+            // Only n and N lower-case to n: other words need no lower-cased copy.
+            let first = words[i].text.unicodeScalars.first
+            let lower = first == "n" || first == "N" ? words[i].text.lowercased() : ""
             let isNe = lower == "ne" || lower.hasPrefix("n'") || lower.hasPrefix("n\u{2019}")
             if isNe, let end = (i...min(words.count - 1, i + 5)).first(where: {
                 $0 > i && Self.negativeParticles.contains(analysed.keys[$0])
@@ -356,7 +372,7 @@ struct PlainLanguageRules: Sendable {
         var parts: [[Unicode.Scalar]] = [[]]
         var separator: Unicode.Scalar?
         for scalar in scalars {
-            if ("0"..."9").contains(scalar) {
+            if LetterTable.isDigit(scalar) {
                 parts[parts.count - 1].append(scalar)
             } else if scalar == "/" || scalar == "." || scalar == "-" {
                 if separator == nil { separator = scalar }
@@ -393,7 +409,7 @@ struct PlainLanguageRules: Sendable {
             if c == "(" {
                 open = i
             } else if c == ")", let start = open {
-                let inside = String(String.UnicodeScalarView(scalars[(start + 1)..<i]))
+                let inside = LetterTable.string(scalars[(start + 1)..<i])
                 let count = inside.split(separator: " ").count
                 if count > settings.maxParenthesisWords {
                     findings.append(
@@ -419,10 +435,14 @@ struct PlainLanguageRules: Sendable {
         ["chaque", "personne"], ["le", "citoyen"], ["les", "citoyens"], ["le", "public"], ["les", "personnes", "intéressées"],
     ]
 
+    /// The turns by first word, in their order above.
+    static let impersonalTurnsByFirstWord: [String: [[String]]] = Dictionary(grouping: impersonalTurns, by: { $0[0] })
+
     func impersonalAddress(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
         let keys = analysed.keys
         for i in keys.indices {
-            for turn in Self.impersonalTurns where turn[0] == keys[i] && i + turn.count <= keys.count {
+            guard let turns = Self.impersonalTurnsByFirstWord[keys[i]] else { continue }
+            for turn in turns where i + turn.count <= keys.count {
                 guard Array(keys[i..<(i + turn.count)]) == turn else { continue }
                 let excerpt = words(analysed, i..<(i + turn.count))
                 findings.append(

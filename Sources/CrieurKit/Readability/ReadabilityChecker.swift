@@ -53,7 +53,7 @@ public struct ReadabilityChecker: Sendable {
                 zip(sentence.words, syllables).map { word, count in
                     // Digits and capitals are read at a glance: a phone number or CPAS is no
                     // harder than a two-syllable word, so they weigh at most 2 syllables in the scores.
-                    (word.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count,
+                    (word.text.unicodeScalars.reduce(0) { $0 + (LetterTable.isLetter($1) ? 1 : 0) },
                      word.kind == .word ? count : min(count, 2))
                 })
         }
@@ -62,14 +62,31 @@ public struct ReadabilityChecker: Sendable {
         let findings = rules.findings(in: analysed).sorted {
             ($0.line, $0.sentenceIndex ?? 0, $0.severity) < ($1.line, $1.sentenceIndex ?? 0, $1.severity)
         }
-        let verdicts = channels.map { verdict(for: $0, metrics: metrics, measures: measures, findings: findings) }
+        let tally = FindingTally(findings)
+        let verdicts = channels.map { verdict(for: $0, metrics: metrics, measures: measures, tally: tally) }
         return ReadabilityReport(metrics: metrics, sentences: measures, findings: findings, verdicts: verdicts)
+    }
+
+    /// The findings the verdicts weigh, sorted out once for all channels.
+    struct FindingTally {
+        /// Unexplained acronyms: each one blocks every channel.
+        var errors: [ReadabilityFinding]
+        var administrative: [ReadabilityFinding]
+        /// Warnings other than long sentences and administrative words.
+        var otherWarnings: Int
+
+        init(_ findings: [ReadabilityFinding]) {
+            errors = findings.filter { $0.severity == .error }
+            administrative = findings.filter { $0.rule == ReadabilityRule.administrativeWord.rawValue }
+            let counted: Set<String> = [ReadabilityRule.longSentence.rawValue, ReadabilityRule.administrativeWord.rawValue]
+            otherWarnings = findings.reduce(0) { $0 + ($1.severity == .warning && !counted.contains($1.rule) ? 1 : 0) }
+        }
     }
 
     /// The reasons, in French, why `channel` refuses the text; none means it passes.
     func verdict(
         for channel: Channel, metrics: ReadabilityMetrics, measures: [ReadabilityReport.SentenceMeasure],
-        findings: [ReadabilityFinding]
+        tally: FindingTally
     ) -> ChannelVerdict {
         let profile = settings.profile(for: channel)
         var reasons: [String] = []
@@ -98,7 +115,7 @@ public struct ReadabilityChecker: Sendable {
                     ? "1 phrase dépasse \(profile.maxSentenceWords) mots (ligne \(lines))."
                     : "\(long.count) phrases dépassent \(profile.maxSentenceWords) mots (lignes \(lines)).")
         }
-        let acronyms = findings.filter { $0.severity == .error }
+        let acronyms = tally.errors
         if !acronyms.isEmpty {
             let names = acronyms.map { "« \($0.excerpt) »" }.joined(separator: ", ")
             reasons.append(
@@ -106,17 +123,15 @@ public struct ReadabilityChecker: Sendable {
                     ? "1 sigle ou mot technique n'est pas expliqué : \(names)."
                     : "\(acronyms.count) sigles ou mots techniques ne sont pas expliqués : \(names).")
         }
-        let administrative = findings.filter { $0.rule == ReadabilityRule.administrativeWord.rawValue }
+        let administrative = tally.administrative
         if administrative.count > profile.maxAdministrativeWords {
             let names = administrative.prefix(6).map { "« \($0.excerpt) »" }.joined(separator: ", ")
             reasons.append(
                 "\(administrative.count) mots administratifs (au plus \(profile.maxAdministrativeWords)) : \(names)\(administrative.count > 6 ? "…" : ".")"
             )
         }
-        let counted: Set<String> = [ReadabilityRule.longSentence.rawValue, ReadabilityRule.administrativeWord.rawValue]
-        let warnings = findings.filter { $0.severity == .warning && !counted.contains($0.rule) }
-        if warnings.count > profile.maxWarnings {
-            reasons.append("\(warnings.count) autres points à améliorer (au plus \(profile.maxWarnings)) : voyez la liste ci-dessous.")
+        if tally.otherWarnings > profile.maxWarnings {
+            reasons.append("\(tally.otherWarnings) autres points à améliorer (au plus \(profile.maxWarnings)) : voyez la liste ci-dessous.")
         }
         return ChannelVerdict(channel: channel, pass: reasons.isEmpty, reasons: reasons)
     }

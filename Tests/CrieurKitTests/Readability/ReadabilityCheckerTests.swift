@@ -69,7 +69,7 @@ struct ReadabilityCheckerTests {
 
     @Test func jsonReportHasTheShapeOfPRODUCT() throws {
         let report = checker.check("Le RIS aide les familles.", channels: [.newsletter, .ecran])
-        let data = try ReadabilityReportFormatter.json(report, file: "a.txt")
+        let data = ReadabilityReportFormatter.json(report, file: "a.txt")
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(object.keys) == ["file", "metrics", "channels", "sentences", "findings"])
         let metrics = try #require(object["metrics"] as? [String: Any])

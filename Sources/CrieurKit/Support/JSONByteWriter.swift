@@ -1,0 +1,133 @@
+/// Writes JSON straight into UTF-8 bytes, for outputs too large to build as a
+/// tree first (`crieur check --format json` on a long text lists every word).
+/// The caller writes keys in the order it wants (sorted, to match what
+/// `JSONEncoder` with `.sortedKeys` gives); commas are placed by the writer.
+///
+/// Its bytes are those of `JSONEncoder` with `.sortedKeys, .withoutEscapingSlashes`:
+/// strings escaped as RFC 8259 requires (`"`, `\`, control characters, with
+/// the short forms `\b \f \n \r \t`), `/` left alone, whole doubles without
+/// `.0`. It never fails; a non-finite double, which JSON cannot hold, is
+/// written as `null`.
+struct JSONByteWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Whether the next value or key of the open container needs a comma first.
+    private var needsComma = false
+
+    init(reservingCapacity capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    // MARK: - Containers
+
+    mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+    }
+
+    mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+    }
+
+    mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    /// The key of the next member of the open object; the value follows. A key
+    /// written in the source needs no escaping (it has no quote, backslash or control).
+    mutating func key(_ name: StaticString) {
+        assert(name.withUTF8Buffer { !$0.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } })
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// A key known only at run time (a channel name), escaped like any string.
+    mutating func key(escaping name: String) {
+        separate()
+        appendQuoted(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    // MARK: - Values
+
+    mutating func string(_ value: String) {
+        separate()
+        appendQuoted(value)
+        needsComma = true
+    }
+
+    mutating func int(_ value: Int) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+        needsComma = true
+    }
+
+    mutating func double(_ value: Double) {
+        separate()
+        guard value.isFinite else {
+            bytes.append(contentsOf: "null".utf8)
+            needsComma = true
+            return
+        }
+        // JSONEncoder writes `description` and drops a trailing ".0" (5.0 → 5).
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
+    }
+
+    mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        needsComma = true
+    }
+
+    // MARK: - Bytes
+
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// `text` between quotes; runs of bytes that need no escape are copied whole.
+    private mutating func appendQuoted(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: utf8[runStart..<i])
+                runStart = i + 1
+                bytes.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                default:
+                    bytes.append(contentsOf: "u00".utf8)
+                    bytes.append(Self.hexDigits[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+                }
+            }
+            bytes.append(contentsOf: utf8[runStart...])
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
