@@ -41,20 +41,20 @@ public struct ReadabilityChecker: Sendable {
         analysed.reserveCapacity(sentences.count)
         var measures: [ReadabilityReport.SentenceMeasure] = []
         var shape: [[(letters: Int, syllables: Int)]] = []
+        var memo = WordFacts.Memo()
         for (index, sentence) in sentences.enumerated() {
-            let syllables = sentence.words.map { FrenchSyllableCounter.count($0.text) }
-            let keys = sentence.words.map { PlainLanguageRules.key(for: $0.text) }
-            analysed.append(.init(index: index, sentence: sentence, syllables: syllables, keys: keys))
+            let facts = sentence.words.map { memo.facts(for: $0.text) }
+            let syllables = facts.map(\.syllables)
+            analysed.append(.init(index: index, sentence: sentence, syllables: syllables, keys: facts.map(\.key)))
             measures.append(
                 .init(
                     text: sentence.text, line: sentence.line,
                     words: zip(sentence.words, syllables).map { .init(text: $0.text, syllables: $1) }))
             shape.append(
-                zip(sentence.words, syllables).map { word, count in
+                zip(sentence.words, facts).map { word, facts in
                     // Digits and capitals are read at a glance: a phone number or CPAS is no
                     // harder than a two-syllable word, so they weigh at most 2 syllables in the scores.
-                    (word.text.unicodeScalars.reduce(0) { $0 + (LetterTable.isLetter($1) ? 1 : 0) },
-                     word.kind == .word ? count : min(count, 2))
+                    (facts.letters, word.kind == .word ? facts.syllables : min(facts.syllables, 2))
                 })
         }
         let metrics = ReadabilityMetrics(sentenceWords: shape)
