@@ -40,7 +40,8 @@ public struct ReadabilityChecker: Sendable {
         var analysed: [PlainLanguageRules.Analysed] = []
         analysed.reserveCapacity(sentences.count)
         var measures: [ReadabilityReport.SentenceMeasure] = []
-        var shape: [[(letters: Int, syllables: Int)]] = []
+        // What the scores need, summed as the words go by rather than kept per word.
+        var words = 0, scoredSyllables = 0, longWords = 0, longestSentence = 0
         var memo = WordFacts.Memo()
         for (index, sentence) in sentences.enumerated() {
             let facts = sentence.words.map { memo.facts(for: $0.text) }
@@ -50,14 +51,18 @@ public struct ReadabilityChecker: Sendable {
                 .init(
                     text: sentence.text, line: sentence.line,
                     words: zip(sentence.words, syllables).map { .init(text: $0.text, syllables: $1) }))
-            shape.append(
-                zip(sentence.words, facts).map { word, facts in
-                    // Digits and capitals are read at a glance: a phone number or CPAS is no
-                    // harder than a two-syllable word, so they weigh at most 2 syllables in the scores.
-                    (facts.letters, word.kind == .word ? facts.syllables : min(facts.syllables, 2))
-                })
+            for (word, facts) in zip(sentence.words, facts) {
+                // Digits and capitals are read at a glance: a phone number or CPAS is no
+                // harder than a two-syllable word, so they weigh at most 2 syllables in the scores.
+                scoredSyllables += word.kind == .word ? facts.syllables : min(facts.syllables, 2)
+                if facts.letters > 6 { longWords += 1 }
+            }
+            words += sentence.words.count
+            longestSentence = max(longestSentence, sentence.words.count)
         }
-        let metrics = ReadabilityMetrics(sentenceWords: shape)
+        let metrics = ReadabilityMetrics(
+            sentences: sentences.count, words: words, syllables: scoredSyllables, longWords: longWords,
+            longestSentenceWords: longestSentence)
         let rules = PlainLanguageRules(settings: settings, channels: channels)
         let findings = rules.findings(in: analysed).sorted {
             ($0.line, $0.sentenceIndex ?? 0, $0.severity) < ($1.line, $1.sentenceIndex ?? 0, $1.severity)

@@ -22,11 +22,19 @@ public struct ReadabilityMetrics: Hashable, Sendable, Codable {
 
     public init(sentenceWords: [[(letters: Int, syllables: Int)]]) {
         let allWords = sentenceWords.joined()
-        sentences = sentenceWords.count
-        words = allWords.count
-        syllables = allWords.reduce(0) { $0 + $1.syllables }
-        longestSentenceWords = sentenceWords.map(\.count).max() ?? 0
-        let longWords = allWords.filter { $0.letters > 6 }.count
+        self.init(
+            sentences: sentenceWords.count, words: allWords.count,
+            syllables: allWords.reduce(0) { $0 + $1.syllables }, longWords: allWords.filter { $0.letters > 6 }.count,
+            longestSentenceWords: sentenceWords.map(\.count).max() ?? 0)
+    }
+
+    /// The scores from counts already summed while reading the text (`longWords`:
+    /// words of more than six letters), without a list of every word.
+    public init(sentences: Int, words: Int, syllables: Int, longWords: Int, longestSentenceWords: Int) {
+        self.sentences = sentences
+        self.words = words
+        self.syllables = syllables
+        self.longestSentenceWords = longestSentenceWords
         guard words > 0, sentences > 0 else {
             kandelMoles = 0
             lix = 0
