@@ -20,8 +20,9 @@ public struct AdministrativeLexicon: Sendable {
     let prefixEntries: [Entry]
     /// True when no stem holds a combining mark (always, unless the configuration adds one).
     let prefixStemsArePlainLatin: Bool
-    /// `prefixEntries` by the first UTF-8 byte of their stem, longest first as there.
-    let prefixEntriesByFirstByte: [UInt8: [Entry]]
+    /// `prefixEntries` by the first UTF-8 byte of their stem (index 0…255), longest first
+    /// as there. An array rather than a dictionary: a byte needs no hashing.
+    let prefixEntriesByFirstByte: [[Entry]]
     public let count: Int
 
     public init(extra: [String: String] = [:]) {
@@ -45,7 +46,9 @@ public struct AdministrativeLexicon: Sendable {
         byFirstWord = byFirst
         prefixEntries = prefixes.sorted { $0.words[0].count > $1.words[0].count }
         prefixStemsArePlainLatin = prefixes.allSatisfy { Self.isPlainLatin($0.words[0]) }
-        prefixEntriesByFirstByte = Dictionary(grouping: prefixEntries) { $0.words[0].utf8.first ?? 0 }
+        var byFirstByte = [[Entry]](repeating: [], count: 256)
+        for entry in prefixEntries { byFirstByte[Int(entry.words[0].utf8.first ?? 0)].append(entry) }
+        prefixEntriesByFirstByte = byFirstByte
         count = merged.count
     }
 
@@ -72,12 +75,14 @@ public struct AdministrativeLexicon: Sendable {
                 if matches { return Match(length: entry.words.count, alternative: entry.alternative) }
             }
         }
+        // Both branches below need at least 5 characters, hence at least 5 bytes: most
+        // words are shorter, and are settled without scanning them.
+        guard first.utf8.count >= 5 else { return nil }
         if prefixStemsArePlainLatin && Self.isPlainLatin(first) {
             // Without combining marks, characters are scalars and comparing UTF-8 bytes
             // gives the same answer as `count` and `hasPrefix`, without decoding characters.
-            guard first.unicodeScalars.count >= 5, let byte = first.utf8.first,
-                let candidates = prefixEntriesByFirstByte[byte]
-            else { return nil }
+            guard first.unicodeScalars.count >= 5, let byte = first.utf8.first else { return nil }
+            let candidates = prefixEntriesByFirstByte[Int(byte)]
             for entry in candidates where first.utf8.starts(with: entry.words[0].utf8) {
                 return Match(length: 1, alternative: entry.alternative)
             }

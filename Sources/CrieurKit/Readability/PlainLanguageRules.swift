@@ -438,10 +438,17 @@ struct PlainLanguageRules: Sendable {
     /// The turns by first word, in their order above.
     static let impersonalTurnsByFirstWord: [String: [[String]]] = Dictionary(grouping: impersonalTurns, by: { $0[0] })
 
+    /// UTF-8 length of the longest first word of a turn.
+    static let longestImpersonalFirstWord = impersonalTurns.map(\.[0].utf8.count).max() ?? 0
+
     func impersonalAddress(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
         let keys = analysed.keys
         for i in keys.indices {
-            guard let turns = Self.impersonalTurnsByFirstWord[keys[i]] else { continue }
+            // Every turn starts with a word of at most 6 bytes (chaque, toute): longer words
+            // are settled without hashing them.
+            guard keys[i].utf8.count <= Self.longestImpersonalFirstWord,
+                let turns = Self.impersonalTurnsByFirstWord[keys[i]]
+            else { continue }
             for turn in turns where i + turn.count <= keys.count {
                 guard Array(keys[i..<(i + turn.count)]) == turn else { continue }
                 let excerpt = words(analysed, i..<(i + turn.count))
