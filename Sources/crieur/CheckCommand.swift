@@ -10,8 +10,7 @@ enum CheckCommand {
         var channel: Channel?
         if let index = rest.firstIndex(of: "--channel") {
             guard index + 1 < rest.count else { throw CommandError.usage("--channel attend un canal : newsletter, bulletin, facebook ou ecran.") }
-            let name = rest[index + 1].lowercased().replacingOccurrences(of: "é", with: "e")
-            guard let known = Channel.aliases[name] else {
+            guard let known = Channel(named: rest[index + 1]) else {
                 throw CommandError.usage("Canal inconnu : « \(rest[index + 1]) ». Canaux : newsletter, bulletin, facebook, ecran.")
             }
             channel = known

@@ -14,6 +14,13 @@ public enum Channel: String, CaseIterable, Sendable, Codable, Hashable {
         "ecran": .ecran, "screen": .ecran, "slides": .ecran,
     ]
 
+    /// The channel staff mean by `name`, whatever its case and accents
+    /// (« Écran », « email »); nil when it names none.
+    public init?(named name: String) {
+        guard let channel = Channel.aliases[NameFolding.fold(name)] else { return nil }
+        self = channel
+    }
+
     /// How the channel is named for staff, in French.
     public var frenchName: String {
         switch self {

@@ -120,7 +120,7 @@ extension ItemParser {
         var channels: [Channel] = []
         var allKnown = true
         for name in names {
-            guard let channel = Channel.aliases[NameFolding.fold(name)] else {
+            guard let channel = Channel(named: name) else {
                 allKnown = false
                 problems.append(unknownChannel(name, line: field.line))
                 continue

@@ -54,7 +54,7 @@ import Testing
         let workspace = try TestWorkspace()
         // Plain body text, no header: checked against the channel asked for.
         try workspace.write("Le CPAS est fermé lundi. Venez mardi.\n", to: "corps.txt")
-        let result = try CrieurBinary.run(["check", "--channel", "écran", "--format", "json", workspace.path("corps.txt")])
+        let result = try CrieurBinary.run(["check", "--channel", "ÉCRAN", "--format", "json", workspace.path("corps.txt")])
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect((object?["channels"] as? [String: Any]).map { Set($0.keys) } == ["ecran"])
