@@ -11,8 +11,9 @@ public protocol ChannelPublisher: Sendable {
     /// Throws when the item cannot be published here (e.g. too long for Facebook).
     func render(_ item: Item, context: PublicationContext) throws(ItemRejection) -> ChannelRendering
 
-    /// Rebuilds pages that list many items (an index, a playlist) from the folder.
-    func refresh(_ folder: OutputFolder, context: PublicationContext) throws
+    /// Rebuilds pages that list many items (an index, a playlist) from the folder
+    /// or from `published`, every record of `out/archive/` (oldest first).
+    func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws
 }
 
 /// What a channel needs to know besides the item.

@@ -1,5 +1,5 @@
 /// A place where Crieur publishes an item. The raw value is the name staff
-/// write in `Canaux:` and the name of the channel's folder in `out/` and `templates/`.
+/// write in `Canaux:` and the name of the channel's folder in `templates/`.
 public enum Channel: String, CaseIterable, Sendable, Codable, Hashable {
     case newsletter
     case bulletin
@@ -19,6 +19,11 @@ public enum Channel: String, CaseIterable, Sendable, Codable, Hashable {
     public init?(named name: String) {
         guard let channel = Channel.aliases[NameFolding.fold(name)] else { return nil }
         self = channel
+    }
+
+    /// The channel's folder in `out/` (PRODUCT.md: the screen's is `out/slides/`).
+    public var outputFolderName: String {
+        self == .ecran ? "slides" : rawValue
     }
 
     /// How the channel is named for staff, in French.

@@ -49,7 +49,7 @@ public struct Item: Hashable, Sendable {
 }
 
 /// A picture file beside the item in the queue, with its description.
-public struct ItemImage: Hashable, Sendable {
+public struct ItemImage: Hashable, Sendable, Codable {
     /// A plain file name (no folder), found beside the item.
     public var fileName: String
     public var alternativeText: String

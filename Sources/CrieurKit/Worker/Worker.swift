@@ -21,6 +21,9 @@ public final class Worker {
     private var tracker: StabilityTracker
     private var started = false
     private var lastRecovery = Date.distantPast
+    /// The day the listing pages were last rebuilt: items start and end by the
+    /// day, so pages are rebuilt at least once a day even when nothing arrives.
+    private var lastRefreshDay: CivilDate?
 
     public init(
         workspace: Workspace, config: CrieurConfig, publishers: [any ChannelPublisher],
@@ -116,7 +119,8 @@ public final class Worker {
             if stopRequested() { return events }
             if let claimed = try spool.claim(name, from: .incoming) { events.append(handle(claimed, now: now)) }
         }
-        if events.contains(where: { if case .published = $0 { return true } else { return false } }) {
+        let published = events.contains(where: { if case .published = $0 { return true } else { return false } })
+        if published || lastRefreshDay != processor.calendar.civilDate(of: now) {
             refreshChannels(now: now)
         }
         return events
@@ -142,14 +146,16 @@ public final class Worker {
                 return try reject(claimed, rejection.problems)
             case .success(let (item, imageData)):
                 return try apply(processor.decide(item, itemName: claimed.name, imageData: imageData, now: now),
-                                 to: claimed, item: item, now: now)
+                                 to: claimed, item: item, imageData: imageData, now: now)
             }
         } catch {
             return retry(claimed, error: error, now: now)
         }
     }
 
-    private func apply(_ outcome: ItemProcessor.Outcome, to claimed: ClaimedItem, item: Item, now: Date) throws -> WorkerEvent {
+    private func apply(
+        _ outcome: ItemProcessor.Outcome, to claimed: ClaimedItem, item: Item, imageData: Data?, now: Date
+    ) throws -> WorkerEvent {
         switch outcome {
         case .reject(let problems, let details):
             return try reject(claimed, problems, details: details)
@@ -163,6 +169,9 @@ public final class Worker {
             return .expired(item: name)
         case .publish(let renderings, let unsupported, let derogation):
             if let derogation { try record(derogation, item: claimed.name) }
+            try workspace.archive.record(
+                PublishedItem(item, itemName: claimed.name, publishedOn: processor.calendar.civilDate(of: now)),
+                imageData: imageData)
             var outputs: [Channel: [String]] = [:]
             for channel in item.channels {
                 guard let rendering = renderings[channel] else { continue }
@@ -281,10 +290,21 @@ public final class Worker {
     }
 
     private func refreshChannels(now: Date) {
+        lastRefreshDay = processor.calendar.civilDate(of: now)
         let context = PublicationContext(now: now, calendar: processor.calendar, config: config, itemName: "")
+        var published: [PublishedItem] = []
+        do {
+            let archive = try workspace.archive.load()
+            published = archive.items
+            for name in archive.unreadable {
+                logger.error("out/archive/\(name) illisible : ignoré pour les pages de synthèse (fichier gardé)")
+            }
+        } catch {
+            logger.error("out/archive illisible : \(error)")
+        }
         for publisher in processor.publishers.values {
             do {
-                try publisher.refresh(workspace.output(publisher.channel), context: context)
+                try publisher.refresh(workspace.output(publisher.channel), published: published, context: context)
             } catch {
                 logger.error("page de synthèse du canal \(publisher.channel.rawValue) non mise à jour : \(error)")
             }

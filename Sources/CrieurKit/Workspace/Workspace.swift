@@ -20,7 +20,12 @@ public struct Workspace: Sendable {
     }
 
     public func output(_ channel: Channel) -> OutputFolder {
-        OutputFolder(path: (outDirectory as NSString).appendingPathComponent(channel.rawValue))
+        OutputFolder(path: (outDirectory as NSString).appendingPathComponent(channel.outputFolderName))
+    }
+
+    /// `out/archive/`: what was published, for the pages that list items.
+    public var archive: PublishedArchive {
+        PublishedArchive(folder: OutputFolder(path: (outDirectory as NSString).appendingPathComponent("archive")))
     }
 
     /// Reads `config/crieur.json5`; a missing file is an error that says how to create one.

@@ -20,7 +20,7 @@ public struct FacebookPublisher: ChannelPublisher {
         return ChannelRendering(files: files, warnings: post.warnings)
     }
 
-    public func refresh(_ folder: OutputFolder, context: PublicationContext) throws {
+    public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {
         var entries: [FacebookIndexEntry] = []
         for name in try folder.names() where name.hasSuffix(".txt") {
             guard let data = try folder.read(name), let contents = String(data: data, encoding: .utf8),
