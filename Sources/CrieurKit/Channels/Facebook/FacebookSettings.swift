@@ -20,14 +20,7 @@ public struct FacebookSettings: Hashable, Sendable, Codable {
     }
 
     /// `suggestedTime` as a time of day, or `nil` when it is not `H:MM` or `HH:MM`.
-    public var suggestedTimeOfDay: CivilTime? {
-        let parts = suggestedTime.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-              let hour = Int(parts[0]), let minute = Int(parts[1]) else { return nil }
-        let time = CivilTime(hour: hour, minute: minute)
-        return time.isValid ? time : nil
-    }
+    public var suggestedTimeOfDay: CivilTime? { CivilTime(clockText: suggestedTime) }
 
     private enum CodingKeys: String, CodingKey {
         case warnAboveCharacters, refuseAboveCharacters, suggestedTime

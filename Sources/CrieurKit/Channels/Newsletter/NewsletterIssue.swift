@@ -1,0 +1,33 @@
+import Foundation
+
+/// One issue of the newsletter, frozen when it is planned: which archived items
+/// it carries and for which slot of the schedule. The sender works from this
+/// record, so an issue interrupted by a crash resumes with the same content.
+public struct NewsletterIssue: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// A slot of the schedule (may be empty: recorded so the slot is not used twice).
+        case regular
+        /// One `Urgent: oui` item, sent at once on its own.
+        case urgent
+        /// Asked for by `crieur newsletter --send`.
+        case manual
+    }
+
+    /// `2026-12-07` for a regular issue, `urgent-ARCHIVE-ID`, `manuel-AAAA-MM-JJ-HHMMSS`.
+    public var id: String
+    public var kind: Kind
+    /// The schedule slot (regular) or the moment it was decided (urgent, manual).
+    public var scheduledFor: Date
+    /// Ids of records in `out/archive/`, in reading order.
+    public var itemIDs: [String]
+
+    public init(id: String, kind: Kind, scheduledFor: Date, itemIDs: [String]) {
+        self.id = id
+        self.kind = kind
+        self.scheduledFor = scheduledFor
+        self.itemIDs = itemIDs
+    }
+
+    /// An issue with no item is a slot that passed with nothing to say: nothing is sent.
+    public var isEmpty: Bool { itemIDs.isEmpty }
+}
