@@ -6,7 +6,7 @@ import Glibc
 
 /// A ledger file in `data/`: one JSON object per line, only ever appended, each
 /// line flushed to disk (fdatasync) before `append` returns. Mode 0600: ledgers
-/// may hold personal data.
+/// may hold personal data. Dates are written in ISO 8601.
 public struct AppendOnlyLog: Sendable {
     public let path: String
 
@@ -17,6 +17,7 @@ public struct AppendOnlyLog: Sendable {
     public func append<Record: Encodable>(_ record: Record) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         var line = try encoder.encode(record)
         line.append(0x0A)
         let existed = try FileSystem.info(path) != nil

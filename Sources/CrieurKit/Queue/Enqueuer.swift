@@ -34,7 +34,7 @@ public struct Enqueuer: Sendable {
             checked.data = try ItemFile.read(source, maxBytes: parser.maxBytes)
             let item = try parser.parse(checked.data, fileName: name)
             checked.item = item
-            if case .refuse(let problems, let details) = gate.evaluate(item, fileName: name) {
+            if case .refuse(let problems, let details, _) = gate.evaluate(item, fileName: name) {
                 checked.problems = problems
                 checked.details = details
             }

@@ -12,8 +12,9 @@ public struct ReadabilityGate: Sendable {
         case pass
         /// Too hard for `channels`, published because of the item's `Dérogation`.
         case overridden(reason: String, channels: [Channel])
-        /// Too hard: the problems for the report, and the checker's full French report.
-        case refuse([ItemProblem], details: String)
+        /// Too hard: the problems for the report, the checker's full French report,
+        /// and the rules that fired, most frequent first (for the PST report).
+        case refuse([ItemProblem], details: String, rules: [String])
     }
 
     public func evaluate(_ item: Item, fileName: String) -> Verdict {
@@ -31,6 +32,9 @@ public struct ReadabilityGate: Sendable {
             message: "Le texte est trop difficile à lire pour : \(names).",
             fix: "Réécrivez les phrases indiquées dans le détail ci-dessous : phrases courtes, "
                 + "mots de tous les jours, sigles expliqués.")
-        return .refuse([problem], details: ReadabilityReportFormatter.text(report, file: fileName))
+        var counts: [String: Int] = [:]
+        for finding in report.findings { counts[finding.rule, default: 0] += 1 }
+        let rules = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+        return .refuse([problem], details: ReadabilityReportFormatter.text(report, file: fileName), rules: rules)
     }
 }

@@ -18,7 +18,7 @@ public struct ItemProcessor: Sendable {
 
     public enum Outcome: Sendable {
         /// `details`: a longer French explanation for the report (the readability report).
-        case reject([ItemProblem], details: String?)
+        case reject([ItemProblem], details: String?, reasons: [RefusalReason])
         case wait(until: Date)
         case expire(ended: Date)
         /// `unsupported` lists the item's channels this version cannot publish yet:
@@ -39,7 +39,9 @@ public struct ItemProcessor: Sendable {
         switch gate.evaluate(item, fileName: itemName) {
         case .pass: break
         case .overridden(let reason, let channels): derogation = Derogation(reason: reason, channels: channels)
-        case .refuse(let problems, let details): return .reject(problems, details: details)
+        case .refuse(let problems, let details, let rules):
+            let reasons = rules.isEmpty ? [RefusalReason.readability(rule: "score")] : rules.map { RefusalReason.readability(rule: $0) }
+            return .reject(problems, details: details, reasons: reasons)
         }
         if let expires = item.expires, calendar.end(of: expires) < now {
             return .expire(ended: calendar.end(of: expires))
@@ -52,6 +54,7 @@ public struct ItemProcessor: Sendable {
         var renderings: [Channel: ChannelRendering] = [:]
         var unsupported: [Channel] = []
         var problems: [ItemProblem] = []
+        var refusing: [RefusalReason] = []
         for channel in item.channels {
             guard let publisher = publishers[channel] else {
                 unsupported.append(channel)
@@ -61,10 +64,11 @@ public struct ItemProcessor: Sendable {
                 renderings[channel] = try publisher.render(item, context: context)
             } catch {
                 problems += error.problems
+                refusing.append(.channel(channel))
             }
         }
         return problems.isEmpty
             ? .publish(renderings: renderings, unsupported: unsupported, derogation: derogation)
-            : .reject(problems, details: nil)
+            : .reject(problems, details: nil, reasons: refusing)
     }
 }

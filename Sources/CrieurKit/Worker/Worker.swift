@@ -3,7 +3,8 @@ import Foundation
 /// The queue manager: takes due items, decides their fate with `ItemProcessor`,
 /// writes the channels' files and moves each item to exactly one state.
 ///
-/// It touches `queue/`, `out/` and nothing else. Bad input never stops it: a
+/// It touches `queue/`, `out/` and the ledgers `data/journal.jsonl` and
+/// `data/derogations.jsonl`. Bad input never stops it: a
 /// refused item goes to `rejected/` with a French report; a failure of the
 /// world (disk full) sends the item to `deferred/` for a later try. Killed at any
 /// moment, it loses nothing: the item stays in its claim folder and the next
@@ -19,6 +20,7 @@ public final class Worker {
     private let logger: Logger
     private let sleep: @Sendable (TimeInterval) -> Void
     private var tracker: StabilityTracker
+    private let journal: PublicationJournal
     private var started = false
     private var lastRecovery = Date.distantPast
     /// The day the listing pages were last rebuilt: items start and end by the
@@ -40,6 +42,7 @@ public final class Worker {
         self.logger = logger
         self.sleep = sleep
         self.tracker = StabilityTracker(settle: TimeInterval(config.queue.settleSeconds))
+        self.journal = PublicationJournal(path: workspace.journalPath)
     }
 
     // MARK: Life cycle
@@ -143,7 +146,7 @@ public final class Worker {
         do {
             switch try read(&claimed) {
             case .failure(let rejection):
-                return try reject(claimed, rejection.problems)
+                return try reject(claimed, rejection.problems, reasons: [.format])
             case .success(let (item, imageData)):
                 return try apply(processor.decide(item, itemName: claimed.name, imageData: imageData, now: now),
                                  to: claimed, item: item, imageData: imageData, now: now)
@@ -157,19 +160,20 @@ public final class Worker {
         _ outcome: ItemProcessor.Outcome, to claimed: ClaimedItem, item: Item, imageData: Data?, now: Date
     ) throws -> WorkerEvent {
         switch outcome {
-        case .reject(let problems, let details):
-            return try reject(claimed, problems, details: details)
+        case .reject(let problems, let details, let reasons):
+            return try reject(claimed, problems, details: details, reasons: reasons)
         case .wait(let due):
             let name = try spool.deferItem(claimed, until: due)
             logger.info("« \(name) » en attente jusqu'au \(processor.calendar.timestamp(due))")
             return .deferred(item: name, until: due)
         case .expire(let ended):
+            try journal.append(.init(time: now, item: claimed.name, event: .expired))
             let name = try spool.move(claimed, to: .done)
             logger.info("« \(name) » expirée le \(processor.calendar.timestamp(ended)) : classée sans publication")
             return .expired(item: name)
         case .publish(let renderings, let unsupported, let derogation):
             if let derogation { try record(derogation, item: claimed.name) }
-            try workspace.archive.record(
+            let archived = try workspace.archive.record(
                 PublishedItem(item, itemName: claimed.name, publishedOn: processor.calendar.civilDate(of: now)),
                 imageData: imageData)
             var outputs: [Channel: [String]] = [:]
@@ -178,6 +182,8 @@ public final class Worker {
                 let folder = workspace.output(channel)
                 outputs[channel] = try rendering.files.map { try folder.write($0) }
             }
+            try journal.append(.init(
+                time: now, item: claimed.name, event: .published, channels: item.channels, archive: archived.id))
             let name = try spool.move(claimed, to: .done)
             let warnings = item.channels.flatMap { renderings[$0]?.warnings ?? [] }
             logger.info(publicationLine(name, outputs: outputs, unsupported: unsupported, warnings: warnings))
@@ -226,7 +232,10 @@ public final class Worker {
 
     // MARK: Endings
 
-    private func reject(_ claimed: ClaimedItem, _ problems: [ItemProblem], details: String? = nil) throws -> WorkerEvent {
+    private func reject(
+        _ claimed: ClaimedItem, _ problems: [ItemProblem], details: String? = nil, reasons: [RefusalReason]
+    ) throws -> WorkerEvent {
+        try journal.append(.init(time: clock.now(), item: claimed.name, event: .rejected, reasons: reasons.map(\.code)))
         let name = try spool.move(claimed, to: .rejected)
         let reportName = name + QueueLayout.reportSuffix
         let report = RejectionReport.render(

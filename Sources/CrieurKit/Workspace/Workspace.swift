@@ -23,6 +23,9 @@ public struct Workspace: Sendable {
         OutputFolder(path: (outDirectory as NSString).appendingPathComponent(channel.outputFolderName))
     }
 
+    /// `data/journal.jsonl`: what became of every item (see `PublicationJournal`).
+    public var journalPath: String { path("data/journal.jsonl") }
+
     /// `out/archive/`: what was published, for the pages that list items.
     public var archive: PublishedArchive {
         PublishedArchive(folder: OutputFolder(path: (outDirectory as NSString).appendingPathComponent("archive")))

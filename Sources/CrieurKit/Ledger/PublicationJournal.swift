@@ -1,0 +1,66 @@
+import Foundation
+
+/// `data/journal.jsonl`: what became of every item, one line per outcome —
+/// published (on which channels, under which archive id), refused (and why),
+/// expired. The PST report counts from it; the queue folders say where items
+/// are now, the journal says what happened and when.
+///
+/// Written before the item moves, so a crash between the two can leave the
+/// same outcome twice: `load()` keeps one line per (item, event, archive).
+/// A damaged line (a torn last write) is counted in `damagedLines`, not hidden.
+public struct PublicationJournal: Sendable {
+    public struct Entry: Codable, Sendable, Equatable {
+        public enum Event: String, Codable, Sendable { case published, rejected, expired }
+
+        public var time: Date
+        public var item: String
+        public var event: Event
+        public var channels: [Channel]?
+        /// The record's id in `out/archive/` (published items).
+        public var archive: String?
+        /// `RefusalReason` codes (refused items).
+        public var reasons: [String]?
+
+        public init(time: Date, item: String, event: Event, channels: [Channel]? = nil,
+                    archive: String? = nil, reasons: [String]? = nil) {
+            self.time = time
+            self.item = item
+            self.event = event
+            self.channels = channels
+            self.archive = archive
+            self.reasons = reasons
+        }
+    }
+
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public func append(_ entry: Entry) throws {
+        try FileSystem.makeDirectory((path as NSString).deletingLastPathComponent, mode: 0o700)
+        try AppendOnlyLog(path: path).append(entry)
+    }
+
+    public func load() throws -> (entries: [Entry], damagedLines: Int) {
+        guard case .contents(let data)? = try FileSystem.info(path).map({ _ in try FileSystem.read(path, maxBytes: 1 << 30) }) else {
+            return ([], 0)
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        var entries: [Entry] = []
+        var seen = Set<String>()
+        var damaged = 0
+        for line in data.split(separator: 0x0A) where !line.isEmpty {
+            guard let entry = try? decoder.decode(Entry.self, from: Data(line)) else {
+                damaged += 1
+                continue
+            }
+            if seen.insert("\(entry.item)\u{0}\(entry.event.rawValue)\u{0}\(entry.archive ?? "")").inserted {
+                entries.append(entry)
+            }
+        }
+        return (entries, damaged)
+    }
+}
