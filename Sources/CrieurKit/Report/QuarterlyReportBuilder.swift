@@ -1,0 +1,77 @@
+import Foundation
+
+/// Counts a period's figures from the ledgers. Pure: the entries are given;
+/// `QuarterlyReportBuilder.load` reads them from a workspace.
+public struct QuarterlyReportBuilder: Sendable {
+    public var period: ReportPeriod
+    public var calendar: CivilCalendar
+
+    public init(period: ReportPeriod, calendar: CivilCalendar) {
+        self.period = period
+        self.calendar = calendar
+    }
+
+    /// A derogation as `data/derogations.jsonl` holds it (time on the centre's clock).
+    public struct Derogation: Decodable, Sendable {
+        public var time: String
+        public var item: String
+    }
+
+    public func build(journal: [PublicationJournal.Entry], derogations: [Derogation],
+                      newsletter: QuarterlyReport.NewsletterFigures?, damagedLines: Int) -> QuarterlyReport {
+        let inPeriod = journal.filter { period.contains($0.time) }
+        var perChannel = Dictionary(uniqueKeysWithValues: Channel.allCases.map { ($0.rawValue, 0) })
+        var published = Set<String>()
+        var reasons: [String: Int] = [:]
+        var refused = 0, expired = 0
+        for entry in inPeriod {
+            switch entry.event {
+            case .published:
+                for channel in entry.channels ?? [] { perChannel[channel.rawValue, default: 0] += 1 }
+                published.insert(entry.archive ?? entry.item)
+            case .rejected:
+                refused += 1
+                for code in Set(entry.reasons ?? []) { reasons[code, default: 0] += 1 }
+            case .expired:
+                expired += 1
+            }
+        }
+        let derogationCount = Set(derogations.filter { derogation in
+            calendar.parseLocalTimestamp(derogation.time).map(period.contains) ?? false
+        }.map(\.item)).count
+        let lastDay = calendar.civilDate(of: period.end.addingTimeInterval(-1))
+        return QuarterlyReport(
+            period: period.label,
+            from: calendar.civilDate(of: period.start).description,
+            to: lastDay.description,
+            publishedPerChannel: perChannel,
+            itemsPublished: published.count,
+            itemsExpiredUnpublished: expired,
+            refusals: refused,
+            refusalReasons: reasons
+                .sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                .map { QuarterlyReport.ReasonCount(
+                    code: $0.key, label: RefusalReason(code: $0.key)?.frenchLabel ?? $0.key, count: $0.value) },
+            derogations: derogationCount,
+            newsletter: newsletter,
+            damagedLedgerLines: damagedLines)
+    }
+
+    /// Reads the journal and the derogations of a workspace and counts.
+    public func load(_ workspace: Workspace, newsletter: QuarterlyReport.NewsletterFigures?) throws -> QuarterlyReport {
+        let journal = try PublicationJournal(path: workspace.journalPath).load()
+        var derogations: [Derogation] = []
+        var damaged = journal.damagedLines
+        let path = workspace.path("data/derogations.jsonl")
+        if try FileSystem.info(path) != nil, case .contents(let data) = try FileSystem.read(path, maxBytes: 1 << 30) {
+            for line in data.split(separator: 0x0A) where !line.isEmpty {
+                if let derogation = try? JSONDecoder().decode(Derogation.self, from: Data(line)) {
+                    derogations.append(derogation)
+                } else {
+                    damaged += 1
+                }
+            }
+        }
+        return build(journal: journal.entries, derogations: derogations, newsletter: newsletter, damagedLines: damaged)
+    }
+}

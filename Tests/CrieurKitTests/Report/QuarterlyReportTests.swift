@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import CrieurKit
+
+@Suite("Quarterly PST report")
+struct QuarterlyReportTests {
+    private let calendar = WorkerTestSupport.brussels
+    private let at = WorkerTestSupport.date
+    private var q4: ReportPeriod {
+        ReportPeriod(label: "2026-T4", start: at("2026-10-01T00:00"), end: at("2027-01-01T00:00"))
+    }
+
+    @Test func figuresCountOnlyThePeriodsOutcomes() {
+        let journal: [PublicationJournal.Entry] = [
+            .init(time: at("2026-09-30T23:59"), item: "septembre.txt", event: .published, channels: [.facebook], archive: "s"),
+            .init(time: at("2026-10-01T00:00"), item: "a.txt", event: .published, channels: [.facebook, .ecran], archive: "a"),
+            .init(time: at("2026-11-02T10:00"), item: "b.txt", event: .published, channels: [.bulletin], archive: "b"),
+            .init(time: at("2026-11-03T10:00"), item: "c.txt", event: .rejected,
+                  reasons: ["readability:unexplained-acronym", "readability:long-sentence"]),
+            .init(time: at("2026-11-04T10:00"), item: "d.txt", event: .rejected, reasons: ["readability:unexplained-acronym"]),
+            .init(time: at("2026-12-31T23:59"), item: "e.txt", event: .expired),
+            .init(time: at("2027-01-01T00:00"), item: "janvier.txt", event: .rejected, reasons: ["format"]),
+        ]
+        let derogations = [
+            QuarterlyReportBuilder.Derogation(time: "2026-11-02 10:00:00", item: "b.txt"),
+            QuarterlyReportBuilder.Derogation(time: "2027-02-02 10:00:00", item: "later.txt"),
+        ]
+        let report = QuarterlyReportBuilder(period: q4, calendar: calendar)
+            .build(journal: journal, derogations: derogations, newsletter: nil, damagedLines: 0)
+
+        #expect(report.from == "2026-10-01" && report.to == "2026-12-31")
+        #expect(report.itemsPublished == 2)
+        #expect(report.publishedPerChannel == ["facebook": 1, "ecran": 1, "bulletin": 1, "newsletter": 0])
+        #expect(report.refusals == 2)
+        #expect(report.refusalReasons.map(\.code) == ["readability:unexplained-acronym", "readability:long-sentence"])
+        #expect(report.refusalReasons.map(\.count) == [2, 1])
+        #expect(report.itemsExpiredUnpublished == 1)
+        #expect(report.derogations == 1)
+    }
+
+    @Test func textReportIsFrenchAndNamesEveryFigure() {
+        let report = QuarterlyReport(
+            period: "2026-T4", from: "2026-10-01", to: "2026-12-31",
+            publishedPerChannel: ["facebook": 3], itemsPublished: 3, itemsExpiredUnpublished: 0, refusals: 1,
+            refusalReasons: [.init(code: "readability:unexplained-acronym", label: "texte difficile : sigles non expliqués", count: 1)],
+            derogations: 0, newsletter: nil, damagedLedgerLines: 2)
+        let text = QuarterlyReportFormatter.text(report, organisation: "CPAS de Namur")
+        #expect(text.hasPrefix("Rapport de communication 2026-T4 — CPAS de Namur\nPériode : du 1er octobre 2026 au 31 décembre 2026\n"))
+        #expect(text.contains("  - Facebook : 3\n"))
+        #expect(text.contains("  - texte difficile : sigles non expliqués : 1\n"))
+        #expect(text.contains("2 ligne(s) illisible(s)"))
+    }
+
+    @Test func reportFromARealWorkerRunMatchesTheJournal() throws {
+        let workspace = try TestWorkspace()
+        for name in ["repair-cafe.txt", "atelier-cuisine.txt", "fonds-energie-administratif.txt"] {
+            try workspace.write(try SharedCorpus.data("items", name), to: "queue/incoming/\(name)")
+        }
+        try WorkerTestSupport.runOnce(workspace, at: "2026-11-20T10:00")
+        let report = try QuarterlyReportBuilder(period: q4, calendar: calendar).load(workspace.workspace, newsletter: nil)
+        let published = workspace.items(.done).count
+        #expect(published >= 1 && !workspace.items(.rejected).isEmpty)
+        #expect(report.itemsPublished == published)
+        #expect(report.refusals == workspace.items(.rejected).count)
+        #expect(report.publishedPerChannel["facebook"] == WorkerTestSupport.facebookPosts(workspace).count)
+    }
+}
