@@ -15,6 +15,7 @@ enum Dispatcher {
                                     vérifie que le texte est simple (sans le publier)
       work [--once]                 traite la file (en service, ou une seule fois avec --once)
       status [--format text|json]   état de la file et derniers refus
+      bulletin --quarter AAAA-Tn    prépare le brouillon du bulletin communal d'un trimestre
       --version                     versions de Crieur et de libcurl
 
     Espace de travail : --root, sinon la variable CRIEUR_ROOT, sinon le dossier courant.
@@ -56,6 +57,7 @@ enum Dispatcher {
             case "work": return try WorkCommand.run(args, options: options)
             case "status": return try StatusCommand.run(args, options: options)
             case "check": return try CheckCommand.run(args, options: options)
+            case "bulletin": return try BulletinCommand.run(args, options: options)
             case "help": Console.out(usage); return .success
             default:
                 throw CommandError.usage("Commande inconnue : « \(command) ».")

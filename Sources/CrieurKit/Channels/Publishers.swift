@@ -1,6 +1,6 @@
 /// The channels this version of Crieur publishes, configured.
 public enum Publishers {
     public static func all(_ config: CrieurConfig) -> [any ChannelPublisher] {
-        [FacebookPublisher(settings: config.facebook)]
+        [FacebookPublisher(settings: config.facebook), BulletinPublisher(settings: config.bulletin)]
     }
 }

@@ -9,6 +9,7 @@ public struct CrieurConfig: Sendable {
     public var timeZone = TimeZone(identifier: "Europe/Brussels")!
     public var queue = QueueSettings()
     public var facebook = FacebookSettings()
+    public var bulletin = BulletinSettings()
     public var readability = ReadabilitySettings()
 
     public init() {}
@@ -71,6 +72,7 @@ public struct CrieurConfig: Sendable {
         config.queue.rescanSeconds = queue.int("rescanSeconds", default: config.queue.rescanSeconds, range: 1...3_600)
         config.queue.retryMinutes = queue.int("retryMinutes", default: config.queue.retryMinutes, range: 1...1_440)
 
+        config.bulletin = BulletinSettings.read(root.section("bulletin"), organisation: config.organisation)
         config.facebook = root.decode(FacebookSettings.self, "facebook", default: config.facebook)
         config.readability = root.decode(ReadabilitySettings.self, "readability", default: config.readability)
 

@@ -193,7 +193,10 @@ public final class Worker {
 
     private func publicationLine(_ name: String, outputs: [Channel: [String]], unsupported: [Channel], warnings: [String]) -> String {
         var parts = Channel.allCases.compactMap { channel in
-            outputs[channel].map { "\(channel.rawValue) → \($0.map { "out/\(channel.rawValue)/\($0)" }.joined(separator: ", "))" }
+            // A channel that lists items (the bulletin's drafts) may write nothing per item: name its folder.
+            outputs[channel].map { files in
+                "\(channel.rawValue) → " + (files.isEmpty ? "out/\(channel.rawValue)/" : files.map { "out/\(channel.rawValue)/\($0)" }.joined(separator: ", "))
+            }
         }
         if !unsupported.isEmpty {
             parts.append("\(unsupported.map(\.rawValue).joined(separator: ", ")) : gardée dans queue/done pour ce canal, pas encore pris en charge par cette version")

@@ -42,6 +42,28 @@ public enum DefaultConfiguration {
         suggestedTime: "10:00",
       },
 
+      // Le brouillon du bulletin communal, un par trimestre, dans out/bulletin/
+      // (AAAA-Tn.txt, .html et .fodt pour LibreOffice ou Word).
+      bulletin: {
+        // Bloc de contact imprimé sous chaque article. Ce qui manque est repris
+        // du groupe « organisation » ci-dessus.
+        contact: {
+          openingHours: "du lundi au vendredi de 8 h 30 à 12 h",
+        },
+        // Limites de la commune, espaces compris. Un article trop long n'est jamais
+        // coupé : le brouillon le signale en tête, avec le nombre de caractères à enlever.
+        maxCharactersPerArticle: 1500,
+        maxCharactersTotal: 6000,
+        // Date limite de la commune pour chaque numéro (mois-jour, chaque année) :
+        // T1 = numéro de janvier à mars, remis le 1er décembre de l'année d'avant.
+        // Retirez une ligne pour qu'aucun brouillon automatique ne soit fait ce trimestre-là.
+        deadlines: { T1: "12-01", T2: "03-01", T3: "06-01", T4: "09-01" },
+        // Le service prépare le brouillon à partir de ce nombre de jours avant la date
+        // limite, et le tient à jour jusqu'à elle. « crieur bulletin --quarter 2027-T1 »
+        // le prépare à tout moment.
+        daysBeforeDeadline: 14,
+      },
+
       // Vérification du français simple : une annonce trop difficile pour un de ses
       // canaux est refusée, avec un rapport qui dit quoi réécrire.
       // Chaque clé est facultative : ce qui manque garde la valeur par défaut indiquée ici.

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The `bulletin` channel: a draft per quarter in `out/bulletin/` (`AAAA-Tn.txt`,
+/// `.html`, `.fodt`) for the commune's editor, and the items' pictures beside it.
+///
+/// Rendering an item writes only its picture (under its archive name) and
+/// never refuses it: a text too long for the commune is flagged in the draft's
+/// summary instead. `refresh` rebuilds the drafts `BulletinSchedule` names for
+/// today from the archive records. A failed write throws; the worker logs it
+/// and tries again at its next refresh.
+public struct BulletinPublisher: ChannelPublisher {
+    public let channel = Channel.bulletin
+    public let settings: BulletinSettings
+
+    public init(settings: BulletinSettings) {
+        self.settings = settings
+    }
+
+    public func render(_ item: Item, context: PublicationContext) throws(ItemRejection) -> ChannelRendering {
+        guard let image = item.image, let data = context.imageData else { return ChannelRendering(files: []) }
+        let record = PublishedItem(item, itemName: context.itemName, publishedOn: context.today)
+        return ChannelRendering(files: [OutputFile(name: "\(record.preferredID)-\(image.fileName)", data: data, keepOthers: false)])
+    }
+
+    public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {
+        for quarter in BulletinSchedule.quarters(on: context.today, settings: settings) {
+            try write(draft(quarter, published: published, context: context), to: folder)
+        }
+    }
+
+    public func draft(_ quarter: Quarter, published: [PublishedItem], context: PublicationContext) -> BulletinDraft {
+        BulletinDraft(
+            quarter: quarter, published: published, settings: settings,
+            organisationName: context.config.organisation.name, preparedOn: context.today)
+    }
+
+    /// Writes the draft's three files; `picture` gives the bytes of a picture
+    /// missing from the folder (from the archive), or `nil` to leave it out.
+    @discardableResult
+    public func write(_ draft: BulletinDraft, to folder: OutputFolder, picture: (String) throws -> Data? = { _ in nil }) throws -> [String] {
+        for name in draft.articles.compactMap(\.picture?.fileName) where try FileSystem.info("\(folder.path)/\(name)") == nil {
+            if let data = try picture(name) { try folder.write(OutputFile(name: name, data: data, keepOthers: false)) }
+        }
+        let base = draft.quarter.description
+        return try [
+            OutputFile(name: "\(base).txt", data: Data(BulletinPlainText.render(draft).utf8), keepOthers: false),
+            OutputFile(name: "\(base).html", data: Data(BulletinHTMLPage.render(draft).utf8), keepOthers: false),
+            OutputFile(name: "\(base).fodt", data: Data(BulletinFlatODT.render(draft).utf8), keepOthers: false),
+        ].map { try folder.write($0) }
+    }
+}

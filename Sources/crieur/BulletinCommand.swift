@@ -1,0 +1,45 @@
+import CrieurKit
+import Foundation
+
+/// `crieur bulletin --quarter AAAA-Tn`: builds that quarter's bulletin draft
+/// from the archive of published items (out/archive/) into out/bulletin/,
+/// copies the articles' pictures beside it, and prints where the files are
+/// and what to check before sending. Whatever the date, unlike the worker,
+/// which writes drafts only around their deadline.
+enum BulletinCommand {
+    static let usage = "Utilisation : crieur bulletin --quarter AAAA-Tn (par exemple --quarter 2026-T4)"
+
+    static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
+        guard args.count == 2, args[0] == "--quarter" || args[0] == "--trimestre" else { throw CommandError.usage(usage) }
+        let quarter: Quarter
+        do {
+            quarter = try Quarter.parse(args[1])
+        } catch {
+            throw CommandError.usage(error.description)
+        }
+        let config = try options.loadConfig()
+        let clock = try options.clock(config)
+        let workspace = options.workspace
+        let archive = workspace.archive
+        let records = try archive.load()
+        for name in records.unreadable {
+            Console.err("out/archive/\(name) illisible : ignoré (fichier gardé)")
+        }
+        let publisher = BulletinPublisher(settings: config.bulletin)
+        let context = PublicationContext(
+            now: clock.now(), calendar: CivilCalendar(timeZone: config.timeZone), config: config, itemName: "")
+        let draft = publisher.draft(quarter, published: records.items, context: context)
+        let folder = workspace.output(.bulletin)
+        let names = try publisher.write(draft, to: folder) { name in try archive.folder.read(name) }
+        let descriptions = ["texte à copier dans la mise en page", "version à imprimer (A4)", "document pour LibreOffice ou Word"]
+        var lines = ["Brouillon du bulletin \(quarter) — \(quarter.frenchName) :"]
+        for (name, description) in zip(names, descriptions) {
+            lines.append("  \(folder.path)/\(name)   \(description)")
+        }
+        lines.append("")
+        lines.append("À vérifier avant l'envoi :")
+        lines += draft.summary.map { "- " + $0 }
+        Console.out(lines.joined(separator: "\n"))
+        return .success
+    }
+}
