@@ -31,9 +31,13 @@ enum DemoCommand {
         let events = try worker.runOnce()
         let calendar = CivilCalendar(timeZone: config.timeZone)
         for event in events { Console.out(describe(event, calendar: calendar)) }
+        let quarter = Quarter(containing: calendar.civilDate(of: clock.now()))
+        let bulletin = "\(workspace.output(.bulletin).path)/\(quarter)"
         Console.out("""
 
         Ouvrez \(workspace.output(.facebook).path)/index.html dans un navigateur pour copier les messages Facebook.
+        Le brouillon du bulletin communal de ce trimestre, pour le rédacteur de la commune :
+          \(bulletin).txt (texte), \(bulletin).html (à imprimer), \(bulletin).fodt (LibreOffice ou Word).
         Un refus s'explique dans le rapport à côté du fichier, dans \(workspace.queue.directory(.rejected)).
         """)
         return .success
@@ -45,7 +49,9 @@ enum DemoCommand {
             var lines = ["Publiée : « \(item) »"]
             for channel in Channel.allCases {
                 if let files = outputs[channel] {
-                    lines.append("  \(channel.frenchName) : " + files.map { "out/\(channel.rawValue)/\($0)" }.joined(separator: ", "))
+                    // The bulletin writes nothing per item: its draft gathers the quarter's items.
+                    let shown = files.isEmpty ? "dans le brouillon du trimestre, out/\(channel.rawValue)/" : files.map { "out/\(channel.rawValue)/\($0)" }.joined(separator: ", ")
+                    lines.append("  \(channel.frenchName) : " + shown)
                 }
             }
             if !unsupported.isEmpty {

@@ -76,7 +76,10 @@ public struct BulletinDraft: Sendable, Equatable {
             }
         }
         if let deadline {
-            lines.append("À remettre à la commune au plus tard \(FrenchDates.date(deadline, referenceYear: nil)).")
+            let day = FrenchDates.date(deadline, referenceYear: nil)
+            lines.append(deadline >= preparedOn
+                ? "À remettre à la commune au plus tard \(day)."
+                : "Date limite de la commune pour ce numéro : \(day) (dépassée).")
         }
         return lines
     }
