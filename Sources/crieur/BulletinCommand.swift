@@ -2,7 +2,8 @@ import CrieurKit
 import Foundation
 
 /// `crieur bulletin --quarter AAAA-Tn`: builds that quarter's bulletin draft
-/// from the archive of published items (out/archive/) into out/bulletin/,
+/// from the archive of published items (out/archive/) and the bulletin items
+/// waiting in queue/deferred/ for their day, into out/bulletin/,
 /// copies the articles' pictures beside it, and prints where the files are
 /// and what to check before sending. Whatever the date, unlike the worker,
 /// which writes drafts only around their deadline.
@@ -25,12 +26,19 @@ enum BulletinCommand {
         for name in records.unreadable {
             Console.err("out/archive/\(name) illisible : ignoré (fichier gardé)")
         }
-        let publisher = BulletinPublisher(settings: config.bulletin)
+        let publisher = BulletinPublisher(settings: config.bulletin, queue: workspace.queue)
         let context = PublicationContext(
             now: clock.now(), calendar: CivilCalendar(timeZone: config.timeZone), config: config, itemName: "")
-        let draft = publisher.draft(quarter, published: records.items, context: context)
+        let scheduled = try ScheduledBulletinItems(queue: workspace.queue).load(
+            today: context.today, maxItemBytes: config.queue.maxItemBytes)
+        let draft = publisher.draft(quarter, published: records.items, scheduled: scheduled, context: context)
         let folder = workspace.output(.bulletin)
-        let names = try publisher.write(draft, to: folder) { name in try archive.folder.read(name) }
+        let waitingPicture = BulletinPublisher.pictures(of: scheduled)
+        let names = try publisher.write(draft, to: folder) { name in
+            // A picture missing from the archive leaves the draft without it, not the command in failure.
+            if let data = (try? archive.folder.read(name)) ?? nil { return data }
+            return try waitingPicture(name)
+        }
         let descriptions = ["texte à copier dans la mise en page", "version à imprimer (A4)", "document pour LibreOffice ou Word"]
         var lines = ["Brouillon du bulletin \(quarter) — \(quarter.frenchName) :"]
         for (name, description) in zip(names, descriptions) {

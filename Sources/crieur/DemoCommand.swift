@@ -25,7 +25,7 @@ enum DemoCommand {
         Console.out("")
         let clock = try options.clock(config)
         let worker = Worker(
-            workspace: workspace, config: config, publishers: Publishers.all(config),
+            workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace),
             clock: clock, wallClock: SystemClock(), logger: Logger(clock: SystemClock(), calendar: CivilCalendar(timeZone: config.timeZone)) { _ in },
             sleep: { Thread.sleep(forTimeInterval: $0) })
         let events = try worker.runOnce()

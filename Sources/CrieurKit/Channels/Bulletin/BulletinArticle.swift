@@ -11,6 +11,8 @@ public struct BulletinArticle: Sendable, Equatable {
     public var contact: [String]
     /// The item's file name in the queue, so the editor can ask staff about it.
     public var itemName: String
+    /// Set when the item still waits in the queue for this publication day.
+    public var scheduledFor: CivilDate?
 
     public struct Detail: Sendable, Equatable {
         public var label: String
@@ -19,7 +21,7 @@ public struct BulletinArticle: Sendable, Equatable {
 
     /// `Quand` gives the item's last day, and its first day only when it comes
     /// after the quarter's start (readers get the bulletin around then).
-    public init(_ item: PublishedItem, contact: [String], quarter: Quarter) {
+    public init(_ item: PublishedItem, contact: [String], quarter: Quarter, scheduled: Bool = false) {
         self.title = item.title
         self.body = item.body
         var details: [Detail] = []
@@ -33,6 +35,7 @@ public struct BulletinArticle: Sendable, Equatable {
         self.picture = item.image
         self.contact = contact
         self.itemName = item.itemName
+        self.scheduledFor = scheduled ? item.published.date : nil
     }
 
     /// The lines the commune prints, without blank lines.

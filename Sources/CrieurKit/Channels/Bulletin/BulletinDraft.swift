@@ -2,7 +2,8 @@
 /// editor, and a summary of what to check before sending (lengths above the
 /// commune's limits, pictures to add).
 ///
-/// Pure: built from archive records and settings. Nothing is ever shortened:
+/// Pure: built from archive records, the records of items still waiting in
+/// the queue for their day (`ScheduledBulletinItems`), and settings. Nothing is ever shortened:
 /// an article or a total above the limit is flagged in the summary with the
 /// number of characters to remove, and staff decide what to cut.
 public struct BulletinDraft: Sendable, Equatable {
@@ -17,15 +18,20 @@ public struct BulletinDraft: Sendable, Equatable {
     public var maxCharactersTotal: Int
 
     public init(
-        quarter: Quarter, published: [PublishedItem], settings: BulletinSettings,
+        quarter: Quarter, published: [PublishedItem], scheduled: [PublishedItem] = [], settings: BulletinSettings,
         organisationName: String, preparedOn: CivilDate
     ) {
+        // An item whose outputs failed after its record was written waits for a
+        // retry while already in the archive: count it once.
+        let archived = Set(published.map { "\($0.itemName)\u{0}\($0.title)\u{0}\($0.published.date)" })
+        let waiting = scheduled.filter { !archived.contains("\($0.itemName)\u{0}\($0.title)\u{0}\($0.published.date)") }
+        let waitingIDs = Set(waiting.map(\.id))
         self.quarter = quarter
         self.organisationName = organisationName
         self.preparedOn = preparedOn
         self.deadline = settings.deadline(of: quarter)
-        self.articles = BulletinSelection.items(of: quarter, in: published).map {
-            BulletinArticle($0, contact: settings.contact.lines, quarter: quarter)
+        self.articles = BulletinSelection.items(of: quarter, in: published + waiting).map {
+            BulletinArticle($0, contact: settings.contact.lines, quarter: quarter, scheduled: waitingIDs.contains($0.id))
         }
         self.maxCharactersPerArticle = settings.maxCharactersPerArticle
         self.maxCharactersTotal = settings.maxCharactersTotal
@@ -71,6 +77,10 @@ public struct BulletinDraft: Sendable, Equatable {
             lines.append("Rien n'a été coupé : raccourcissez le texte de l'annonce, ou voyez avec la commune.")
         }
         for article in articles {
+            if let day = article.scheduledFor {
+                lines.append("« \(article.title) » n'est pas encore publiée : elle attend son jour dans la file "
+                    + "(\(FrenchDates.date(day, referenceYear: nil))). Si elle est retirée de la file, retirez-la du bulletin.")
+            }
             if let picture = article.picture {
                 lines.append("Image pour « \(article.title) » : fichier \(picture.fileName), à joindre à l'envoi.")
             }

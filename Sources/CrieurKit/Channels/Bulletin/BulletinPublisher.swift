@@ -6,14 +6,18 @@ import Foundation
 /// Rendering an item writes only its picture (under its archive name) and
 /// never refuses it: a text too long for the commune is flagged in the draft's
 /// summary instead. `refresh` rebuilds the drafts `BulletinSchedule` names for
-/// today from the archive records. A failed write throws; the worker logs it
+/// today from the archive records and from the bulletin items waiting in
+/// `queue/deferred/` for their day (with their pictures). A failed write throws; the worker logs it
 /// and tries again at its next refresh.
 public struct BulletinPublisher: ChannelPublisher {
     public let channel = Channel.bulletin
     public let settings: BulletinSettings
+    /// Where waiting items are read.
+    public let queue: QueueLayout
 
-    public init(settings: BulletinSettings) {
+    public init(settings: BulletinSettings, queue: QueueLayout) {
         self.settings = settings
+        self.queue = queue
     }
 
     public func render(_ item: Item, context: PublicationContext) throws(ItemRejection) -> ChannelRendering {
@@ -23,15 +27,30 @@ public struct BulletinPublisher: ChannelPublisher {
     }
 
     public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {
+        let scheduled = try ScheduledBulletinItems(queue: queue).load(today: context.today, maxItemBytes: context.config.queue.maxItemBytes)
         for quarter in BulletinSchedule.quarters(on: context.today, settings: settings) {
-            try write(draft(quarter, published: published, context: context), to: folder)
+            try write(draft(quarter, published: published, scheduled: scheduled, context: context), to: folder,
+                      picture: Self.pictures(of: scheduled))
         }
     }
 
-    public func draft(_ quarter: Quarter, published: [PublishedItem], context: PublicationContext) -> BulletinDraft {
+    public func draft(
+        _ quarter: Quarter, published: [PublishedItem], scheduled: [ScheduledBulletinItems.Scheduled], context: PublicationContext
+    ) -> BulletinDraft {
         BulletinDraft(
-            quarter: quarter, published: published, settings: settings,
+            quarter: quarter, published: published, scheduled: scheduled.map(\.record), settings: settings,
             organisationName: context.config.organisation.name, preparedOn: context.today)
+    }
+
+    /// Reads a waiting item's picture from the queue by the name the draft gives it.
+    public static func pictures(of scheduled: [ScheduledBulletinItems.Scheduled]) -> (String) throws -> Data? {
+        let paths = Dictionary(
+            scheduled.compactMap { item in item.record.image.map { ($0.fileName, item.picturePath) } },
+            uniquingKeysWith: { first, _ in first })
+        return { name in
+            guard let path = paths[name] ?? nil else { return nil }
+            return try? ItemFile.readImage(path, fileName: name)
+        }
     }
 
     /// Writes the draft's three files; `picture` gives the bytes of a picture

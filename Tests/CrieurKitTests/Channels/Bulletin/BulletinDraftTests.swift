@@ -84,4 +84,15 @@ struct BulletinDraftTests {
         #expect(text.components(separatedBy: "Heures d'ouverture : du lundi au vendredi de 8 h 30 à 12 h").count == 3)
         #expect(text.components(separatedBy: "Téléphone : 081 00 00 00").count == 3)
     }
+
+    @Test func itemBothArchivedAndWaitingForARetryAppearsOnce() throws {
+        let record = T.record("Allocation de chauffage", from: "2026-10-01")
+        var archived = record
+        archived.id = record.id + "-2"
+        let draft = BulletinDraft(
+            quarter: try Quarter.parse("2026-T4"), published: [archived], scheduled: [record], settings: T.settings(),
+            organisationName: "CPAS", preparedOn: T.day("2026-09-20"))
+        #expect(draft.articles.count == 1)
+        #expect(draft.articles[0].scheduledFor == nil)
+    }
 }

@@ -68,4 +68,33 @@ struct BulletinWorkerTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("out/bulletin/2026-11-20-bourse-aux-vetements-affiche.jpg"))) == picture)
         #expect(result.stdout.contains("Image pour « Bourse aux vêtements »"))
     }
+
+    @Test func comingQuarterDraftHoldsItemsStillWaitingForTheirDay() throws {
+        let workspace = try TestWorkspace(extraConfig: Self.config)
+        let picture = Data([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4])
+        try workspace.write(picture, to: "queue/incoming/manteaux.jpg")
+        try workspace.write(
+            "Titre: Bourse aux vêtements d'hiver\nCanaux: bulletin, facebook\nPublication: 2027-01-15\nFin: 2027-02-28\n"
+                + "Image: manteaux.jpg\nTexte alternatif: Des manteaux sur une table\n---\nVous cherchez un manteau ?\n",
+            to: "queue/incoming/vetements.txt")
+        try workspace.write("Titre: Pas pour le bulletin\nCanaux: facebook\nPublication: 2027-01-10\n---\nBientôt.\n", to: "queue/incoming/autre.txt")
+
+        try W.runOnce(workspace, at: "2026-11-20T09:00")
+        #expect(workspace.items(.deferred) == ["autre.txt", "vetements.txt"])
+        let draft = try workspace.read("out/bulletin/2027-T1.txt")
+        #expect(draft.contains("Bourse aux vêtements d'hiver"))
+        #expect(draft.contains("« Bourse aux vêtements d'hiver » n'est pas encore publiée : elle attend son jour dans la file (le vendredi 15 janvier 2027)."))
+        #expect(!draft.contains("Pas pour le bulletin"))
+        let name = "2027-01-15-bourse-aux-vetements-d-hiver-manteaux.jpg"
+        #expect(draft.contains("fichier \(name)"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("out/bulletin/\(name)"))) == picture)
+
+        // Published on its day, it is the same article, its picture under the same name, and no longer "waiting".
+        try W.runOnce(workspace, at: "2027-01-15T09:00")
+        #expect(workspace.names("out/archive").contains(name))
+        let published = try workspace.read("out/bulletin/2027-T1.txt")
+        #expect(published.components(separatedBy: "Vous cherchez un manteau ?").count == 2)
+        #expect(!published.contains("n'est pas encore publiée"))
+        #expect(workspace.names("out/bulletin").filter { $0.hasSuffix(".jpg") } == [name])
+    }
 }
