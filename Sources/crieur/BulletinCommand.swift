@@ -39,7 +39,8 @@ enum BulletinCommand {
             if let data = (try? archive.folder.read(name)) ?? nil { return data }
             return try waitingPicture(name)
         }
-        let descriptions = ["texte à copier dans la mise en page", "version à imprimer (A4)", "document pour LibreOffice ou Word"]
+        let descriptions = ["texte à copier dans la mise en page", "version à imprimer (A4)", "document LibreOffice (XML simple)",
+                            "document pour Word ou LibreOffice"]
         var lines = ["Brouillon du bulletin \(quarter) — \(quarter.frenchName) :"]
         for (name, description) in zip(names, descriptions) {
             lines.append("  \(folder.path)/\(name)   \(description)")

@@ -37,7 +37,7 @@ enum DemoCommand {
 
         Ouvrez \(workspace.output(.facebook).path)/index.html dans un navigateur pour copier les messages Facebook.
         Le brouillon du bulletin communal de ce trimestre, pour le rédacteur de la commune :
-          \(bulletin).txt (texte), \(bulletin).html (à imprimer), \(bulletin).fodt (LibreOffice ou Word).
+          \(bulletin).txt (texte), \(bulletin).html (à imprimer), \(bulletin).odt (Word ou LibreOffice).
         Un refus s'explique dans le rapport à côté du fichier, dans \(workspace.queue.directory(.rejected)).
         """)
         return .success

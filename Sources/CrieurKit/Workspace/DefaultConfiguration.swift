@@ -43,7 +43,7 @@ public enum DefaultConfiguration {
       },
 
       // Le brouillon du bulletin communal, un par trimestre, dans out/bulletin/
-      // (AAAA-Tn.txt, .html et .fodt pour LibreOffice ou Word).
+      // (AAAA-Tn.txt à copier, .html à imprimer, .odt pour Word ou LibreOffice, .fodt).
       bulletin: {
         // Bloc de contact imprimé sous chaque article. Ce qui manque est repris
         // du groupe « organisation » ci-dessus.

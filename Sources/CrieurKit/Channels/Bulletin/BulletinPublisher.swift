@@ -1,7 +1,7 @@
 import Foundation
 
 /// The `bulletin` channel: a draft per quarter in `out/bulletin/` (`AAAA-Tn.txt`,
-/// `.html`, `.fodt`) for the commune's editor, and the items' pictures beside it.
+/// `.html`, `.fodt`, `.odt`) for the commune's editor, and the items' pictures beside it.
 ///
 /// Rendering an item writes only its picture (under its archive name) and
 /// never refuses it: a text too long for the commune is flagged in the draft's
@@ -53,7 +53,7 @@ public struct BulletinPublisher: ChannelPublisher {
         }
     }
 
-    /// Writes the draft's three files; `picture` gives the bytes of a picture
+    /// Writes the draft's four files; `picture` gives the bytes of a picture
     /// missing from the folder (from the archive), or `nil` to leave it out.
     @discardableResult
     public func write(_ draft: BulletinDraft, to folder: OutputFolder, picture: (String) throws -> Data? = { _ in nil }) throws -> [String] {
@@ -64,7 +64,8 @@ public struct BulletinPublisher: ChannelPublisher {
         return try [
             OutputFile(name: "\(base).txt", data: Data(BulletinPlainText.render(draft).utf8), keepOthers: false),
             OutputFile(name: "\(base).html", data: Data(BulletinHTMLPage.render(draft).utf8), keepOthers: false),
-            OutputFile(name: "\(base).fodt", data: Data(BulletinFlatODT.render(draft).utf8), keepOthers: false),
+            OutputFile(name: "\(base).fodt", data: Data(BulletinODF.flat(draft).utf8), keepOthers: false),
+            OutputFile(name: "\(base).odt", data: BulletinODF.package(draft), keepOthers: false),
         ].map { try folder.write($0) }
     }
 }

@@ -30,7 +30,7 @@ struct BulletinDraftTests {
         #expect(text.contains(long))
         #expect(text.range(of: expected)!.lowerBound < text.range(of: long)!.lowerBound)
         #expect(BulletinHTMLPage.render(draft).contains(HTML.escape(long)))
-        #expect(BulletinFlatODT.render(draft).contains(BulletinFlatODT.escape(long)))
+        #expect(BulletinODF.flat(draft).contains(BulletinODF.escape(long)))
     }
 
     @Test func flagsTheTotalAboveTheLimit() throws {
@@ -73,7 +73,7 @@ struct BulletinDraftTests {
         let draft = try T.draft("2026-T4", [T.record("Atelier", from: "2026-10-01", image: picture)])
         #expect(draft.summary.contains("Image pour « Atelier » : fichier 2026-10-01-atelier-photo.jpg, à joindre à l'envoi."))
         #expect(BulletinPlainText.render(draft).contains("Texte alternatif : Des mains qui coupent des légumes"))
-        #expect(BulletinFlatODT.render(draft).contains("Des mains qui coupent des légumes"))
+        #expect(BulletinODF.flat(draft).contains("Des mains qui coupent des légumes"))
     }
 
     @Test func closesEveryArticleWithTheContactBlock() throws {

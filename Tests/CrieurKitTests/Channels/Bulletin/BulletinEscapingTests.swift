@@ -37,7 +37,7 @@ struct BulletinEscapingTests {
     }
 
     @Test func flatODTIsWellFormedAndKeepsMarkupAsText() throws {
-        let fodt = BulletinFlatODT.render(try draft())
+        let fodt = BulletinODF.flat(try draft())
         #expect(fodt.contains("office:mimetype=\"application/vnd.oasis.opendocument.text\""))
         #expect(!fodt.contains("<script>"))
         #expect(!fodt.contains("]]>"))
@@ -54,7 +54,7 @@ struct BulletinEscapingTests {
     }
 
     @Test func odfKeepsRepeatedSpacesAndLineBreaks() {
-        #expect(BulletinFlatODT.escape("a   b\nc\td") == "a <text:s text:c=\"2\"/>b<text:line-break/>c<text:tab/>d")
+        #expect(BulletinODF.escape("a   b\nc\td") == "a <text:s text:c=\"2\"/>b<text:line-break/>c<text:tab/>d")
     }
 }
 

@@ -4,8 +4,8 @@ import Testing
 
 /// The "done" test of the bulletin: the shared sample items go through the real
 /// worker, `crieur bulletin --quarter 2026-T4` builds the draft from the
-/// archive, and LibreOffice (headless) turns the `.fodt` into a PDF whose text
-/// holds that quarter's bulletin items and only those.
+/// archive, and LibreOffice (headless) turns the `.fodt` and the `.odt` into
+/// PDFs whose text holds that quarter's bulletin items and only those.
 @Suite(.serialized) struct BulletinLibreOfficeTests {
     /// Bulletin items of other quarters, and one with markup in it, beside the shared corpus.
     static let summerItem = "Titre: Plan canicule : on vous appelle\nCanaux: bulletin\nPublication: 2026-07-01\nFin: 2026-08-31\n---\nIl fait très chaud ?\nLe CPAS vous appelle pour savoir si tout va bien.\n"
@@ -38,6 +38,9 @@ import Testing
         #expect(result.stdout.contains("4 articles"))
 
         let pdfText = try LibreOffice.text(ofDocument: workspace.path("out/bulletin/2026-T4.fodt"), scratch: workspace.path("pdf"))
+        // The zipped package carries the same document.
+        let packageText = try LibreOffice.text(ofDocument: workspace.path("out/bulletin/2026-T4.odt"), scratch: workspace.path("pdf-odt"))
+        #expect(packageText == pdfText)
         for title in ["Atelier cuisine à petit prix", "Allocation de chauffage", "Repair café le samedi 5 décembre"] {
             #expect(pdfText.contains(title), "\(title) is a bulletin item of 2026-T4")
         }

@@ -15,11 +15,11 @@ struct BulletinWorkerTests {
         try workspace.write(Self.allowance, to: "queue/incoming/chauffage.txt")
 
         try W.runOnce(workspace, at: "2026-11-16T09:00")
-        #expect(workspace.names("out/bulletin").sorted() == ["2026-T4.fodt", "2026-T4.html", "2026-T4.txt"])
+        #expect(workspace.names("out/bulletin").sorted() == ["2026-T4.fodt", "2026-T4.html", "2026-T4.odt", "2026-T4.txt"])
 
         // A new day: the worker refreshes without any new item, and the T1 window has opened.
         try W.runOnce(workspace, at: "2026-11-17T09:00")
-        #expect(workspace.names("out/bulletin").filter { $0.hasPrefix("2027-T1.") }.count == 3)
+        #expect(workspace.names("out/bulletin").filter { $0.hasPrefix("2027-T1.") }.count == 4)
         let draft = try workspace.read("out/bulletin/2027-T1.txt")
         #expect(draft.contains("Allocation de chauffage"))
         #expect(draft.contains("À remettre à la commune au plus tard le mardi 1er décembre 2026."))

@@ -1,14 +1,51 @@
-/// The draft as a flat OpenDocument text (`AAAA-Tn.fodt`): one XML file, no
-/// zip, that LibreOffice and Word open as a normal document. Named styles
-/// (Heading 1 and 2, Text body, a bullet list, a boxed summary, the contact
+import Foundation
+
+/// The draft as an OpenDocument text, in two forms with the same content:
+/// `AAAA-Tn.fodt`, flat (one XML file, no zip; LibreOffice opens it, and a
+/// program can check it as text), and `AAAA-Tn.odt`, the usual zipped package
+/// that Word opens as well (Word reads ODF packages, not the flat form). Named
+/// styles (Heading 1 and 2, Text body, a bullet list, the summary, the contact
 /// block) let the editor restyle the whole draft at once; pages are A4 with
 /// 2 cm margins.
 ///
 /// Pure. Item text is XML-escaped; characters XML 1.0 forbids (control
 /// characters) are dropped; line breaks, tabs and runs of spaces become ODF's
 /// own elements so they survive. Only allowed links are live.
-public enum BulletinFlatODT {
-    public static func render(_ draft: BulletinDraft) -> String {
+public enum BulletinODF {
+    public static let mediaType = "application/vnd.oasis.opendocument.text"
+
+    /// The flat XML document (`.fodt`).
+    public static func flat(_ draft: BulletinDraft) -> String {
+        prolog + "<office:document \(namespaces) office:version=\"1.3\" office:mimetype=\"\(mediaType)\">\n"
+            + meta(draft) + styles + "<office:body>\n<office:text>\n" + body(draft)
+            + "</office:text>\n</office:body>\n</office:document>\n"
+    }
+
+    /// The zipped package (`.odt`): `mimetype` first and stored, as the format asks.
+    public static func package(_ draft: BulletinDraft) -> Data {
+        let manifest = prolog + """
+            <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+            <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="\(mediaType)"/>
+            <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+            <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
+            <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
+            </manifest:manifest>
+
+            """
+        let content = prolog + "<office:document-content \(namespaces) office:version=\"1.3\">\n<office:body>\n<office:text>\n"
+            + body(draft) + "</office:text>\n</office:body>\n</office:document-content>\n"
+        let stylesDocument = prolog + "<office:document-styles \(namespaces) office:version=\"1.3\">\n" + styles + "</office:document-styles>\n"
+        let metaDocument = prolog + "<office:document-meta \(namespaces) office:version=\"1.3\">\n" + meta(draft) + "</office:document-meta>\n"
+        return StoredZip.archive([
+            ("mimetype", Data(mediaType.utf8)),
+            ("META-INF/manifest.xml", Data(manifest.utf8)),
+            ("content.xml", Data(content.utf8)),
+            ("styles.xml", Data(stylesDocument.utf8)),
+            ("meta.xml", Data(metaDocument.utf8)),
+        ])
+    }
+
+    static func body(_ draft: BulletinDraft) -> String {
         var body = heading(draft.title, level: 1)
         body += paragraph("Text_20_body", escape(
             "Brouillon préparé par \(draft.organisationName) \(FrenchDates.date(draft.preparedOn, referenceYear: nil))."))
@@ -30,29 +67,32 @@ public enum BulletinFlatODT {
                     "Pour la mise en page (non imprimé) : image \(picture.fileName), texte alternatif : « \(picture.alternativeText) »"))
             }
         }
-        return header(title: draft.title) + body + "</office:text>\n</office:body>\n</office:document>\n"
+        return body
     }
 
-    private static func header(title: String) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
-        xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" \
-        xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" \
-        xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" \
-        xmlns:xlink="http://www.w3.org/1999/xlink" \
-        xmlns:dc="http://purl.org/dc/elements/1.1/" \
-        xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" \
-        office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-        <office:meta>
-        <dc:title>\(xmlEscape(title))</dc:title>
-        <dc:language>fr-BE</dc:language>
-        <meta:generator>Crieur \(Crieur.version)</meta:generator>
-        </office:meta>
+    private static let prolog = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+    private static let namespaces = [
+        "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"",
+        "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"",
+        "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"",
+        "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\"",
+        "xmlns:xlink=\"http://www.w3.org/1999/xlink\"",
+        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"",
+        "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"",
+    ].joined(separator: " ")
+
+    private static func meta(_ draft: BulletinDraft) -> String {
+        "<office:meta>\n<dc:title>\(xmlEscape(draft.title))</dc:title>\n<dc:language>fr-BE</dc:language>\n"
+            + "<meta:generator>Crieur \(xmlEscape(Crieur.version))</meta:generator>\n</office:meta>\n"
+    }
+
+    /// Named styles, the A4 page layout and the master page.
+    private static let styles = """
         <office:styles>
         <style:default-style style:family="paragraph">
         <style:paragraph-properties fo:orphans="2" fo:widows="2"/>
-        <style:text-properties style:font-name="Liberation Serif" fo:font-family="'Liberation Serif', Georgia, serif" fo:font-size="11.5pt" fo:language="fr" fo:country="BE"/>
+        <style:text-properties fo:font-family="'Liberation Serif', Georgia, serif" fo:font-size="11.5pt" fo:language="fr" fo:country="BE"/>
         </style:default-style>
         <style:style style:name="Standard" style:family="paragraph" style:class="text"/>
         <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
@@ -105,11 +145,8 @@ public enum BulletinFlatODT {
         <office:master-styles>
         <style:master-page style:name="Standard" style:page-layout-name="A4"/>
         </office:master-styles>
-        <office:body>
-        <office:text>
 
         """
-    }
 
     private static func heading(_ text: String, level: Int) -> String {
         "<text:h text:style-name=\"Heading_20_\(level)\" text:outline-level=\"\(level)\">\(escape(text))</text:h>\n"
