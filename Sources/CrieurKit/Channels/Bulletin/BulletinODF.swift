@@ -2,8 +2,8 @@ import Foundation
 
 /// The draft as an OpenDocument text, in two forms with the same content:
 /// `AAAA-Tn.fodt`, flat (one XML file, no zip; LibreOffice opens it, and a
-/// program can check it as text), and `AAAA-Tn.odt`, the usual zipped package
-/// that Word opens as well (Word reads ODF packages, not the flat form). Named
+/// program can check it as text), and `AAAA-Tn.odt`, the usual zipped package,
+/// for Word (which opens ODF packages; nothing says it opens the flat form). Named
 /// styles (Heading 1 and 2, Text body, a bullet list, the summary, the contact
 /// block) let the editor restyle the whole draft at once; pages are A4 with
 /// 2 cm margins.
