@@ -16,6 +16,8 @@ enum Dispatcher {
       work [--once]                 traite la file (en service, ou une seule fois avec --once)
       status [--format text|json]   état de la file et derniers refus
       bulletin --quarter AAAA-Tn    prépare le brouillon du bulletin communal d'un trimestre
+      report --quarter AAAA-Tn [--format text|json]
+                                    chiffres du trimestre pour l'évaluation du PST
       --version                     versions de Crieur et de libcurl
 
     Espace de travail : --root, sinon la variable CRIEUR_ROOT, sinon le dossier courant.
@@ -58,6 +60,7 @@ enum Dispatcher {
             case "status": return try StatusCommand.run(args, options: options)
             case "check": return try CheckCommand.run(args, options: options)
             case "bulletin": return try BulletinCommand.run(args, options: options)
+            case "report", "rapport": return try ReportCommand.run(args, options: options)
             case "help": Console.out(usage); return .success
             default:
                 throw CommandError.usage("Commande inconnue : « \(command) ».")

@@ -16,3 +16,12 @@ public struct ReportPeriod: Sendable, Equatable {
 
     public func contains(_ instant: Date) -> Bool { start <= instant && instant < end }
 }
+
+extension ReportPeriod {
+    /// A quarter, from the first instant of its first day to the first instant after its last day.
+    public init(_ quarter: Quarter, calendar: CivilCalendar) {
+        self.init(label: quarter.description,
+                  start: calendar.instant(quarter.firstDay, hour: 0, minute: 0),
+                  end: calendar.instant(quarter.lastDay.adding(days: 1), hour: 0, minute: 0))
+    }
+}

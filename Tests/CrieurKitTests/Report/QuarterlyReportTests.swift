@@ -65,3 +65,26 @@ struct QuarterlyReportTests {
         #expect(report.publishedPerChannel["facebook"] == WorkerTestSupport.facebookPosts(workspace).count)
     }
 }
+
+@Suite("crieur report")
+struct ReportCommandTests {
+    @Test func reportCommandPrintsTheQuartersFiguresAsJSONAndRefusesABadQuarter() throws {
+        let workspace = try TestWorkspace()
+        try workspace.write(try SharedCorpus.data("items", "repair-cafe.txt"), to: "queue/incoming/repair-cafe.txt")
+        try workspace.write(try SharedCorpus.data("invalid", "sans-titre.txt"), to: "queue/incoming/sans-titre.txt")
+        let work = try CrieurBinary.run(["--root", workspace.root, "--now", "2026-11-20T10:00", "work", "--once"])
+        #expect(work.status == 0)
+
+        let json = try CrieurBinary.run(["--root", workspace.root, "report", "--quarter", "2026-T4", "--format", "json"])
+        #expect(json.status == 0)
+        let report = try JSONDecoder().decode(QuarterlyReport.self, from: Data(json.stdout.utf8))
+        #expect(report.itemsPublished == 1 && report.refusals == 1)
+        #expect(report.refusalReasons.map(\.code) == ["format"])
+
+        let empty = try CrieurBinary.run(["--root", workspace.root, "report", "--quarter", "2027-T1"])
+        #expect(empty.status == 0 && empty.stdout.contains("- Annonces publiées : 0\n"))
+
+        let bad = try CrieurBinary.run(["--root", workspace.root, "report", "--quarter", "2026-Q4"])
+        #expect(bad.status == 64 && bad.stderr.contains("n'est pas un trimestre"))
+    }
+}

@@ -1,0 +1,33 @@
+import CrieurKit
+import Foundation
+
+/// `crieur report --quarter AAAA-Tn [--format text|json]`: the quarter's figures
+/// for the PST evaluation, counted from the ledgers in `data/`.
+enum ReportCommand {
+    static let usage = "Utilisation : crieur report --quarter AAAA-Tn [--format text|json] (par exemple --quarter 2026-T4)"
+
+    static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
+        let (json, rest) = try Dispatcher.format(args)
+        guard rest.count == 2, rest[0] == "--quarter" || rest[0] == "--trimestre" else { throw CommandError.usage(usage) }
+        let quarter: Quarter
+        do {
+            quarter = try Quarter.parse(rest[1])
+        } catch {
+            throw CommandError.usage(error.description)
+        }
+        let config = try options.loadConfig()
+        let calendar = CivilCalendar(timeZone: config.timeZone)
+        let report = try QuarterlyReportBuilder(period: ReportPeriod(quarter, calendar: calendar), calendar: calendar)
+            .load(options.workspace, newsletter: nil)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Console.out(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            var text = QuarterlyReportFormatter.text(report, organisation: config.organisation.name)
+            text.removeLast()
+            Console.out(text)
+        }
+        return .success
+    }
+}
