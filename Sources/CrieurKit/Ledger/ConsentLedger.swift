@@ -176,9 +176,11 @@ public struct ConsentLedger: Sendable {
     }
 
     /// Confirms the pending subscription that `token` was sent for (double opt-in).
+    /// A second confirmation with the same token changes nothing and succeeds.
     public func confirm(token: String, source: String = "lien de confirmation") throws -> Subscriber {
         try change { reading in
             guard let subscriber = reading.state.subscriber(confirmationToken: token) else { throw ConsentError.unknownToken }
+            guard subscriber.state == .pending else { return ([], subscriber) }
             var state = reading.state
             let event = ConsentEvent(kind: .confirmed, subscriber: subscriber.id, list: subscriber.list, time: clock.now(), source: source)
             state.apply(event)

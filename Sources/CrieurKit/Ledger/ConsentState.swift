@@ -11,6 +11,9 @@ public struct ConsentState: Sendable {
     private var idByAddressAndList: [String: String] = [:]
     private var idByConfirmationToken: [String: String] = [:]
     private var idByUnsubscribeToken: [String: String] = [:]
+    /// The token a confirmed subscriber confirmed with, still answered so that a
+    /// second click on the confirmation link is not an error.
+    private var usedConfirmationToken: [String: String] = [:]
     public private(set) var eventCount = 0
 
     public init() {}
@@ -43,14 +46,14 @@ public struct ConsentState: Sendable {
             subscribers[id] = subscriber
         case .confirmed:
             guard var subscriber = subscribers[id], subscriber.state == .pending else { return }
-            if let token = subscriber.confirmationToken { idByConfirmationToken[token] = nil }
+            usedConfirmationToken[id] = subscriber.confirmationToken
             subscriber.state = .confirmed
             subscriber.confirmedAt = event.time
             subscriber.confirmationToken = nil
             subscribers[id] = subscriber
         case .withdrawn:
             guard var subscriber = subscribers[id], subscriber.state == .pending || subscriber.state == .confirmed else { return }
-            if let token = subscriber.confirmationToken { idByConfirmationToken[token] = nil }
+            forgetConfirmationTokens(of: subscriber)
             subscriber.state = .withdrawn
             subscriber.withdrawnAt = event.time
             subscriber.confirmationToken = nil
@@ -72,7 +75,12 @@ public struct ConsentState: Sendable {
 
     private mutating func forgetTokens(of subscriber: Subscriber) {
         if let token = subscriber.unsubscribeToken { idByUnsubscribeToken[token] = nil }
+        forgetConfirmationTokens(of: subscriber)
+    }
+
+    private mutating func forgetConfirmationTokens(of subscriber: Subscriber) {
         if let token = subscriber.confirmationToken { idByConfirmationToken[token] = nil }
+        if let token = usedConfirmationToken.removeValue(forKey: subscriber.id) { idByConfirmationToken[token] = nil }
     }
 
     /// Addresses compare without case (see `EmailAddress.key`).
@@ -89,6 +97,8 @@ public struct ConsentState: Sendable {
         order.compactMap { subscribers[$0] }.filter { $0.address.map { EmailAddress.key(of: $0) } == address.key }
     }
 
+    /// The pending subscriber this confirmation token was sent to, or the
+    /// subscriber who already confirmed with it.
     public func subscriber(confirmationToken token: String) -> Subscriber? {
         idByConfirmationToken[token].flatMap { subscribers[$0] }
     }
