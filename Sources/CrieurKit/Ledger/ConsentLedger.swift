@@ -226,7 +226,7 @@ public struct ConsentLedger: Sendable {
     static func checkedText(_ text: String, field: String, maxLength: Int) throws(ConsentError) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
-        guard !trimmed.unicodeScalars.contains(where: { $0 == "\t" || TextDecoding.isForbidden($0) }),
+        guard !trimmed.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || TextDecoding.isForbidden($0) }),
               trimmed.count <= maxLength else {
             throw ConsentError.invalidText(field: field)
         }
