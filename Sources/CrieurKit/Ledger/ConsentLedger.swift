@@ -54,8 +54,9 @@ public struct ConsentLedger: Sendable {
     public func read() throws -> Reading {
         let contents = try log.read()
         var reading = Reading()
-        var damaged: [ConsentLedgerDamage.DamagedLine] = []
-        ConsentLedger.decode(contents.lines, into: &reading.state, entries: &reading.entries, damaged: &damaged)
+        var damaged: [ConsentLedgerDamage.DamagedLine]
+        (reading.entries, damaged) = ConsentLedger.decode(contents.lines)
+        for entry in reading.entries { reading.state.apply(entry.event) }
         if let tail = contents.unterminatedTail {
             damaged.append(.init(number: (contents.lines.last?.number ?? 0) + 1, bytes: tail, unterminated: true))
         }
@@ -63,11 +64,10 @@ public struct ConsentLedger: Sendable {
         return reading
     }
 
-    /// Decodes lines and applies them in order. Whole-file fast path: one
-    /// decoder call for every line (a JSON array made of them); line by line only
-    /// when one of them is bad, to find which.
-    static func decode(_ lines: [(number: Int, bytes: Data)], into state: inout ConsentState,
-                       entries: inout [Entry], damaged: inout [ConsentLedgerDamage.DamagedLine]) {
+    /// Decodes lines into entries, in order, and lists those that cannot be
+    /// decoded. Whole-file fast path: one decoder call for every line (a JSON
+    /// array made of them); line by line only when one of them is bad, to find which.
+    static func decode(_ lines: [(number: Int, bytes: Data)]) -> (entries: [Entry], damaged: [ConsentLedgerDamage.DamagedLine]) {
         let decoder = ConsentEvent.lineDecoder()
         let present = lines.filter { !$0.bytes.isEmpty }
         var array = Data("[".utf8)
@@ -77,20 +77,18 @@ public struct ConsentLedger: Sendable {
         }
         array.append(UInt8(ascii: "]"))
         if let events = try? decoder.decode([ConsentEvent].self, from: array), events.count == present.count {
-            for (line, event) in zip(present, events) {
-                state.apply(event)
-                entries.append(Entry(number: line.number, bytes: line.bytes, event: event))
-            }
-            return
+            return (zip(present, events).map { Entry(number: $0.number, bytes: $0.bytes, event: $1) }, [])
         }
+        var entries: [Entry] = []
+        var damaged: [ConsentLedgerDamage.DamagedLine] = []
         for line in present {
             if let event = try? decoder.decode(ConsentEvent.self, from: line.bytes) {
-                state.apply(event)
                 entries.append(Entry(number: line.number, bytes: line.bytes, event: event))
             } else {
                 damaged.append(.init(number: line.number, bytes: line.bytes, unterminated: false))
             }
         }
+        return (entries, damaged)
     }
 
     /// Runs `body` with the ledger's lock held and its current state, then

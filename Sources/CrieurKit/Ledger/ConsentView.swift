@@ -71,12 +71,10 @@ public struct ConsentView: Sendable {
         let contents = try ledger.log.read(from: offset, firstLineNumber: nextLineNumber)
         // Replaced between the lstat and the open: start again from scratch.
         guard contents.identity == identity else { return try reloadWhole() }
-        var updated = state
-        var entries: [ConsentLedger.Entry] = []
-        var damaged: [ConsentLedgerDamage.DamagedLine] = []
-        ConsentLedger.decode(contents.lines, into: &updated, entries: &entries, damaged: &damaged)
+        // Decoded first, applied only when every line is good: on damage the state stays as it was.
+        let (entries, damaged) = ConsentLedger.decode(contents.lines)
         if !damaged.isEmpty { throw ConsentLedgerDamage(lines: damaged) }
-        state = updated
+        for entry in entries { state.apply(entry.event) }
         offset = contents.consumedOffset
         nextLineNumber += contents.lines.count
     }
