@@ -18,6 +18,18 @@ enum Dispatcher {
       bulletin --quarter AAAA-Tn    prépare le brouillon du bulletin communal d'un trimestre
       report --quarter AAAA-Tn [--format text|json]
                                     chiffres du trimestre pour l'évaluation du PST
+      subscribers add EMAIL --source TEXTE [--list LISTE] [--name NOM] [--pending]
+                                    enregistre une inscription et la preuve du consentement
+      subscribers import FICHIER.csv
+                                    importe des abonnés (colonnes email,source[,name,list])
+      subscribers list [--list LISTE] [--format text|json]
+                                    liste les abonnés et l'état de leur consentement
+      consent export EMAIL          tout ce qui est gardé sur une personne (droit d'accès, JSON)
+      consent withdraw EMAIL|CODE [--list LISTE]
+                                    désinscrit (de toutes les listes, ou d'une seule)
+      consent erase EMAIL           efface la personne de data/ (droit à l'effacement)
+      consent confirm CODE          confirme une inscription en attente (double opt-in)
+      consent repair                met de côté les lignes abîmées du registre des consentements
       --version                     versions de Crieur et de libcurl
 
     Espace de travail : --root, sinon la variable CRIEUR_ROOT, sinon le dossier courant.
@@ -61,6 +73,8 @@ enum Dispatcher {
             case "check": return try CheckCommand.run(args, options: options)
             case "bulletin": return try BulletinCommand.run(args, options: options)
             case "report", "rapport": return try ReportCommand.run(args, options: options)
+            case "subscribers": return try SubscribersCommand.run(args, options: options)
+            case "consent": return try ConsentCommand.run(args, options: options)
             case "help": Console.out(usage); return .success
             default:
                 throw CommandError.usage("Commande inconnue : « \(command) ».")
@@ -68,6 +82,18 @@ enum Dispatcher {
         } catch let error as CommandError {
             Console.err(error.message)
             return error.code
+        } catch let error as InvalidEmailAddress {
+            Console.err(error.description)
+            return .dataError
+        } catch let error as ConsentError {
+            Console.err(error.description)
+            return .dataError
+        } catch let error as ConsentLedgerDamage {
+            Console.err(error.description)
+            return .dataError
+        } catch let error as SuppressionListDamage {
+            Console.err(error.description)
+            return .dataError
         } catch {
             Console.err("Erreur : \(error)")
             return .temporaryFailure
@@ -77,6 +103,22 @@ enum Dispatcher {
     static func value(after option: String, in rest: inout ArraySlice<String>) throws -> String {
         guard let value = rest.popFirst() else { throw CommandError.usage("L'option \(option) attend une valeur.") }
         return value
+    }
+
+    /// Removes `name VALUE` from `args` and returns the value; nil when absent.
+    static func option(_ name: String, in args: inout [String]) throws -> String? {
+        guard let index = args.firstIndex(of: name) else { return nil }
+        guard index + 1 < args.count else { throw CommandError.usage("L'option \(name) attend une valeur.") }
+        let value = args[index + 1]
+        args.removeSubrange(index...(index + 1))
+        return value
+    }
+
+    /// Removes the flag `name` from `args`; true when it was there.
+    static func flag(_ name: String, in args: inout [String]) -> Bool {
+        guard let index = args.firstIndex(of: name) else { return false }
+        args.remove(at: index)
+        return true
     }
 
     /// `--format text|json`, the only option several commands share.

@@ -9,10 +9,18 @@ public final class ConfigSection {
     private(set) var problems: [ConfigProblem] = []
     private var children: [ConfigSection] = []
 
-    init(path: String, values: [String: JSONValue]) {
+    init(path: String, values: [String: JSONValue], isPresent: Bool = true) {
         self.path = path
         self.values = values
+        self.isPresent = isPresent
     }
+
+    /// The keys of this group, sorted: for groups whose keys are names chosen by
+    /// the administrator (the newsletter's lists).
+    public var keys: [String] { values.keys.sorted() }
+
+    /// True when the group was written in the file (even empty).
+    public let isPresent: Bool
 
     private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
@@ -80,7 +88,7 @@ public final class ConfigSection {
         if let raw {
             if case .object(let object) = raw { nested = object } else { wrongType(key, expected: "un groupe { … }", got: raw) }
         }
-        let child = ConfigSection(path: name(key), values: nested)
+        let child = ConfigSection(path: name(key), values: nested, isPresent: raw != nil)
         children.append(child)
         return child
     }

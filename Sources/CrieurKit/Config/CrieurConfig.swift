@@ -11,6 +11,7 @@ public struct CrieurConfig: Sendable {
     public var facebook = FacebookSettings()
     public var bulletin = BulletinSettings()
     public var readability = ReadabilitySettings()
+    public var newsletter = NewsletterSettings()
 
     public init() {}
 
@@ -75,6 +76,7 @@ public struct CrieurConfig: Sendable {
         config.bulletin = BulletinSettings.read(root.section("bulletin"), organisation: config.organisation)
         config.facebook = root.decode(FacebookSettings.self, "facebook", default: config.facebook)
         config.readability = root.decode(ReadabilitySettings.self, "readability", default: config.readability)
+        config.newsletter = NewsletterSettings.read(root.section("newsletter"))
 
         let problems = root.allProblems()
         if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }

@@ -11,12 +11,14 @@ public final class FileLock {
     private let fd: Int32
     public let path: String
 
-    /// Takes the lock without waiting; nil when another process holds it.
-    public init?(path: String) throws {
+    /// Takes the lock; without `wait`, nil when another process holds it. With
+    /// `wait`, blocks until the holder releases it (or dies).
+    public init?(path: String, wait: Bool = false) throws {
         let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileSystemError(operation: "open", path: path) }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        while flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0 {
             let code = errno
+            if code == EINTR { continue }
             close(fd)
             if code == EWOULDBLOCK { return nil }
             throw FileSystemError(operation: "flock", path: path, code: code)

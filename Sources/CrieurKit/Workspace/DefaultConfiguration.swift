@@ -64,6 +64,27 @@ public enum DefaultConfiguration {
         daysBeforeDeadline: 14,
       },
 
+      // La lettre d'information par e-mail et le consentement de ses abonnés (RGPD).
+      // Chaque inscription est notée dans data/consent.jsonl avec sa preuve : qui, quand,
+      // comment (formulaire papier n°…, formulaire web), pour quelle liste, et la version
+      // du texte de consentement que la personne a accepté.
+      newsletter: {
+        // Les listes d'abonnés. Le nom à gauche sert dans les commandes
+        // (« crieur subscribers add … --list infos ») : minuscules sans accents, chiffres, tirets.
+        // title : le nom de la liste montré aux abonnés.
+        // doubleOptIn : true = la personne reçoit d'abord un e-mail pour confirmer son
+        //   inscription, et rien d'autre tant qu'elle n'a pas confirmé (conseillé pour un
+        //   formulaire web) ; false = l'inscription compte tout de suite (formulaire signé au guichet).
+        lists: {
+          infos: { title: "Les nouvelles du CPAS", doubleOptIn: false },
+        },
+        // La liste utilisée quand une commande n'en indique pas.
+        defaultList: "infos",
+        // Version du texte de consentement montré sur vos formulaires. Changez-la quand
+        // vous changez ce texte : chaque inscription garde la version que la personne a acceptée.
+        consentWording: "2026-01",
+      },
+
       // Vérification du français simple : une annonce trop difficile pour un de ses
       // canaux est refusée, avec un rapport qui dit quoi réécrire.
       // Chaque clé est facultative : ce qui manque garde la valeur par défaut indiquée ici.

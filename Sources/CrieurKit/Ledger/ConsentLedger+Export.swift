@@ -1,0 +1,49 @@
+import Foundation
+
+extension ConsentLedger {
+    /// Right of access: everything Crieur holds about the address, as one JSON
+    /// document — the person's subscriptions as they stand, every consent event
+    /// about them, their delivery records (`data/deliveries.jsonl`, by subscriber
+    /// id) and whether the address is on the suppression list. A damaged ledger is
+    /// exported as far as it can be read, and says so (`ledgerDamaged`).
+    public func export(address: EmailAddress, settings: NewsletterSettings) throws -> Data {
+        let reading = try read()
+        let held = reading.state.subscribers(address: address)
+        let ids = Set(held.map(\.id))
+        let dates = ISO8601DateFormatter()
+
+        let subscriptions: [[String: Any]] = held.map { subscriber in
+            var fields: [String: Any] = [
+                "subscriber": subscriber.id, "list": subscriber.list, "state": subscriber.state.rawValue,
+                "subscribedAt": dates.string(from: subscriber.subscribedAt),
+            ]
+            fields["listTitle"] = settings.list(named: subscriber.list)?.title
+            fields["name"] = subscriber.name
+            fields["source"] = subscriber.source
+            fields["wording"] = subscriber.wording
+            fields["confirmedAt"] = subscriber.confirmedAt.map(dates.string(from:))
+            fields["withdrawnAt"] = subscriber.withdrawnAt.map(dates.string(from:))
+            fields["unsubscribeToken"] = subscriber.unsubscribeToken
+            fields["confirmationToken"] = subscriber.confirmationToken
+            return fields
+        }
+        let events = try reading.entries.filter { ids.contains($0.event.subscriber) }
+            .map { try JSONSerialization.jsonObject(with: $0.bytes) }
+        var deliveries: [Any] = []
+        for line in try AppendOnlyLog(path: "\(workspace.dataDirectory)/\(ConsentLedger.deliveriesFileName)").read().lines {
+            guard let record = try? JSONSerialization.jsonObject(with: line.bytes) as? [String: Any],
+                  let id = record["subscriber"] as? String, ids.contains(id) else { continue }
+            deliveries.append(record)
+        }
+        let document: [String: Any] = [
+            "address": address.value,
+            "exportedAt": dates.string(from: clock.now()),
+            "subscriptions": subscriptions,
+            "events": events,
+            "deliveries": deliveries,
+            "suppressed": try suppression.contains(address),
+            "ledgerDamaged": reading.damage != nil,
+        ]
+        return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+}
