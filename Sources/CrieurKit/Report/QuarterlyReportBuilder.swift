@@ -57,6 +57,36 @@ public struct QuarterlyReportBuilder: Sendable {
             damagedLedgerLines: damagedLines)
     }
 
+    /// Subscribers and consent changes of the period, replayed from the consent
+    /// ledger's events (erasure keeps each event's kind, list and time, so the
+    /// counts survive it). A subscriber counts while confirmed.
+    public func newsletterFigures(consent events: [ConsentEvent]) -> QuarterlyReport.NewsletterFigures {
+        func confirmed(before instant: Date) -> Int {
+            ConsentState(replaying: events.filter { $0.time < instant })
+                .subscribers.values.filter { $0.state == .confirmed }.count
+        }
+        var figures = QuarterlyReport.NewsletterFigures(
+            subscribersAtStart: confirmed(before: period.start), subscribersAtEnd: confirmed(before: period.end))
+        for event in events where period.contains(event.time) {
+            switch event.kind {
+            case .subscribed where event.status != .pending, .confirmed: figures.newConsents += 1
+            case .withdrawn: figures.withdrawals += 1
+            case .erased: figures.erasures += 1
+            default: break
+            }
+        }
+        return figures
+    }
+
+    /// Reads the ledgers of a workspace and counts.
+    public func load(_ workspace: Workspace, clock: any Clock) throws -> QuarterlyReport {
+        let consent = try ConsentLedger(workspace: workspace, clock: clock).read()
+        let newsletter = consent.entries.isEmpty ? nil : newsletterFigures(consent: consent.entries.map(\.event))
+        var report = try load(workspace, newsletter: newsletter)
+        report.damagedLedgerLines += consent.damage?.lines.count ?? 0
+        return report
+    }
+
     /// Reads the journal and the derogations of a workspace and counts.
     public func load(_ workspace: Workspace, newsletter: QuarterlyReport.NewsletterFigures?) throws -> QuarterlyReport {
         let journal = try PublicationJournal(path: workspace.journalPath).load()

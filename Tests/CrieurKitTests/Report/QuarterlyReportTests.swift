@@ -88,3 +88,31 @@ struct ReportCommandTests {
         #expect(bad.status == 64 && bad.stderr.contains("n'est pas un trimestre"))
     }
 }
+
+@Suite("PST report: newsletter subscribers")
+struct QuarterlyReportConsentTests {
+    @Test func subscriberFiguresFollowTheConsentLedgerThroughWithdrawalAndErasure() throws {
+        let workspace = try TestWorkspace()
+        func crieur(_ now: String, _ args: String...) throws {
+            let result = try CrieurBinary.run(["--root", workspace.root, "--now", now] + args)
+            #expect(result.status == 0, "\(args): \(result.stderr)")
+        }
+        try crieur("2026-09-10T10:00", "subscribers", "add", "ana@example.be", "--source", "formulaire papier n°1")
+        try crieur("2026-09-11T10:00", "subscribers", "add", "bob@example.be", "--source", "formulaire papier n°2")
+        try crieur("2026-11-05T10:00", "subscribers", "add", "chloe@example.be", "--source", "formulaire papier n°3")
+        try crieur("2026-12-01T10:00", "consent", "withdraw", "ana@example.be")
+        try crieur("2026-12-02T10:00", "consent", "erase", "bob@example.be")
+
+        let result = try CrieurBinary.run(["--root", workspace.root, "report", "--quarter", "2026-T4", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let figures = try #require(try JSONDecoder().decode(QuarterlyReport.self, from: Data(result.stdout.utf8)).newsletter)
+        #expect(figures.subscribersAtStart == 2)
+        #expect(figures.subscribersAtEnd == 1)
+        #expect(figures.newConsents == 1)
+        #expect(figures.withdrawals == 1)
+        #expect(figures.erasures == 1)
+
+        let september = try CrieurBinary.run(["--root", workspace.root, "report", "--quarter", "2026-T3"])
+        #expect(september.stdout.contains("- Abonnés au début de la période : 0\n- Abonnés à la fin de la période : 2\n"))
+    }
+}
