@@ -25,7 +25,7 @@ enum DemoCommand {
         Console.out("")
         let clock = try options.clock(config)
         let worker = Worker(
-            workspace: workspace, config: config, publishers: Publishers.all(config),
+            workspace: workspace, config: config, publishers: Publishers.all(config), listings: Publishers.listings(config),
             clock: clock, wallClock: SystemClock(), logger: Logger(clock: SystemClock(), calendar: CivilCalendar(timeZone: config.timeZone)) { _ in },
             sleep: { Thread.sleep(forTimeInterval: $0) })
         let events = try worker.runOnce()
@@ -34,6 +34,8 @@ enum DemoCommand {
         Console.out("""
 
         Ouvrez \(workspace.output(.facebook).path)/index.html dans un navigateur pour copier les messages Facebook.
+        L'écran de la salle d'attente : \(workspace.output(.ecran).path)/index.html (plein écran : touche F11).
+        Le flux Atom pour le site de la commune : \(workspace.path("out/feed/atom.xml")).
         Un refus s'explique dans le rapport à côté du fichier, dans \(workspace.queue.directory(.rejected)).
         """)
         return .success
@@ -45,7 +47,8 @@ enum DemoCommand {
             var lines = ["Publiée : « \(item) »"]
             for channel in Channel.allCases {
                 if let files = outputs[channel] {
-                    lines.append("  \(channel.frenchName) : " + files.map { "out/\(channel.rawValue)/\($0)" }.joined(separator: ", "))
+                    let folder = "out/\(channel.outputFolderName)/"
+                    lines.append("  \(channel.frenchName) : " + (files.isEmpty ? folder : files.map { folder + $0 }.joined(separator: ", ")))
                 }
             }
             if !unsupported.isEmpty {

@@ -9,6 +9,7 @@ public struct CrieurConfig: Sendable {
     public var timeZone = TimeZone(identifier: "Europe/Brussels")!
     public var queue = QueueSettings()
     public var facebook = FacebookSettings()
+    public var screen = ScreenSettings()
     public var readability = ReadabilitySettings()
 
     public init() {}
@@ -72,6 +73,7 @@ public struct CrieurConfig: Sendable {
         config.queue.retryMinutes = queue.int("retryMinutes", default: config.queue.retryMinutes, range: 1...1_440)
 
         config.facebook = root.decode(FacebookSettings.self, "facebook", default: config.facebook)
+        config.screen = ScreenSettings.read(root.section("ecran"))
         config.readability = root.decode(ReadabilitySettings.self, "readability", default: config.readability)
 
         let problems = root.allProblems()

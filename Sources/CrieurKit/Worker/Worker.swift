@@ -12,6 +12,7 @@ public final class Worker {
     public let workspace: Workspace
     public let config: CrieurConfig
     private let processor: ItemProcessor
+    private let listings: [any ListingPage]
     private let parser: ItemParser
     private let spool: Spool
     private let clock: any Clock
@@ -25,14 +26,16 @@ public final class Worker {
     /// day, so pages are rebuilt at least once a day even when nothing arrives.
     private var lastRefreshDay: CivilDate?
 
+    /// `listings`: pages rebuilt beside the channels' (`Publishers.listings`).
     public init(
-        workspace: Workspace, config: CrieurConfig, publishers: [any ChannelPublisher],
+        workspace: Workspace, config: CrieurConfig, publishers: [any ChannelPublisher], listings: [any ListingPage] = [],
         clock: any Clock, wallClock: any Clock, logger: Logger,
         sleep: @escaping @Sendable (TimeInterval) -> Void
     ) {
         self.workspace = workspace
         self.config = config
         self.processor = ItemProcessor(config: config, publishers: publishers)
+        self.listings = listings
         self.parser = ItemParser(maxBytes: config.queue.maxItemBytes)
         self.spool = Spool(layout: workspace.queue)
         self.clock = clock
@@ -187,7 +190,10 @@ public final class Worker {
 
     private func publicationLine(_ name: String, outputs: [Channel: [String]], unsupported: [Channel], warnings: [String]) -> String {
         var parts = Channel.allCases.compactMap { channel in
-            outputs[channel].map { "\(channel.rawValue) → \($0.map { "out/\(channel.rawValue)/\($0)" }.joined(separator: ", "))" }
+            outputs[channel].map { files in
+                let folder = "out/\(channel.outputFolderName)/"
+                return "\(channel.rawValue) → " + (files.isEmpty ? folder : files.map { folder + $0 }.joined(separator: ", "))
+            }
         }
         if !unsupported.isEmpty {
             parts.append("\(unsupported.map(\.rawValue).joined(separator: ", ")) : gardée dans queue/done pour ce canal, pas encore pris en charge par cette version")
@@ -307,6 +313,13 @@ public final class Worker {
                 try publisher.refresh(workspace.output(publisher.channel), published: published, context: context)
             } catch {
                 logger.error("page de synthèse du canal \(publisher.channel.rawValue) non mise à jour : \(error)")
+            }
+        }
+        for listing in listings {
+            do {
+                try listing.refresh(OutputFolder(path: workspace.path("out/\(listing.outputFolderName)")), published: published, context: context)
+            } catch {
+                logger.error("out/\(listing.outputFolderName) non mis à jour : \(error)")
             }
         }
     }

@@ -14,7 +14,7 @@ enum WorkerTestSupport {
     static func worker(_ workspace: TestWorkspace, at now: Date, log: LogCollector = LogCollector()) throws -> Worker {
         let config = try workspace.config()
         return Worker(
-            workspace: workspace.workspace, config: config, publishers: Publishers.all(config),
+            workspace: workspace.workspace, config: config, publishers: Publishers.all(config), listings: Publishers.listings(config),
             clock: FixedClock(now), wallClock: SystemClock(), logger: log.logger(clock: FixedClock(now)),
             sleep: { _ in })
     }
