@@ -2,7 +2,8 @@ import Foundation
 
 /// Runs a real program the tests use as a peer (Chromium, Python) and returns
 /// its standard output. Standard error is discarded (Chromium is chatty); a
-/// hung program is stopped by `timeout`, and a failure says so.
+/// hung program is killed by `timeout -s KILL` (SIGTERM may be blocked in a
+/// child of a test thread), and a failure says so.
 enum ExternalProgram {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -11,7 +12,7 @@ enum ExternalProgram {
     static func run(_ arguments: [String], input: Data? = nil, seconds: Int = 120) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["\(seconds)"] + arguments
+        process.arguments = ["-s", "KILL", "\(seconds)"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -36,7 +37,10 @@ enum ExternalProgram {
     }
 }
 
-/// Headless Chromium, as TECHNOTES describes it, on a 1920×1080 window.
+/// Headless Chromium, as TECHNOTES describes it, in kiosk mode on a 1920×1080
+/// screen, as on the waiting-room television: without `--kiosk` and
+/// `--screen-info` a headless window of 1920×1080 shows the page in only
+/// 1920×937 (the rest is the window's frame).
 enum HeadlessChromium {
     /// The DOM after the page's scripts ran for `virtualMilliseconds` of virtual time.
     static func dumpDOM(_ url: String, virtualMilliseconds: Int = 3_000) throws -> String {
@@ -52,7 +56,7 @@ enum HeadlessChromium {
         defer { try? FileManager.default.removeItem(atPath: profile) }
         return try ExternalProgram.run([
             "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)",
-            "--window-size=1920,1080", "--hide-scrollbars", "--virtual-time-budget=\(virtualMilliseconds)",
+            "--kiosk", "--screen-info={1920x1080}", "--window-size=1920,1080", "--hide-scrollbars", "--virtual-time-budget=\(virtualMilliseconds)",
         ] + extra + [url])
     }
 }

@@ -58,17 +58,27 @@ extension ScreenPage {
             return annonces().filter(function (diapo) { return diapo.getAttribute("data-etat") === "actuelle"; });
           }
 
-          // Shrinks a crowded slide's text by steps, never under TAILLE_MIN.
+          // Shrinks a crowded slide's text by steps, never under TAILLE_MIN; a slide
+          // still too full gives up its picture before its words.
           function ajuster(diapo) {
+            if (tenir(diapo)) { return; }
+            var figure = diapo.querySelector("figure");
+            if (figure && !figure.hidden) {
+              figure.hidden = true;
+              if (tenir(diapo)) { return; }
+            }
+            diapo.setAttribute("data-deborde", "oui");
+          }
+
+          function tenir(diapo) {
             var texte = diapo.querySelector(".texte");
             for (var taille = TAILLE; taille >= TAILLE_MIN; taille -= 2) {
               diapo.style.setProperty("--taille", taille + "px");
               if (texte.scrollHeight <= texte.clientHeight + 1 && texte.scrollWidth <= texte.clientWidth + 1) {
-                diapo.removeAttribute("data-deborde");
-                return;
+                return true;
               }
             }
-            diapo.setAttribute("data-deborde", "oui");
+            return false;
           }
 
           function toutAjuster() {

@@ -28,6 +28,7 @@ extension ScreenPage {
         .pratique dt { display: inline; font-weight: bold; color: \(ScreenLegibility.accent); }
         .pratique dd { display: inline; margin: 0; }
         figure { margin: 0; flex: 0 0 36%; display: flex; align-items: center; justify-content: center; }
+        figure[hidden] { display: none; }
         figure img { max-width: 100%; max-height: 100%; object-fit: contain; }
         .accueil .texte { display: flex; flex-direction: column; justify-content: center; text-align: center; }
 

@@ -10,6 +10,9 @@ import Foundation
 ///   judged by the page's own clock, so an item leaves the screen the moment it
 ///   ends even if the server is gone; with no item, a welcome slide;
 /// - keeps each slide `data-secondes` seconds (`ScreenSettings.seconds`);
+/// - shrinks the text of a crowded slide (never under 48 px, see
+///   `ScreenLegibility`), and if that is not enough hides its picture: the words
+///   matter more; a picture that fails to load also leaves its place to the text;
 /// - every `data-sonde` seconds reads `version.json` (no cache) and, only when
 ///   its version differs from the page's, fetches `index.html` and swaps the
 ///   slides in place: no navigation, so a server that vanishes halfway never

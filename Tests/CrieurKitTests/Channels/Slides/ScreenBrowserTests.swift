@@ -145,4 +145,40 @@ struct ScreenBrowserTests {
         #expect(summary.shares[ScreenLegibility.text]! > 0.005)
         #expect(summary.shares[ScreenLegibility.accent]! > 0.005)
     }
+
+    @Test func theLongestAllowedItemFitsItsSlideAtReadingSizeGivingUpItsPicture() throws {
+        let workspace = try TestWorkspace()
+        let title = "Une aide pour payer vos factures de gaz et d'électricité"
+        let body = """
+            Vous avez du mal à payer votre facture de gaz ou d'électricité ?
+            Le CPAS peut vous aider à payer une partie de cette facture.
+            Il peut aussi parler avec votre fournisseur pour étaler le paiement.
+
+            Apportez votre dernière facture et votre carte d'identité.
+            Une assistante sociale vous reçoit le lundi et le jeudi matin.
+            C'est gratuit et toujours sans rendez-vous.
+            """
+        let item = try #require(ItemTestSupport.item("Titre: \(title)\nCanaux: ecran\n---\n\(body)\n"))
+        #expect(Slide.wordCount(title: item.title, body: item.body) == ScreenSettings().maxWordsPerSlide)
+        try workspace.write(Self.picture, to: "queue/incoming/energie.png")
+        try workspace.write("""
+            Titre: \(title)
+            Canaux: ecran
+            Fin: 2026-12-31
+            Lieu: CPAS, rue de la Station 12, bureau 3
+            Lien: https://www.cpas-exemple.be/energie
+            Image: energie.png
+            Texte alternatif: Une facture et une ampoule
+            Dérogation: essai de mise en page du plus long texte permis
+            ---
+            \(body)
+            """, to: "queue/incoming/energie.txt")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-12-02T10:00")
+        let dom = ScreenDOM(try HeadlessChromium.dumpDOM(Self.pageURL(workspace, at: "2026-12-02T12:00:00+01:00")))
+        let slide = try #require(dom.slide(titled: title))
+        #expect(slide.markup.contains("<figure hidden=\"\"><img"))
+        #expect(!slide.overflows)
+        let size = ScreenDOM.attribute("style", in: String(slide.markup.prefix(while: { $0 != ">" })))
+        #expect(size.map { ["--taille: 56px;", "--taille: 54px;", "--taille: 52px;", "--taille: 50px;", "--taille: 48px;"].contains($0) } == true, "\(size ?? "-")")
+    }
 }
