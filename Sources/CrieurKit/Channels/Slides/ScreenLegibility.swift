@@ -9,13 +9,13 @@
 /// 14.0 mm, 28 px on a 43-inch set; sans-serif faces (DejaVu Sans, Arial) have
 /// an x-height of about 0.55 em, hence body text at 56 px (13.1′ on 43 inches).
 /// A slide that would not fit shrinks its text by steps, never under 48 px
-/// (11.3′ on 43 inches, 13.1′ on 50 inches). Titles are 1.5 times the body.
+/// (11.2′ on 43 inches, 13.1′ on 50 inches). Titles are 1.5 times the body.
 ///
 /// Colour. White text and yellow titles on a dark blue: a dark background does
 /// not dazzle in a dim room and shows fingerprints and glare less. Every pair
 /// has a WCAG 2 contrast ratio above 7:1 (level AAA); `ScreenLegibilityTests`
 /// computes them: white on #0b1e33 16.8:1, #ffd966 on #0b1e33 12.3:1, white on
-/// the header's #06111f 18.6:1.
+/// the header's #06111f 19.0:1.
 enum ScreenLegibility {
     /// Body text size before any shrinking, in CSS pixels (= screen pixels at 1080p).
     static let bodyPixels = 56
