@@ -181,4 +181,30 @@ struct ScreenBrowserTests {
         let size = ScreenDOM.attribute("style", in: String(slide.markup.prefix(while: { $0 != ">" })))
         #expect(size.map { ["--taille: 56px;", "--taille: 54px;", "--taille: 52px;", "--taille: 50px;", "--taille: 48px;"].contains($0) } == true, "\(size ?? "-")")
     }
+
+    @Test func sharedCorpusOnTheSixthOfDecemberShowsExactlyTheItemsOfThatDayInTheirOwnWords() throws {
+        let workspace = try TestWorkspace()
+        for name in SharedCorpus.files("items") {
+            try workspace.write(try SharedCorpus.data("items", name), to: "queue/incoming/\(name)")
+        }
+        try WorkerTestSupport.runOnce(workspace, at: "2026-10-28T09:00")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-12-02T09:00")
+        let dom = ScreenDOM(try HeadlessChromium.dumpDOM(Self.pageURL(workspace, at: "2026-12-06T10:00:00+01:00")))
+
+        // Repair café ended on the 5th: the page itself hides it.
+        #expect(dom.currentTitles == ["Allocation de chauffage", "Atelier cuisine à petit prix", "Un avocat vous conseille gratuitement"])
+        #expect(dom.slide(titled: "Repair café le samedi 5 décembre")?.state == "terminee")
+        for name in ["allocation-chauffage.txt", "atelier-cuisine.txt", "permanence-juridique.txt"] {
+            let text = String(decoding: try SharedCorpus.data("items", name), as: UTF8.self)
+            let title = String(text.split(separator: "\n")[0].dropFirst("Titre: ".count))
+            let slide = try #require(dom.slide(titled: title))
+            let shown = ScreenDOM.unescape(slide.markup)
+            let body = text.components(separatedBy: "\n---\n")[1]
+            for line in body.split(separator: "\n") {
+                let words = line.hasPrefix("- ") ? String(line.dropFirst(2)) : String(line)
+                #expect(shown.contains(words), "\(name): \(words)")
+            }
+            #expect(!slide.overflows, "\(name)")
+        }
+    }
 }
