@@ -15,7 +15,7 @@
 /// not dazzle in a dim room and shows fingerprints and glare less. Every pair
 /// has a WCAG 2 contrast ratio above 7:1 (level AAA); `ScreenLegibilityTests`
 /// computes them: white on #0b1e33 16.8:1, #ffd966 on #0b1e33 12.3:1, white on
-/// the header's #06111f 19.0:1.
+/// the header's #06111f 19.0:1, #ffd966 on #06111f 13.9:1.
 enum ScreenLegibility {
     /// Body text size before any shrinking, in CSS pixels (= screen pixels at 1080p).
     static let bodyPixels = 56

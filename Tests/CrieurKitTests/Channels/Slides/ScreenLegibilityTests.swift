@@ -26,6 +26,7 @@ struct ScreenLegibilityTests {
         #expect(String(format: "%.1f", Self.contrast(ScreenLegibility.text, ScreenLegibility.background)) == "16.8")
         #expect(String(format: "%.1f", Self.contrast(ScreenLegibility.accent, ScreenLegibility.background)) == "12.3")
         #expect(String(format: "%.1f", Self.contrast(ScreenLegibility.text, ScreenLegibility.headerBackground)) == "19.0")
+        #expect(String(format: "%.1f", Self.contrast(ScreenLegibility.accent, ScreenLegibility.headerBackground)) == "13.9")
     }
 
     @Test func contrastFormulaMatchesTheKnownExtremes() {
