@@ -26,6 +26,7 @@ enum DemoCommand {
         let clock = try options.clock(config)
         let worker = Worker(
             workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace),
+            listings: Publishers.listings(config),
             clock: clock, wallClock: SystemClock(), logger: Logger(clock: SystemClock(), calendar: CivilCalendar(timeZone: config.timeZone)) { _ in },
             sleep: { Thread.sleep(forTimeInterval: $0) })
         let events = try worker.runOnce()
@@ -38,6 +39,8 @@ enum DemoCommand {
         Ouvrez \(workspace.output(.facebook).path)/index.html dans un navigateur pour copier les messages Facebook.
         Le brouillon du bulletin communal de ce trimestre, pour le rédacteur de la commune :
           \(bulletin).txt (texte), \(bulletin).html (à imprimer), \(bulletin).odt (Word ou LibreOffice).
+        L'écran de la salle d'attente : \(workspace.output(.ecran).path)/index.html (plein écran : touche F11).
+        Le flux Atom pour le site de la commune : \(workspace.path("out/feed/atom.xml")).
         Un refus s'explique dans le rapport à côté du fichier, dans \(workspace.queue.directory(.rejected)).
         """)
         return .success
@@ -50,7 +53,8 @@ enum DemoCommand {
             for channel in Channel.allCases {
                 if let files = outputs[channel] {
                     // The bulletin writes nothing per item: its draft gathers the quarter's items.
-                    let shown = files.isEmpty ? "dans le brouillon du trimestre, out/\(channel.rawValue)/" : files.map { "out/\(channel.rawValue)/\($0)" }.joined(separator: ", ")
+                    let folder = "out/\(channel.outputFolderName)/"
+                    let shown = files.isEmpty ? "dans le brouillon du trimestre, \(folder)" : files.map { folder + $0 }.joined(separator: ", ")
                     lines.append("  \(channel.frenchName) : " + shown)
                 }
             }

@@ -28,6 +28,7 @@ enum WorkCommand {
         let clock = try options.clock(config)
         return Worker(
             workspace: options.workspace, config: config, publishers: Publishers.all(config, workspace: options.workspace),
+            listings: Publishers.listings(config),
             clock: clock, wallClock: SystemClock(), logger: options.logger(config, clock: SystemClock()),
             sleep: { Thread.sleep(forTimeInterval: $0) })
     }

@@ -10,6 +10,7 @@ public struct CrieurConfig: Sendable {
     public var queue = QueueSettings()
     public var facebook = FacebookSettings()
     public var bulletin = BulletinSettings()
+    public var screen = ScreenSettings()
     public var readability = ReadabilitySettings()
     public var newsletter = NewsletterSettings()
 
@@ -75,6 +76,7 @@ public struct CrieurConfig: Sendable {
 
         config.bulletin = BulletinSettings.read(root.section("bulletin"), organisation: config.organisation)
         config.facebook = root.decode(FacebookSettings.self, "facebook", default: config.facebook)
+        config.screen = ScreenSettings.read(root.section("ecran"))
         config.readability = root.decode(ReadabilitySettings.self, "readability", default: config.readability)
         config.newsletter = NewsletterSettings.read(root.section("newsletter"))
 

@@ -13,6 +13,7 @@ public final class Worker {
     public let workspace: Workspace
     public let config: CrieurConfig
     private let processor: ItemProcessor
+    private let listings: [any ListingPage]
     private let parser: ItemParser
     private let spool: Spool
     private let clock: any Clock
@@ -27,14 +28,16 @@ public final class Worker {
     /// day, so pages are rebuilt at least once a day even when nothing arrives.
     private var lastRefreshDay: CivilDate?
 
+    /// `listings`: pages rebuilt beside the channels' (`Publishers.listings`).
     public init(
-        workspace: Workspace, config: CrieurConfig, publishers: [any ChannelPublisher],
+        workspace: Workspace, config: CrieurConfig, publishers: [any ChannelPublisher], listings: [any ListingPage] = [],
         clock: any Clock, wallClock: any Clock, logger: Logger,
         sleep: @escaping @Sendable (TimeInterval) -> Void
     ) {
         self.workspace = workspace
         self.config = config
         self.processor = ItemProcessor(config: config, publishers: publishers)
+        self.listings = listings
         self.parser = ItemParser(maxBytes: config.queue.maxItemBytes)
         self.spool = Spool(layout: workspace.queue)
         self.clock = clock
@@ -195,7 +198,8 @@ public final class Worker {
         var parts = Channel.allCases.compactMap { channel in
             // A channel that lists items (the bulletin's drafts) may write nothing per item: name its folder.
             outputs[channel].map { files in
-                "\(channel.rawValue) → " + (files.isEmpty ? "out/\(channel.rawValue)/" : files.map { "out/\(channel.rawValue)/\($0)" }.joined(separator: ", "))
+                let folder = "out/\(channel.outputFolderName)/"
+                return "\(channel.rawValue) → " + (files.isEmpty ? folder : files.map { folder + $0 }.joined(separator: ", "))
             }
         }
         if !unsupported.isEmpty {
@@ -319,6 +323,13 @@ public final class Worker {
                 try publisher.refresh(workspace.output(publisher.channel), published: published, context: context)
             } catch {
                 logger.error("page de synthèse du canal \(publisher.channel.rawValue) non mise à jour : \(error)")
+            }
+        }
+        for listing in listings {
+            do {
+                try listing.refresh(OutputFolder(path: workspace.path("out/\(listing.outputFolderName)")), published: published, context: context)
+            } catch {
+                logger.error("out/\(listing.outputFolderName) non mis à jour : \(error)")
             }
         }
     }

@@ -85,6 +85,20 @@ public enum DefaultConfiguration {
         consentWording: "2026-01",
       },
 
+      // L'écran de la salle d'attente : la page out/slides/index.html, à ouvrir sur la télévision.
+      ecran: {
+        // Chaque diapositive reste au moins ce nombre de secondes (le temps de lever les yeux)…
+        minimumSecondsPerSlide: 10,
+        // … plus le temps de lire ses mots à cette vitesse (mots par minute). Un adulte lit
+        // environ 240 mots par minute ; 80 laisse le temps aux personnes qui lisent lentement.
+        readingWordsPerMinute: 80,
+        // Au-delà de ce nombre de mots (titre et texte), l'annonce ne tient pas sur l'écran
+        // en grands caractères : elle est refusée pour l'écran.
+        maxWordsPerSlide: 70,
+        // La page vérifie toutes les N secondes si les annonces ont changé.
+        pollSeconds: 60,
+      },
+
       // Vérification du français simple : une annonce trop difficile pour un de ses
       // canaux est refusée, avec un rapport qui dit quoi réécrire.
       // Chaque clé est facultative : ce qui manque garde la valeur par défaut indiquée ici.

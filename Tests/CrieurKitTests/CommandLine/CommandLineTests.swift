@@ -147,6 +147,9 @@ import Glibc
         let demo = Workspace(root: root)
         #expect(try !FileSystem.names(in: demo.queue.directory(.done)).isEmpty)
         #expect(try FileSystem.info(demo.path("out/facebook/index.html"))?.kind == .regular)
+        let screen = try String(contentsOfFile: demo.path("out/slides/index.html"), encoding: .utf8)
+        #expect(screen.contains("Une aide pour vos factures de gaz et d&#39;électricité"))
+        #expect(try FileSystem.info(demo.path("out/feed/atom.xml"))?.kind == .regular)
     }
 
     @Test func missingConfigurationIsADataErrorThatPointsToInit() throws {

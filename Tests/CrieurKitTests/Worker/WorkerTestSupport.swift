@@ -15,6 +15,7 @@ enum WorkerTestSupport {
         let config = try workspace.config()
         return Worker(
             workspace: workspace.workspace, config: config, publishers: Publishers.all(config, workspace: workspace.workspace),
+            listings: Publishers.listings(config),
             clock: FixedClock(now), wallClock: SystemClock(), logger: log.logger(clock: FixedClock(now)),
             sleep: { _ in })
     }

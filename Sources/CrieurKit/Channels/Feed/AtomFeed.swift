@@ -1,0 +1,89 @@
+import Foundation
+
+/// `out/feed/atom.xml`: an Atom feed (RFC 4287) of the items current at
+/// `now`, newest first, for the commune's website and for signage players that
+/// read feeds.
+///
+/// Every current item is in it, whatever its channels: the feed is the centre's
+/// public list of what holds today, and a website wants the bulletin article as
+/// much as the slide. Ids are stable `urn:uuid:` values derived from the
+/// centre's website (or name) and the archive id, so a reader never sees an
+/// item twice. The centre is the author. Content is the body as escaped HTML
+/// (`type="html"`) with the practical details; each tag is a category. Every
+/// piece of text goes through `XML.escape`, which also drops the control
+/// characters XML forbids. Pure; it cannot fail.
+public enum AtomFeed {
+    public static func render(
+        _ published: [PublishedItem], organisation: CrieurConfig.Organisation, now: Date, calendar: CivilCalendar
+    ) -> String {
+        let current = published.filter { $0.isCurrent(at: now, calendar: calendar) }.reversed()
+        let owner = organisation.website.isEmpty ? organisation.name : organisation.website
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
+            <id>urn:uuid:\(ContentHash.uuid(owner + "\nflux"))</id>
+            <title>\(XML.escape("Annonces — " + organisation.name))</title>
+            <updated>\(calendar.rfc3339(now))</updated>
+            <author>\(author(organisation))</author>
+            <generator>Crieur</generator>
+
+            """
+        if let website = webAddress(organisation.website) {
+            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(website))\"/>\n"
+        }
+        for item in current {
+            xml += entry(item, owner: owner, calendar: calendar, referenceYear: calendar.civilDate(of: now).year)
+        }
+        return xml + "</feed>\n"
+    }
+
+    private static func author(_ organisation: CrieurConfig.Organisation) -> String {
+        var parts = "<name>\(XML.escape(organisation.name))</name>"
+        if let website = webAddress(organisation.website) { parts += "<uri>\(XML.escape(website))</uri>" }
+        if !organisation.email.isEmpty { parts += "<email>\(XML.escape(organisation.email))</email>" }
+        return parts
+    }
+
+    private static func entry(_ item: PublishedItem, owner: String, calendar: CivilCalendar, referenceYear: Int) -> String {
+        let published = calendar.rfc3339(calendar.start(of: item.published))
+        var xml = """
+            <entry>
+            <id>urn:uuid:\(ContentHash.uuid(owner + "\n" + item.id))</id>
+            <title type="text">\(XML.escape(item.title))</title>
+            <published>\(published)</published>
+            <updated>\(published)</updated>
+
+            """
+        if let link = item.link, let address = webAddress(link) {
+            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(address))\"/>\n"
+        }
+        for tag in item.tags where !tag.isEmpty {
+            xml += "<category term=\"\(XML.escape(tag))\"/>\n"
+        }
+        xml += "<content type=\"html\">\(XML.escape(contentHTML(item, referenceYear: referenceYear)))</content>\n"
+        return xml + "</entry>\n"
+    }
+
+    /// The body, then where and until when, as an HTML fragment (escaped again
+    /// as XML text around it).
+    static func contentHTML(_ item: PublishedItem, referenceYear: Int) -> String {
+        var html = BodyHTML.render(item.body, links: .clickable)
+        var details: [String] = []
+        if let place = item.place, !place.isEmpty {
+            details.append("<strong>Où :</strong> \(HTML.escape(place))")
+        }
+        if let expires = item.expires,
+           let when = FrenchDates.range(from: item.published.date == expires.date ? item.published : nil, to: expires,
+                                        referenceYear: referenceYear) {
+            details.append("<strong>Quand :</strong> \(HTML.escape(when))")
+        }
+        if !details.isEmpty { html += "\n<p>" + details.joined(separator: "<br>\n") + "</p>" }
+        return html
+    }
+
+    /// An address a reader can follow: http or https only.
+    private static func webAddress(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("https://") || lowered.hasPrefix("http://") ? text : nil
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// One item as the screen shows it: text in French words, its picture, when it
+/// starts and ends (RFC 3339 instants, for the page's own clock) and how long it
+/// stays. Built from an archive record; pure.
+public struct Slide: Sendable, Equatable {
+    public var title: String
+    /// The body as an HTML fragment, escaped, links written out as text.
+    public var bodyHTML: String
+    /// "Où", "Quand", "Plus d'infos": label and plain text, in that order.
+    public var details: [Detail]
+    public var image: ItemImage?
+    public var start: String
+    public var end: String?
+    public var seconds: Int
+
+    public struct Detail: Sendable, Equatable {
+        public var label: String
+        public var text: String
+    }
+
+    /// `image`: the picture's name in `out/slides/`, or nil to show none.
+    public init(_ item: PublishedItem, image: ItemImage?, today: CivilDate, calendar: CivilCalendar, settings: ScreenSettings) {
+        self.title = item.title
+        self.bodyHTML = BodyHTML.render(item.body, links: .asText)
+        var details: [Detail] = []
+        if let place = item.place, !place.isEmpty {
+            details.append(Detail(label: "Où", text: place))
+        }
+        // The slide is on screen from publication to the end, so the day it still
+        // holds is what the reader needs, or the day itself for a one-day item.
+        if let expires = item.expires {
+            let start = item.published.date == expires.date ? item.published : nil
+            if let when = FrenchDates.range(from: start, to: expires, referenceYear: today.year) {
+                details.append(Detail(label: "Quand", text: when))
+            }
+        }
+        if let link = item.link, !link.isEmpty {
+            details.append(Detail(label: "Plus d'infos", text: Self.readableAddress(link)))
+        }
+        self.details = details
+        self.image = image
+        self.start = calendar.rfc3339(calendar.start(of: item.published))
+        self.end = item.expires.map { calendar.rfc3339(calendar.end(of: $0)) }
+        let shown = [item.title, BodyPlainText.render(item.body)] + details.map { "\($0.label) \($0.text)" }
+        self.seconds = settings.seconds(forWords: Self.wordCount(shown.joined(separator: "\n")))
+    }
+
+    /// Words as a reader counts them: runs of non-space holding a letter or a digit
+    /// (a lone "?" or "-" is not a word).
+    public static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: { $0.isWhitespace })
+            .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+            .count
+    }
+
+    /// The words an item puts on its slide, as `maxWordsPerSlide` counts them.
+    public static func wordCount(title: String, body: Body) -> Int {
+        wordCount(title + "\n" + BodyPlainText.render(body))
+    }
+
+    /// An address to read and type, not click: no `https://`, no final `/`.
+    static func readableAddress(_ link: String) -> String {
+        var address = Substring(link)
+        for scheme in ["https://", "http://"] where address.lowercased().hasPrefix(scheme) {
+            address = address.dropFirst(scheme.count)
+        }
+        while address.hasSuffix("/") { address = address.dropLast() }
+        return String(address)
+    }
+
+    /// The picture's name in `out/slides/`: the record's preferred id and the
+    /// name staff gave it, so the publisher (which renders before the record
+    /// exists) and the page (built from records) agree on it.
+    static func imageFileName(preferredID: String, original: String) -> String {
+        "\(preferredID)-\(original)"
+    }
+}
