@@ -52,9 +52,10 @@ enum DemoCommand {
             var lines = ["Publiée : « \(item) »"]
             for channel in Channel.allCases {
                 if let files = outputs[channel] {
-                    // The bulletin writes nothing per item: its draft gathers the quarter's items.
+                    // The bulletin and the screen may write nothing per item: their pages gather the items.
                     let folder = "out/\(channel.outputFolderName)/"
-                    let shown = files.isEmpty ? "dans le brouillon du trimestre, \(folder)" : files.map { folder + $0 }.joined(separator: ", ")
+                    let gathered = channel == .bulletin ? "dans le brouillon du trimestre, \(folder)" : "sur la page \(folder)index.html"
+                    let shown = files.isEmpty ? gathered : files.map { folder + $0 }.joined(separator: ", ")
                     lines.append("  \(channel.frenchName) : " + shown)
                 }
             }
