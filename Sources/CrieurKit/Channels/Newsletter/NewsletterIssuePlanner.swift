@@ -21,15 +21,15 @@ public struct NewsletterIssuePlanner: Sendable {
     }
 
     /// The issues to create now, urgent ones first.
-    public func due(now: Date, archive: [PublishedItem], issues: [NewsletterIssue]) -> [NewsletterIssue] {
-        var planned: [NewsletterIssue] = []
+    public func due(now: Date, archive: [PublishedItem], issues: [NewsletterIssueRecord]) -> [NewsletterIssueRecord] {
+        var planned: [NewsletterIssueRecord] = []
         let carried = Set(issues.flatMap(\.itemIDs))
         let waiting = candidates(now: now, archive: archive).filter { !carried.contains($0.id) }
         let existing = Set(issues.map(\.id))
         for item in waiting where item.urgent {
             let id = "urgent-\(item.id)"
             if !existing.contains(id) {
-                planned.append(NewsletterIssue(id: id, kind: .urgent, scheduledFor: now, itemIDs: [item.id]))
+                planned.append(NewsletterIssueRecord(id: id, kind: .urgent, scheduledFor: now, itemIDs: [item.id]))
             }
         }
         let slot = schedule.latest(atOrBefore: now, calendar: calendar)
@@ -37,7 +37,7 @@ public struct NewsletterIssuePlanner: Sendable {
         if lastRegular.map({ slot > $0 }) ?? true {
             let id = calendar.civilDate(of: slot).description
             if !existing.contains(id) {
-                planned.append(NewsletterIssue(
+                planned.append(NewsletterIssueRecord(
                     id: id, kind: .regular, scheduledFor: slot, itemIDs: waiting.filter { !$0.urgent }.map(\.id)))
             }
         }
@@ -46,7 +46,7 @@ public struct NewsletterIssuePlanner: Sendable {
 
     /// What the next regular issue would carry if it were sent now
     /// (`crieur newsletter` without `--send`).
-    public func preview(now: Date, archive: [PublishedItem], issues: [NewsletterIssue]) -> [PublishedItem] {
+    public func preview(now: Date, archive: [PublishedItem], issues: [NewsletterIssueRecord]) -> [PublishedItem] {
         let carried = Set(issues.flatMap(\.itemIDs))
         return candidates(now: now, archive: archive).filter { !carried.contains($0.id) && !$0.urgent }
     }

@@ -11,14 +11,14 @@ public struct NewsletterIssueStore: Sendable {
         self.folder = folder
     }
 
-    public func load() throws -> (issues: [NewsletterIssue], unreadable: [String]) {
-        var issues: [NewsletterIssue] = []
+    public func load() throws -> (issues: [NewsletterIssueRecord], unreadable: [String]) {
+        var issues: [NewsletterIssueRecord] = []
         var unreadable: [String] = []
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         for name in try folder.names() where name.hasSuffix(".json") {
             guard let data = try folder.read(name, maxBytes: 1 << 20),
-                  let issue = try? decoder.decode(NewsletterIssue.self, from: data) else {
+                  let issue = try? decoder.decode(NewsletterIssueRecord.self, from: data) else {
                 unreadable.append(name)
                 continue
             }
@@ -29,7 +29,7 @@ public struct NewsletterIssueStore: Sendable {
     }
 
     /// Records a new issue. Writing the same issue again is harmless.
-    public func save(_ issue: NewsletterIssue) throws {
+    public func save(_ issue: NewsletterIssueRecord) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

@@ -74,14 +74,14 @@ struct NewsletterScheduleTests {
             archived("fini", from: nov, to: CivilDate(year: 2026, month: 12, day: 1)),
             archived("facebook-seulement", channels: [.facebook], from: nov),
         ]
-        let earlier = NewsletterIssue(id: "2026-11-02", kind: .regular, scheduledFor: at("2026-11-02T09:00"), itemIDs: ["deja-envoye"])
+        let earlier = NewsletterIssueRecord(id: "2026-11-02", kind: .regular, scheduledFor: at("2026-11-02T09:00"), itemIDs: ["deja-envoye"])
         let due = planner.due(now: at("2026-12-07T09:05"), archive: archive, issues: [earlier])
-        #expect(due == [NewsletterIssue(id: "2026-12-07", kind: .regular, scheduledFor: at("2026-12-07T09:00"), itemIDs: ["colis"])])
+        #expect(due == [NewsletterIssueRecord(id: "2026-12-07", kind: .regular, scheduledFor: at("2026-12-07T09:00"), itemIDs: ["colis"])])
     }
 
     @Test func slotIsUsedOnceAndALaterItemWaitsForTheNextSlot() {
         let nov = CivilDate(year: 2026, month: 11, day: 20)
-        let emptySlot = NewsletterIssue(id: "2026-12-07", kind: .regular, scheduledFor: at("2026-12-07T09:00"), itemIDs: [])
+        let emptySlot = NewsletterIssueRecord(id: "2026-12-07", kind: .regular, scheduledFor: at("2026-12-07T09:00"), itemIDs: [])
         let due = planner.due(now: at("2026-12-09T10:00"), archive: [archived("colis", from: nov)], issues: [emptySlot])
         #expect(due.isEmpty)
         #expect(planner.preview(now: at("2026-12-09T10:00"), archive: [archived("colis", from: nov)], issues: [emptySlot]).map(\.id) == ["colis"])
@@ -89,10 +89,10 @@ struct NewsletterScheduleTests {
 
     @Test func urgentItemGetsItsOwnIssueAtOnceAndOnlyOnce() {
         let dec = CivilDate(year: 2026, month: 12, day: 9)
-        let slot = NewsletterIssue(id: "2026-12-07", kind: .regular, scheduledFor: at("2026-12-07T09:00"), itemIDs: [])
+        let slot = NewsletterIssueRecord(id: "2026-12-07", kind: .regular, scheduledFor: at("2026-12-07T09:00"), itemIDs: [])
         let archive = [archived("vague-de-froid", urgent: true, from: dec), archived("colis", from: dec)]
         let due = planner.due(now: at("2026-12-09T11:00"), archive: archive, issues: [slot])
-        #expect(due == [NewsletterIssue(id: "urgent-vague-de-froid", kind: .urgent, scheduledFor: at("2026-12-09T11:00"), itemIDs: ["vague-de-froid"])])
+        #expect(due == [NewsletterIssueRecord(id: "urgent-vague-de-froid", kind: .urgent, scheduledFor: at("2026-12-09T11:00"), itemIDs: ["vague-de-froid"])])
         #expect(planner.due(now: at("2026-12-09T11:01"), archive: archive, issues: [slot] + due).isEmpty)
         let january = planner.due(now: at("2027-01-04T09:00"), archive: archive, issues: [slot] + due)
         #expect(january.map(\.itemIDs) == [["colis"]])
@@ -104,8 +104,8 @@ struct NewsletterIssueStoreTests {
     @Test func issuesRoundTripInTimeOrderAndADamagedOneIsNamed() throws {
         let workspace = try TestWorkspace()
         let store = NewsletterIssueStore(folder: OutputFolder(path: workspace.path("out/newsletter/issues")))
-        let later = NewsletterIssue(id: "2027-01-04", kind: .regular, scheduledFor: WorkerTestSupport.date("2027-01-04T09:00"), itemIDs: ["b"])
-        let earlier = NewsletterIssue(id: "urgent-a", kind: .urgent, scheduledFor: WorkerTestSupport.date("2026-12-09T11:00"), itemIDs: ["a"])
+        let later = NewsletterIssueRecord(id: "2027-01-04", kind: .regular, scheduledFor: WorkerTestSupport.date("2027-01-04T09:00"), itemIDs: ["b"])
+        let earlier = NewsletterIssueRecord(id: "urgent-a", kind: .urgent, scheduledFor: WorkerTestSupport.date("2026-12-09T11:00"), itemIDs: ["a"])
         try store.save(later)
         try store.save(earlier)
         try store.save(earlier)

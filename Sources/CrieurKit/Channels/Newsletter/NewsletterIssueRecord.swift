@@ -3,7 +3,7 @@ import Foundation
 /// One issue of the newsletter, frozen when it is planned: which archived items
 /// it carries and for which slot of the schedule. The sender works from this
 /// record, so an issue interrupted by a crash resumes with the same content.
-public struct NewsletterIssue: Codable, Sendable, Equatable {
+public struct NewsletterIssueRecord: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable {
         /// A slot of the schedule (may be empty: recorded so the slot is not used twice).
         case regular
