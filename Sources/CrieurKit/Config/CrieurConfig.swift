@@ -10,6 +10,7 @@ public struct CrieurConfig: Sendable {
     public var queue = QueueSettings()
     public var facebook = FacebookSettings()
     public var readability = ReadabilitySettings()
+    public var smtp = SMTPSettings()
 
     public init() {}
 
@@ -73,6 +74,7 @@ public struct CrieurConfig: Sendable {
 
         config.facebook = root.decode(FacebookSettings.self, "facebook", default: config.facebook)
         config.readability = root.decode(ReadabilitySettings.self, "readability", default: config.readability)
+        config.smtp = SMTPSettings.read(root.section("smtp"))
 
         let problems = root.allProblems()
         if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }

@@ -28,8 +28,8 @@ struct ParsedMail: Decodable {
 
     static func parse(_ data: Data) throws -> ParsedMail {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["\(fixtures)/parse_mail.py", "-"]
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "\(fixtures)/parse_mail.py", "-"]
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output

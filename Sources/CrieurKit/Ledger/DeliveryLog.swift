@@ -1,0 +1,86 @@
+import Foundation
+
+/// One attempt to deliver one newsletter message, as recorded in
+/// `data/deliveries.jsonl`. Names the subscriber by id, never by address.
+public struct DeliveryRecord: Sendable, Codable, Equatable {
+    /// The issue (or urgent item) the message belongs to.
+    public var issue: String
+    /// The subscriber's id in the consent ledger.
+    public var subscriber: String
+    /// 1 for the first try, then 2, 3… for retries.
+    public var attempt: Int
+    public var result: DeliveryOutcome
+    /// SMTP reply code; 0 when the server gave none.
+    public var code: Int
+    public var reply: String
+    /// UTC, `2026-03-02T08:00:00Z`.
+    public var time: String
+
+    public init(issue: String, subscriber: String, attempt: Int, reply: DeliveryReply, time: Date) {
+        self.issue = issue
+        self.subscriber = subscriber
+        self.attempt = attempt
+        self.result = reply.outcome
+        self.code = reply.code
+        self.reply = reply.text
+        self.time = DeliveryRecord.timestamp(time)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!)
+    }
+}
+
+/// The delivery ledger, `data/deliveries.jsonl`: one JSON object per attempt,
+/// appended and flushed to disk before `record` returns (so a sender killed right
+/// after knows the message left). Mode 0600. A write failure is thrown: the
+/// sender must stop rather than send without a record.
+public struct DeliveryLog: Sendable {
+    public static let relativePath = "data/deliveries.jsonl"
+    private let log: AppendOnlyLog
+
+    public init(workspace: Workspace) {
+        log = AppendOnlyLog(path: workspace.path(DeliveryLog.relativePath))
+    }
+
+    public var path: String { log.path }
+
+    public func record(_ record: DeliveryRecord) throws {
+        try log.append(record)
+    }
+
+    /// Every record in order. A line that cannot be read is an error naming its
+    /// number, except an unfinished last line (a write cut short by a crash),
+    /// which is skipped: its attempt was never confirmed as recorded.
+    public func records() throws -> [DeliveryRecord] {
+        guard try FileSystem.info(path) != nil,
+              case .contents(let data) = try FileSystem.read(path, maxBytes: 1 << 30) else { return [] }
+        var result: [DeliveryRecord] = []
+        let decoder = JSONDecoder()
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where !line.isEmpty {
+            do {
+                result.append(try decoder.decode(DeliveryRecord.self, from: Data(line)))
+            } catch {
+                if index == lines.count - 1 { break }
+                throw DeliveryLogError.unreadableLine(index + 1)
+            }
+        }
+        return result
+    }
+}
+
+/// `data/deliveries.jsonl` holds a line that is not a delivery record.
+public enum DeliveryLogError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unreadableLine(Int)
+
+    public var description: String {
+        switch self {
+        case .unreadableLine(let line):
+            return "Le registre des envois \(DeliveryLog.relativePath) est abîmé à la ligne \(line) : corrigez ou mettez de côté cette ligne."
+        }
+    }
+}
