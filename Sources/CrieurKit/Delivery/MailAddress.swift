@@ -21,18 +21,40 @@ public struct MailAddress: Sendable, Hashable {
     /// A practical subset of RFC 5321's Mailbox: dot-atom local part and a host name.
     /// Quoted local parts and internationalised addresses (SMTPUTF8) are refused.
     public static func isValid(_ address: String) -> Bool {
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard address.utf8.count <= 254, parts.count == 2 else { return false }
-        let local = parts[0], domain = parts[1]
-        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
-        guard (1...64).contains(local.utf8.count),
-              local.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(atext.contains) })
-        else { return false }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        let hostText = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-".utf8)
-        return labels.count >= 2 && labels.allSatisfy { label in
-            (1...63).contains(label.utf8.count) && label.utf8.allSatisfy(hostText.contains)
-                && label.first != "-" && label.last != "-"
+        let bytes = address.utf8
+        guard bytes.count <= 254, let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
+        let local = bytes[..<at], domain = bytes[bytes.index(after: at)...]
+        guard (1...64).contains(local.count), isDotSeparated(local, maxPart: 64, allowed: isAtext) else { return false }
+        var labels = 0
+        for label in domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+            guard label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
+            labels += 1
         }
+        return labels >= 2 && isDotSeparated(domain, maxPart: 63) { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Non-empty parts of at most `maxPart` allowed bytes, separated by single dots.
+    private static func isDotSeparated(_ bytes: Substring.UTF8View.SubSequence, maxPart: Int, allowed: (UInt8) -> Bool) -> Bool {
+        var partLength = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard partLength > 0 else { return false }
+                partLength = 0
+            } else {
+                guard allowed(byte) else { return false }
+                partLength += 1
+                guard partLength <= maxPart else { return false }
+            }
+        }
+        return partLength > 0
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// RFC 5322 `atext`: letters, digits and ``!#$%&'*+-/=?^_`{|}~``.
+    static func isAtext(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || "!#$%&'*+-/=?^_`{|}~".utf8.contains(byte)
     }
 }

@@ -34,9 +34,8 @@ enum MailHeaderText {
     static func mailbox(_ name: String, _ mailbox: MailAddress) throws(MailMessageError) -> String {
         let angle = "<\(mailbox.address)>"
         guard let display = mailbox.name else { return try fold(name, [angle]) }
-        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ".utf8)
         var tokens: [String]
-        if display.utf8.allSatisfy(atext.contains) && !display.contains("=?") {
+        if display.utf8.allSatisfy({ MailAddress.isAtext($0) || $0 == 0x20 }) && !display.contains("=?") {
             tokens = display.split(separator: " ").map(String.init)
         } else if display.unicodeScalars.allSatisfy({ $0.isASCII }) && !display.contains("=?") && display.utf8.count < 200 {
             let escaped = display.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")

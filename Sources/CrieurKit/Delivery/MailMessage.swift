@@ -64,7 +64,10 @@ public struct MailMessage: Sendable {
     /// A fresh `Message-ID` (without brackets): 128 random bits at the sender's domain.
     public static func makeMessageID(domain: String) -> String {
         var generator = SystemRandomNumberGenerator()
-        let random = (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }
+        let random = (0..<2).map { _ -> String in
+            let hex = String(generator.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }
         return "\(random.joined(separator: ".")).crieur@\(domain)"
     }
 

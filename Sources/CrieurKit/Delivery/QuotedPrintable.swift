@@ -5,35 +5,43 @@
 /// contains `=_`, which is why multipart boundaries start with it.
 enum QuotedPrintable {
     static let maxLine = 76
-    private static let hex = Array("0123456789ABCDEF".utf8)
+    private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     static func encode(_ text: String, into output: inout [UInt8]) {
-        var lineLength = 0
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte == 0x0D { continue }
-            if byte == 0x0A {
-                output += [0x0D, 0x0A]
-                lineLength = 0
-                continue
+        var text = text
+        text.withUTF8 { input in
+            // Worst case: every byte as =XX, plus a soft break (3 bytes) every 25 input bytes.
+            let capacity = input.count * 3 + (input.count / 25 + 1) * 3
+            let encoded = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+                var o = 0, lineLength = 0, index = 0
+                let equals = UInt8(ascii: "=")
+                while index < input.count {
+                    let byte = input[index]
+                    index += 1
+                    if byte == 0x0D { continue }
+                    if byte == 0x0A {
+                        out[o] = 0x0D; out[o + 1] = 0x0A; o += 2
+                        lineLength = 0
+                        continue
+                    }
+                    // A space or tab at the end of a line would be lost in transit: encode it.
+                    let atLineEnd = index == input.count || input[index] == 0x0A || input[index] == 0x0D
+                    let literal = (byte >= 33 && byte <= 126 && byte != equals) || ((byte == 0x20 || byte == 0x09) && !atLineEnd)
+                    let width = literal ? 1 : 3
+                    if lineLength + width > maxLine - 1 {
+                        out[o] = equals; out[o + 1] = 0x0D; out[o + 2] = 0x0A; o += 3
+                        lineLength = 0
+                    }
+                    if literal {
+                        out[o] = byte; o += 1
+                    } else {
+                        out[o] = equals; out[o + 1] = hex[Int(byte >> 4)]; out[o + 2] = hex[Int(byte & 0x0F)]; o += 3
+                    }
+                    lineLength += width
+                }
+                written = o
             }
-            // A space or tab at the end of a line would be lost in transit: encode it.
-            let atLineEnd = index == bytes.count || bytes[index] == 0x0A || bytes[index] == 0x0D
-            let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !atLineEnd)
-            let width = literal ? 1 : 3
-            if lineLength + width > maxLine - 1 {
-                output += [UInt8(ascii: "="), 0x0D, 0x0A]
-                lineLength = 0
-            }
-            if literal {
-                output.append(byte)
-            } else {
-                output += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-            lineLength += width
+            output.append(contentsOf: encoded)
         }
     }
 }

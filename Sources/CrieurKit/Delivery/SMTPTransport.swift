@@ -124,8 +124,9 @@ public final class SMTPTransport: MailTransport {
 
     /// Keeps the last complete reply: `250-…` lines continue it, `250 …` ends it.
     private func takeReplyLine(_ bytes: UnsafeRawBufferPointer) {
-        var line = String(decoding: bytes, as: UTF8.self)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        let line = String(decoding: bytes[..<end], as: UTF8.self)
         guard line.utf8.count >= 3, line.prefix(3).allSatisfy(\.isNumber) else { return }
         if replyComplete { replyLines = [] }
         let continues = line.utf8.count > 3 && line.utf8[line.utf8.index(line.utf8.startIndex, offsetBy: 3)] == UInt8(ascii: "-")

@@ -35,21 +35,33 @@ public struct DeliveryRecord: Sendable, Codable, Equatable {
 }
 
 /// The delivery ledger, `data/deliveries.jsonl`: one JSON object per attempt,
-/// appended and flushed to disk before `record` returns (so a sender killed right
-/// after knows the message left). Mode 0600. A write failure is thrown: the
-/// sender must stop rather than send without a record.
-public struct DeliveryLog: Sendable {
+/// mode 0600, kept open while a sender runs.
+///
+/// `record` hands the line to the kernel before it returns, so a sender killed
+/// right after knows the message left. It reaches the disk before `record`
+/// returns when `syncEvery` is 1 (the default), else every `syncEvery` records
+/// and at `sync()` (group commit: a power cut may then lose the last few
+/// records, and those messages would go out once more). A write failure is
+/// thrown: the sender must stop rather than send without a record.
+public final class DeliveryLog {
     public static let relativePath = "data/deliveries.jsonl"
-    private let log: AppendOnlyLog
+    public let path: String
+    private var writer: AppendOnlyLogWriter?
+    private let syncEvery: Int
 
-    public init(workspace: Workspace) {
-        log = AppendOnlyLog(path: workspace.path(DeliveryLog.relativePath))
+    public init(workspace: Workspace, syncEvery: Int = 1) {
+        path = workspace.path(DeliveryLog.relativePath)
+        self.syncEvery = syncEvery
     }
 
-    public var path: String { log.path }
-
     public func record(_ record: DeliveryRecord) throws {
-        try log.append(record)
+        if writer == nil { writer = try AppendOnlyLogWriter(path: path, syncEvery: syncEvery) }
+        try writer!.append(record)
+    }
+
+    /// Puts every record on disk (call it before waiting, and at the end of a run).
+    public func sync() throws {
+        try writer?.sync()
     }
 
     /// Every record in order. A line that cannot be read is an error naming its

@@ -34,6 +34,20 @@ import Testing
         #expect(mode == 0o600)
     }
 
+    @Test func groupedRecordsAreInTheFileBeforeTheyAreSynced() throws {
+        let workspace = try TestWorkspace()
+        let log = DeliveryLog(workspace: workspace.workspace, syncEvery: 100)
+        let reply = DeliveryReply(outcome: .sent, code: 250, text: "ok")
+        for index in 0..<3 {
+            try log.record(DeliveryRecord(issue: "i", subscriber: "s-\(index)", attempt: 1, reply: reply, time: Date(timeIntervalSince1970: 0)))
+        }
+        // Another reader (a sender restarted after a kill) already sees them.
+        #expect(try DeliveryLog(workspace: workspace.workspace).records().map(\.subscriber) == ["s-0", "s-1", "s-2"])
+        try log.sync()
+        let mode = try FileManager.default.attributesOfItem(atPath: log.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
     @Test func truncatedLastRecordIsSkippedButADamagedEarlierLineIsReported() throws {
         let workspace = try TestWorkspace()
         let log = DeliveryLog(workspace: workspace.workspace)

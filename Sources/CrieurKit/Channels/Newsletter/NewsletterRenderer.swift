@@ -34,25 +34,44 @@ public struct NewsletterRenderer: Sendable {
         try checkTemplates()
     }
 
+    /// An issue with its items turned into template values once (bodies, dates),
+    /// to fill in for every recipient.
+    public struct PreparedIssue: Sendable {
+        public let issue: NewsletterIssue
+        let heading: TemplateValue
+        let textItems: TemplateValue
+        let htmlItems: TemplateValue
+    }
+
+    public func prepare(_ issue: NewsletterIssue) -> PreparedIssue {
+        PreparedIssue(
+            issue: issue,
+            heading: .object(["titre": .text(issue.title), "date": .text(FrenchDates.day(issue.date, referenceYear: nil))]),
+            textItems: .list(issue.items.map { itemContext($0, issue: issue, html: false) }),
+            htmlItems: .list(issue.items.map { itemContext($0, issue: issue, html: true) }))
+    }
+
     /// The message for one recipient, ready for a transport.
+    public func render(_ prepared: PreparedIssue, recipient: NewsletterRecipient) throws(NewsletterError) -> OutgoingMail {
+        let (text, html) = try bodies(prepared, recipient: recipient)
+        return try mail(to: recipient, subject: prepared.issue.title, text: text, html: html, unsubscribe: try unsubscribeLinks(token: recipient.token))
+    }
+
+    /// Same, preparing the issue first (for a single message).
     public func render(issue: NewsletterIssue, recipient: NewsletterRecipient) throws(NewsletterError) -> OutgoingMail {
-        let (text, html) = try bodies(issue: issue, recipient: recipient)
-        return try mail(to: recipient, subject: issue.title, text: text, html: html, unsubscribe: try unsubscribeLinks(token: recipient.token))
+        try render(prepare(issue), recipient: recipient)
     }
 
     /// The plain-text and HTML bodies for one recipient (also what a preview or the archive shows).
-    public func bodies(issue: NewsletterIssue, recipient: NewsletterRecipient) throws(NewsletterError) -> (text: String, html: String) {
+    public func bodies(_ prepared: PreparedIssue, recipient: NewsletterRecipient) throws(NewsletterError) -> (text: String, html: String) {
         let links = try unsubscribeLinks(token: recipient.token)
         var context = commonContext(recipient)
-        context["lettre"] = .object([
-            "titre": .text(issue.title),
-            "date": .text(FrenchDates.day(issue.date, referenceYear: nil)),
-        ])
+        context["lettre"] = prepared.heading
         context["desinscription"] = .object(["lien": .text(links.https ?? links.mailto)])
         do {
-            context["annonces"] = .list(issue.items.map { itemContext($0, issue: issue, html: false) })
+            context["annonces"] = prepared.textItems
             let text = try templates.messageText.render(.object(context))
-            context["annonces"] = .list(issue.items.map { itemContext($0, issue: issue, html: true) })
+            context["annonces"] = prepared.htmlItems
             let html = try templates.messageHTML.render(.object(context))
             return (text, html)
         } catch {
@@ -91,8 +110,11 @@ public struct NewsletterRenderer: Sendable {
     }
 
     private func checkToken(_ token: String) throws(NewsletterError) {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_".utf8)
-        guard (16...128).contains(token.utf8.count), token.utf8.allSatisfy(allowed.contains) else { throw .invalidToken }
+        let safe = token.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+        guard (16...128).contains(token.utf8.count), safe else { throw .invalidToken }
     }
 
     private func mail(to recipient: NewsletterRecipient, subject: String, text: String, html: String,
@@ -145,7 +167,7 @@ public struct NewsletterRenderer: Sendable {
         let token = String(repeating: "x", count: 22)
         for name in ["Exemple", nil] {
             let recipient = NewsletterRecipient(id: "exemple", address: "exemple@exemple.be", name: name, token: token)
-            _ = try bodies(issue: sample, recipient: recipient)
+            _ = try bodies(prepare(sample), recipient: recipient)
             _ = try renderConfirmation(recipient: recipient)
         }
     }

@@ -75,7 +75,7 @@ import Testing
             title: "<script>alert(1)</script> {{centre.nom}} {{#annonces}}x{{/annonces}}",
             place: "\"><img src=x onerror=alert(1)>",
             body: FacebookTestItems.paragraph("<b>gras</b> {{desinscription.lien}}"))
-        let (text, html) = try renderer().bodies(issue: issue([hostile]), recipient: Self.recipient)
+        let (text, html) = try renderer().bodies(renderer().prepare(issue([hostile])), recipient: Self.recipient)
         #expect(!html.contains("<script") && !html.contains("<img") && !html.contains("<b>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; {{centre.nom}} {{#annonces}}x{{/annonces}}"))
         #expect(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
@@ -85,7 +85,7 @@ import Testing
 
     @Test func anItemWithoutPlaceDateOrLinkShowsNoEmptyLabels() throws {
         let bare = FacebookTestItems.item(title: "Permanence", publication: nil, expires: nil, place: nil)
-        let (text, html) = try renderer().bodies(issue: issue([bare]), recipient: NewsletterRecipient(id: "s", address: "a@exemple.be", token: Self.token))
+        let (text, html) = try renderer().bodies(renderer().prepare(issue([bare])), recipient: NewsletterRecipient(id: "s", address: "a@exemple.be", token: Self.token))
         #expect(!text.contains("Où :") && !text.contains("Quand :") && !text.contains("En savoir plus"))
         #expect(!html.contains("Où :") && !html.contains("Bonjour"))
     }
@@ -137,7 +137,7 @@ import Testing
         let workspace = try TestWorkspace()
         try FileSystem.remove(workspace.path("templates/newsletter/message.html"))
         let templates = try NewsletterTemplates.load(from: workspace.workspace)
-        let (_, html) = try renderer(templates: templates).bodies(issue: issue([Self.repairCafe]), recipient: Self.recipient)
+        let (_, html) = try renderer(templates: templates).bodies(renderer().prepare(issue([Self.repairCafe])), recipient: Self.recipient)
         #expect(html.contains("<h2>Repair café</h2>"))
     }
 
