@@ -33,7 +33,7 @@ let count = Int(option("--count", default: "10000"))!
 let size = Int(option("--size", default: "4096"))!
 let root = option("--workspace", default: NSTemporaryDirectory() + "crieur-bench-smtp-\(getpid())")
 guard !url.isEmpty else {
-    FileHandle.standardError.write(Data("usage: crieur-bench-smtp --url smtp://127.0.0.1:PORT [--count N] [--size BYTES] [--workspace DIR]\n".utf8))
+    FileHandle.standardError.write(Data("usage: crieur-bench-smtp --url smtp://127.0.0.1:PORT [--count N] [--size BYTES] [--sync-every N] [--workspace DIR] [--prerendered] [--no-record] [--no-send]\n".utf8))
     exit(64)
 }
 
@@ -60,15 +60,20 @@ var sentences = 0
 while try renderer.render(issue: issue(sentences: sentences), recipient: recipient(0)).data.count < size { sentences += 1 }
 let bench = renderer.prepare(issue(sentences: sentences))
 
-let noLog = ProcessInfo.processInfo.environment["NOLOG"] != nil
-let noSend = ProcessInfo.processInfo.environment["NOSEND"] != nil
+// Diagnostics, to see where the time goes: --prerendered sends one rendered
+// message N times (the transport alone), --no-record skips the delivery log,
+// --no-send renders and records only.
+let flags = Set(CommandLine.arguments)
+let noLog = flags.contains("--no-record")
+let noSend = flags.contains("--no-send")
+let preMail = flags.contains("--prerendered") ? try renderer.render(bench, recipient: recipient(0)) : nil
 var sent = 0, bytes = 0
 var failures: [String: Int] = [:]
 let start = monotonicSeconds()
 for index in 0..<count {
-    let mail = try renderer.render(bench, recipient: recipient(index))
+    let mail = try preMail ?? renderer.render(bench, recipient: recipient(index))
     bytes += mail.data.count
-    let reply = noSend ? DeliveryReply(outcome: .sent, code: 250, text: "x") : try transport.send(mail)
+    let reply = noSend ? DeliveryReply(outcome: .sent, code: 250, text: "not sent (--no-send)") : try transport.send(mail)
     if !noLog { try log.record(DeliveryRecord(issue: bench.issue.id, subscriber: "s-\(index)", attempt: 1, reply: reply, time: SystemClock().now())) }
     if reply.outcome == .sent { sent += 1 } else { failures["\(reply.code) \(reply.text)", default: 0] += 1 }
 }
@@ -82,4 +87,4 @@ let report: [String: Any] = [
     "deliveryRecords": records, "syncEvery": syncEvery, "peakKB": peakMemoryKB(),
 ]
 print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
-exit(sent == count && records == count ? 0 : 1)
+exit(sent == count && (noLog || records == count) ? 0 : 1)

@@ -24,7 +24,7 @@ enum MailHeaderText {
     static func unstructured(_ name: String, _ value: String) throws(MailMessageError) -> String {
         try check(value, field: name)
         let words = value.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        let plain = value.unicodeScalars.allSatisfy { $0.isASCII } && !value.contains("=?")
+        let plain = value.utf8.allSatisfy { $0 < 0x80 } && !looksEncoded(value)
             && words.allSatisfy { $0.utf8.count <= hardLimit - name.utf8.count - 3 }
         if plain { return try fold(name, words) }
         return try fold(name, encodedWords(value, firstLineUsed: name.utf8.count + 2))
@@ -35,9 +35,9 @@ enum MailHeaderText {
         let angle = "<\(mailbox.address)>"
         guard let display = mailbox.name else { return try fold(name, [angle]) }
         var tokens: [String]
-        if display.utf8.allSatisfy({ MailAddress.isAtext($0) || $0 == 0x20 }) && !display.contains("=?") {
+        if display.utf8.allSatisfy({ MailAddress.isAtext($0) || $0 == 0x20 }) && !looksEncoded(display) {
             tokens = display.split(separator: " ").map(String.init)
-        } else if display.unicodeScalars.allSatisfy({ $0.isASCII }) && !display.contains("=?") && display.utf8.count < 200 {
+        } else if display.utf8.allSatisfy({ $0 < 0x80 }) && !looksEncoded(display) && display.utf8.count < 200 {
             let escaped = display.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             tokens = ["\"\(escaped)\""]
         } else {
@@ -45,6 +45,16 @@ enum MailHeaderText {
         }
         tokens.append(angle)
         return try fold(name, tokens)
+    }
+
+    /// Text holding `=?` could be taken for an encoded-word by a reader: encode it instead.
+    private static func looksEncoded(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Joins tokens with spaces, breaking before a token that would pass 78 characters.

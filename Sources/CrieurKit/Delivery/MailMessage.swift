@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One e-mail as RFC 5322 and MIME want it: `multipart/alternative` with the
 /// plain text first and the HTML last (mail programs show the last part they
 /// can), UTF-8, quoted-printable bodies, RFC 2047 headers, `Date` in the centre's
@@ -131,16 +135,18 @@ public struct MailMessage: Sendable {
     }
 
     /// `Mon, 02 Mar 2026 09:00:00 +0100` (RFC 5322, section 3.3), in `zone`.
+    /// The zone's offset shifts the instant, then `gmtime_r` splits it (much
+    /// cheaper than `Calendar`; one date is written per message sent).
     public static func rfc5322Date(_ date: Date, in zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let offset = zone.secondsFromGMT(for: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down)) + time_t(offset)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let offset = zone.secondsFromGMT(for: date) / 60
-        let sign = offset < 0 ? "-" : "+"
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(days[parts.weekday! - 1]), \(two(parts.day!)) \(months[parts.month! - 1]) \(parts.year!) "
-            + "\(two(parts.hour!)):\(two(parts.minute!)):\(two(parts.second!)) \(sign)\(two(abs(offset) / 60))\(two(abs(offset) % 60))"
+        func two<N: BinaryInteger>(_ n: N) -> String { n < 10 ? "0\(n)" : String(n) }
+        let minutes = abs(offset) / 60
+        return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) \(offset < 0 ? "-" : "+")\(two(minutes / 60))\(two(minutes % 60))"
     }
 }

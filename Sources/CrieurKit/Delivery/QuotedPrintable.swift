@@ -18,21 +18,27 @@ enum QuotedPrintable {
                 while index < input.count {
                     let byte = input[index]
                     index += 1
-                    if byte == 0x0D { continue }
-                    if byte == 0x0A {
+                    let width: Int
+                    if byte > 32 && byte < 127 && byte != equals {
+                        width = 1
+                    } else if byte == 0x0A {
                         out[o] = 0x0D; out[o + 1] = 0x0A; o += 2
                         lineLength = 0
                         continue
+                    } else if byte == 0x0D {
+                        continue
+                    } else if byte == 0x20 || byte == 0x09 {
+                        // A space or tab at the end of a line would be lost in transit: encode it.
+                        let atLineEnd = index == input.count || input[index] == 0x0A || input[index] == 0x0D
+                        width = atLineEnd ? 3 : 1
+                    } else {
+                        width = 3
                     }
-                    // A space or tab at the end of a line would be lost in transit: encode it.
-                    let atLineEnd = index == input.count || input[index] == 0x0A || input[index] == 0x0D
-                    let literal = (byte >= 33 && byte <= 126 && byte != equals) || ((byte == 0x20 || byte == 0x09) && !atLineEnd)
-                    let width = literal ? 1 : 3
                     if lineLength + width > maxLine - 1 {
                         out[o] = equals; out[o + 1] = 0x0D; out[o + 2] = 0x0A; o += 3
                         lineLength = 0
                     }
-                    if literal {
+                    if width == 1 {
                         out[o] = byte; o += 1
                     } else {
                         out[o] = equals; out[o + 1] = hex[Int(byte >> 4)]; out[o + 2] = hex[Int(byte & 0x0F)]; o += 3

@@ -99,13 +99,13 @@ public struct NewsletterRenderer: Sendable {
     public func unsubscribeLinks(token: String) throws(NewsletterError) -> MailMessage.Unsubscribe {
         try checkToken(token)
         let mailbox = smtp.unsubscribeMailto ?? sender.address
-        let https = smtp.unsubscribeURL.map { base in base + (base.contains("?") ? "&" : "?") + "jeton=" + token }
+        let https = smtp.unsubscribeURL.map { base in base + (base.utf8.contains(UInt8(ascii: "?")) ? "&" : "?") + "jeton=" + token }
         return MailMessage.Unsubscribe(mailto: "mailto:\(mailbox)?subject=desinscription%20\(token)", https: https)
     }
 
     func confirmationLink(token: String) throws(NewsletterError) -> String {
         try checkToken(token)
-        if let base = smtp.confirmURL { return base + (base.contains("?") ? "&" : "?") + "jeton=" + token }
+        if let base = smtp.confirmURL { return base + (base.utf8.contains(UInt8(ascii: "?")) ? "&" : "?") + "jeton=" + token }
         return "mailto:\(smtp.replyTo ?? sender.address)?subject=confirmer%20\(token)"
     }
 
