@@ -39,6 +39,9 @@ public final class SMTPTransport: MailTransport {
         check(crieur_curl_setopt_long(handle, CURLOPT_USE_SSL, SMTPTransport.requiresTLS(url: url)
             ? Int(CURLUSESSL_ALL.rawValue) : Int(CURLUSESSL_NONE.rawValue)), "TLS")
         check(crieur_curl_setopt_long(handle, CURLOPT_UPLOAD, 1), "UPLOAD")
+        // libcurl allocates twice this for dot-stuffing at every message; the
+        // default (64 KB) makes that 128 KB, which glibc returns to the system each time.
+        check(crieur_curl_setopt_long(handle, CURLOPT_UPLOAD_BUFFERSIZE, 16_384), "UPLOAD_BUFFERSIZE")
         check(crieur_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1), "NOSIGNAL")
         check(crieur_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, connectTimeoutSeconds), "CONNECTTIMEOUT")
         check(crieur_curl_setopt_long(handle, CURLOPT_TIMEOUT, timeoutSeconds), "TIMEOUT")
