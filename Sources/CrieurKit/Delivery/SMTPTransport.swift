@@ -59,7 +59,7 @@ public final class SMTPTransport: MailTransport {
         }), "HEADERFUNCTION")
         check(crieur_curl_setopt_ptr(handle, CURLOPT_HEADERDATA, context), "HEADERDATA")
         if !failed.isEmpty {
-            curl_easy_cleanup(handle)
+            // Every property is set: deinit runs and cleans the handle up.
             throw .cannotStart("libcurl refuse les réglages \(failed.joined(separator: ", ")) pour \(url)")
         }
     }

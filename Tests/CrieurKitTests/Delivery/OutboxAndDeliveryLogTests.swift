@@ -59,3 +59,23 @@ import Testing
         #expect(throws: DeliveryLogError.unreadableLine(1)) { try log.records() }
     }
 }
+
+@Suite struct MailTransportsTests {
+    @Test func withoutARelayMessagesGoToTheOutbox() throws {
+        let workspace = try TestWorkspace()
+        let transport = try MailTransports.configured(settings: SMTPSettings(), environment: [:], workspace: workspace.workspace,
+                                                      clock: FixedClock(Date(timeIntervalSince1970: 0)))
+        #expect((transport as? OutboxTransport)?.directory == workspace.path("out/newsletter/outbox"))
+    }
+
+    @Test func aConfiguredOrOverriddenRelayGivesSMTP() throws {
+        let workspace = try TestWorkspace()
+        var settings = SMTPSettings()
+        settings.url = "smtp://relais.exemple.be:587"
+        let configured = try MailTransports.configured(settings: settings, environment: [:], workspace: workspace.workspace, clock: SystemClock())
+        #expect((configured as? SMTPTransport)?.url == "smtp://relais.exemple.be:587")
+        let overridden = try MailTransports.configured(settings: SMTPSettings(), environment: ["CRIEUR_SMTP_URL": "smtp://127.0.0.1:2525"],
+                                                       workspace: workspace.workspace, clock: SystemClock())
+        #expect((overridden as? SMTPTransport)?.url == "smtp://127.0.0.1:2525")
+    }
+}
