@@ -84,6 +84,10 @@ public final class SMTPTransport: MailTransport {
     }
 
     public func send(_ mail: OutgoingMail) throws(DeliveryError) -> DeliveryReply {
+        // The envelope goes into SMTP commands: nothing but a plain address may reach them.
+        guard MailAddress.isValid(mail.sender), MailAddress.isValid(mail.recipient) else {
+            return DeliveryReply(outcome: .permanentFailure, code: 0, text: "adresse d'enveloppe refusée par Crieur (invalide)")
+        }
         payload = Array(mail.data)
         offset = 0
         replyLines = []

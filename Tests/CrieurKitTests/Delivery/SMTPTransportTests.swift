@@ -56,6 +56,16 @@ import Testing
         #expect(parsed.parts.first?.text == hostile.replacingOccurrences(of: "\r\n", with: "\n"))
     }
 
+    @Test func anEnvelopeAddressCannotCarrySMTPCommands() throws {
+        let server = try SMTPTestServer(.aiosmtpd)
+        let transport = try SMTPTransport(url: server.url)
+        var hostile = try mail(to: "un@exemple.be")
+        hostile.recipient = "un@exemple.be>\r\nRCPT TO:<victime@exemple.be"
+        #expect(try transport.send(hostile).outcome == .permanentFailure)
+        #expect(try transport.send(try mail(to: "deux@exemple.be")).outcome == .sent)
+        #expect(try server.received().map(\.recipients) == [["deux@exemple.be"]])
+    }
+
     @Test func libcurlDotStuffsLinesThatStartWithADot() throws {
         let server = try SMTPTestServer(.aiosmtpd)
         let transport = try SMTPTransport(url: server.url)
