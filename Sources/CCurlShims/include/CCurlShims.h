@@ -12,6 +12,10 @@ CURLcode crieur_curl_setopt_read_function(CURL *handle,
     size_t (*callback)(char *buffer, size_t size, size_t count, void *userdata));
 CURLcode crieur_curl_setopt_write_function(CURL *handle,
     size_t (*callback)(char *buffer, size_t size, size_t count, void *userdata));
+/// Every server reply line of SMTP (and other line-based protocols) reaches this
+/// callback: the only way to read the reply text that goes with the code.
+CURLcode crieur_curl_setopt_header_function(CURL *handle,
+    size_t (*callback)(char *buffer, size_t size, size_t count, void *userdata));
 CURLcode crieur_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 
 /// The running libcurl's version string, e.g. "libcurl/7.88.1 OpenSSL/3.0.17 ...".

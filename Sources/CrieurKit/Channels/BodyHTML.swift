@@ -1,10 +1,11 @@
-/// An announcement body as an HTML fragment, for the screen and the feed.
+/// An announcement body as an HTML fragment, for the screen, the feed and e-mails.
 ///
 /// Paragraphs become `<p>` (their lines kept with `<br>`), lists `<ul>`, bold
 /// `<strong>`. Every piece of text goes through `HTML.escape`, so markup written
-/// in an item stays text. Links are either clickable (`<a href>`; the parser
-/// already allowed only http, https, mailto and tel) or, for a screen nobody can
-/// click, written out as their words and address. Pure; it cannot fail.
+/// in an item stays text. Links are either clickable (`<a href>`, and only for
+/// http, https, mailto and tel, which the parser already demands) or, for a
+/// screen nobody can click, written out as their words and address. Pure; it
+/// cannot fail, and the result is safe to insert as `TemplateValue.html`.
 public enum BodyHTML {
     public enum Links: Sendable {
         case clickable
@@ -32,11 +33,18 @@ public enum BodyHTML {
                 return "<strong>" + HTML.escape(text) + "</strong>"
             case (.link(let text, let url), .clickable):
                 let words = text.isEmpty ? url : text
+                guard isSafeLink(url) else { return HTML.escape(words) }
                 return "<a href=\"\(HTML.escape(url))\">\(HTML.escape(words))</a>"
             case (.link, .asText):
                 return HTML.escape(BodyPlainText.render(inline: inline))
             }
         }
         .joined()
+    }
+
+    /// Links Crieur writes into HTML: http, https, mailto and tel only (PRODUCT.md).
+    public static func isSafeLink(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return ["http://", "https://", "mailto:", "tel:"].contains { lower.hasPrefix($0) }
     }
 }

@@ -13,6 +13,7 @@ public struct CrieurConfig: Sendable {
     public var screen = ScreenSettings()
     public var readability = ReadabilitySettings()
     public var newsletter = NewsletterSettings()
+    public var smtp = SMTPSettings()
 
     public init() {}
 
@@ -79,6 +80,7 @@ public struct CrieurConfig: Sendable {
         config.screen = ScreenSettings.read(root.section("ecran"))
         config.readability = root.decode(ReadabilitySettings.self, "readability", default: config.readability)
         config.newsletter = NewsletterSettings.read(root.section("newsletter"))
+        config.smtp = SMTPSettings.read(root.section("smtp"))
 
         let problems = root.allProblems()
         if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }

@@ -16,6 +16,40 @@ public enum DefaultConfiguration {
         website: "https://www.cpas-exemple.be",
       },
 
+      // Envoi des e-mails de la lettre d'information.
+      // Sans « url », les messages sont écrits dans out/newsletter/outbox/ (fichiers .eml)
+      // au lieu d'être envoyés : pratique pour essayer sans serveur de messagerie.
+      // L'identifiant et le mot de passe ne s'écrivent pas ici : donnez-les au service par
+      // les variables d'environnement CRIEUR_SMTP_USER et CRIEUR_SMTP_PASSWORD
+      // (CRIEUR_SMTP_URL remplace « url »). L'adresse postale du centre, obligatoire
+      // dans chaque lettre, est celle d'« organisation » ci-dessus.
+      smtp: {
+        // Serveur d'envoi (relais de la commune, Microsoft 365…) :
+        //   "smtp://smtp.office365.com:587" (STARTTLS, exigé sauf sur cette machine)
+        //   ou "smtps://relais.commune.be:465". Le nom après le port, facultatif,
+        //   est celui que Crieur annonce au serveur : "smtp://relais.commune.be:587/cpas.commune.be".
+        url: "",
+        // Expéditeur ; par défaut l'adresse et le nom d'« organisation ».
+        fromAddress: "",
+        fromName: "",
+        // Adresse qui reçoit les réponses des abonnés (facultatif).
+        replyTo: "",
+        // Page https qui désinscrit en un clic (Crieur y ajoute « ?jeton=… »). Facultatif :
+        // sans elle, la désinscription se fait par e-mail (adresse ci-dessous).
+        unsubscribeURL: "",
+        // Adresse qui reçoit les demandes de désinscription ; par défaut l'expéditeur.
+        unsubscribeMailto: "",
+        // Page https où un nouvel abonné confirme son inscription (facultatif :
+        // sans elle, il confirme en répondant à l'e-mail).
+        confirmURL: "",
+        // Limites du serveur d'envoi : messages par minute et par jour (0 = pas de limite).
+        // Microsoft 365 accepte 30 messages par minute et 10000 destinataires par jour.
+        perMinute: 0,
+        perDay: 0,
+        // Connexions simultanées au serveur (1 pour les petits relais).
+        connections: 1,
+      },
+
       // Fuseau horaire des dates écrites dans les annonces.
       timeZone: "Europe/Brussels",
 

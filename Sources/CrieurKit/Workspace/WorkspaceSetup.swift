@@ -15,10 +15,11 @@ public enum WorkspaceSetup {
         try FileSystem.makeDirectory(workspace.dataDirectory, mode: 0o700)
         try FileSystem.makeDirectory(workspace.path("config"))
         try FileSystem.makeDirectory(workspace.templatesDirectory)
+        try FileSystem.makeDirectory(workspace.path(NewsletterTemplates.folder))
         let files: [(String, String)] = [
             (CrieurConfig.relativePath, DefaultConfiguration.text),
             ("templates/LISEZMOI.txt", templatesReadme),
-        ]
+        ] + NewsletterDefaultTemplates.files.map { ("\(NewsletterTemplates.folder)/\($0.name)", $0.text) }
         for (relative, text) in files where try FileSystem.info(workspace.path(relative)) == nil {
             try FileSystem.writeDurably(Data(text.utf8), to: workspace.path(relative))
             created.append(relative)
@@ -35,6 +36,22 @@ public enum WorkspaceSetup {
 
     Les messages Facebook n'ont pas de modèle : Facebook n'affiche que du texte
     simple, et Crieur le prépare dans out/facebook/.
+
+    Le langage des modèles
+    ----------------------
+
+      {{centre.nom}}           remplacé par la valeur (le nom du centre). Dans un
+                               modèle .html, le texte est toujours protégé : une
+                               annonce ne peut pas ajouter de balise ni de lien.
+      {{#lieu}} … {{/lieu}}    affiche le contenu seulement si « lieu » existe ;
+                               pour une liste (annonces), le répète pour chacune.
+      {{^lieu}} … {{/lieu}}    affiche le contenu seulement si « lieu » est vide.
+      {{! une note }}          un commentaire, jamais affiché.
+
+    Le texte des annonces n'est jamais lu comme un modèle : « {{ » écrit dans une
+    annonce reste tel quel. Une erreur dans un modèle est signalée avec le nom du
+    fichier et le numéro de ligne. Les noms disponibles sont rappelés en tête de
+    chaque modèle. Un modèle supprimé est remplacé par celui d'origine.
 
     """
 }

@@ -1,0 +1,21 @@
+/// What happened to one message, as the next step needs it: sent, worth trying
+/// again later (4xx, dropped connection, server down), or refused for good (5xx).
+public enum DeliveryOutcome: String, Sendable, Codable, Equatable {
+    case sent
+    case temporaryFailure
+    case permanentFailure
+}
+
+/// The server's answer to one message: outcome, SMTP reply code (0 when the
+/// server gave none, e.g. it could not be reached) and reply text.
+public struct DeliveryReply: Sendable, Equatable {
+    public var outcome: DeliveryOutcome
+    public var code: Int
+    public var text: String
+
+    public init(outcome: DeliveryOutcome, code: Int, text: String) {
+        self.outcome = outcome
+        self.code = code
+        self.text = text
+    }
+}

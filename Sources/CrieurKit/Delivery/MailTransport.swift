@@ -1,0 +1,26 @@
+/// Sends one message and says what the receiving side answered.
+///
+/// Everything the network or the server decides is a `DeliveryReply` (even a
+/// server that cannot be reached: a temporary failure). Only a local problem
+/// that no retry of this message would fix on its own (libcurl cannot start,
+/// the outbox cannot be written) is a thrown `DeliveryError`.
+public protocol MailTransport {
+    func send(_ mail: OutgoingMail) throws(DeliveryError) -> DeliveryReply
+}
+
+/// A local problem stopped a transport; said in French for the administrator.
+public enum DeliveryError: Error, Sendable, CustomStringConvertible {
+    /// libcurl could not create or set up its handle.
+    case cannotStart(String)
+    /// The `.eml` file could not be written in the outbox.
+    case outboxWriteFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotStart(let reason):
+            return "Impossible de préparer l'envoi SMTP : \(reason)."
+        case .outboxWriteFailed(let path, let reason):
+            return "Impossible d'écrire le message dans \(path) : \(reason)."
+        }
+    }
+}

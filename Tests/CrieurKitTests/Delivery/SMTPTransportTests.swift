@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import CrieurKit
+
+/// Against real servers started here: aiosmtpd to read what arrived, Postfix's
+/// smtp-sink to inject faults. Serialized: each test owns its servers and ports.
+@Suite(.serialized) struct SMTPTransportTests {
+    static let brussels = TimeZone(identifier: "Europe/Brussels")!
+
+    func mail(to address: String, subject: String = "Lettre d'information du CPAS — été", text: String = "Bonjour,\n\nLe repair café revient.") throws -> OutgoingMail {
+        let message = MailMessage(
+            from: try MailAddress("info@cpas-exemple.be", name: "CPAS de Exemple"),
+            to: try MailAddress(address, name: "Zoé Lefèvre"),
+            subject: subject, date: Date(timeIntervalSince1970: 1_772_438_400), timeZone: Self.brussels,
+            messageID: MailMessage.makeMessageID(domain: "cpas-exemple.be"),
+            textBody: text, htmlBody: "<p>" + HTML.escape(text) + "</p>",
+            unsubscribe: .init(mailto: "mailto:stop@cpas-exemple.be", https: "https://cpas-exemple.be/stop?jeton=abc"))
+        return OutgoingMail(sender: "info@cpas-exemple.be", recipient: address, data: try message.encoded(), messageID: message.messageID)
+    }
+
+    @Test func messagesArriveIntactAndShareOneConnection() throws {
+        let server = try SMTPTestServer(.aiosmtpd)
+        let transport = try SMTPTransport(url: server.url)
+        let addresses = ["un@exemple.be", "deux@exemple.be", "trois@exemple.be"]
+        for (index, address) in addresses.enumerated() {
+            let reply = try transport.send(try mail(to: address))
+            #expect(reply == DeliveryReply(outcome: .sent, code: 250, text: "2.0.0 Saved as 0000\(index + 1)"))
+        }
+        let received = try server.received()
+        #expect(received.map(\.recipients) == addresses.map { [$0] })
+        #expect(Set(received.map(\.clientPort)).count == 1, "one connection for every message")
+        for (message, address) in zip(received, addresses) {
+            let parsed = try ParsedMail.parse(message.data)
+            #expect(parsed.contentType == "multipart/alternative")
+            #expect(parsed.parts.map(\.type) == ["text/plain", "text/html"])
+            #expect(parsed.value("Subject") == "Lettre d'information du CPAS — été")
+            #expect(parsed.value("To") == "Zoé Lefèvre <\(address)>")
+            #expect(parsed.value("List-Unsubscribe") == "<mailto:stop@cpas-exemple.be>, <https://cpas-exemple.be/stop?jeton=abc>")
+            #expect(parsed.value("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click")
+            #expect(parsed.defects.isEmpty)
+        }
+    }
+
+    @Test func hostileItemTextAddsNoHeaderAndNoRecipient() throws {
+        let server = try SMTPTestServer(.aiosmtpd)
+        let transport = try SMTPTransport(url: server.url)
+        // An SMTP smuggling attempt and a header injection attempt, as an item body.
+        let hostile = "Bonjour\r\n.\r\nMAIL FROM:<pirate@exemple.be>\r\nRCPT TO:<victime@exemple.be>\r\nDATA\r\nBcc: victime@exemple.be\r\n\r\n.\n..\nFin"
+        #expect(try transport.send(try mail(to: "un@exemple.be", text: hostile)).outcome == .sent)
+        let received = try server.received()
+        #expect(received.count == 1)
+        #expect(received.first?.recipients == ["un@exemple.be"])
+        let parsed = try ParsedMail.parse(received[0].data)
+        #expect(parsed.values("Bcc").isEmpty)
+        #expect(parsed.values("To").count == 1)
+        #expect(parsed.parts.first?.text == hostile.replacingOccurrences(of: "\r\n", with: "\n"))
+    }
+
+    @Test func anEnvelopeAddressCannotCarrySMTPCommands() throws {
+        let server = try SMTPTestServer(.aiosmtpd)
+        let transport = try SMTPTransport(url: server.url)
+        var hostile = try mail(to: "un@exemple.be")
+        hostile.recipient = "un@exemple.be>\r\nRCPT TO:<victime@exemple.be"
+        #expect(try transport.send(hostile).outcome == .permanentFailure)
+        #expect(try transport.send(try mail(to: "deux@exemple.be")).outcome == .sent)
+        #expect(try server.received().map(\.recipients) == [["deux@exemple.be"]])
+    }
+
+    @Test func libcurlDotStuffsLinesThatStartWithADot() throws {
+        let server = try SMTPTestServer(.aiosmtpd)
+        let transport = try SMTPTransport(url: server.url)
+        let raw = "From: <info@cpas-exemple.be>\r\nTo: <un@exemple.be>\r\nSubject: points\r\n\r\navant\r\n.\r\n..deux\r\n.x\r\naprès\r\n"
+        let reply = try transport.send(OutgoingMail(sender: "info@cpas-exemple.be", recipient: "un@exemple.be", data: Data(raw.utf8), messageID: "x@exemple.be"))
+        #expect(reply.outcome == .sent)
+        #expect(try server.received().first.map { String(decoding: $0.data, as: UTF8.self) } == raw)
+    }
+
+    @Test func softRejectIsATemporaryFailureWithItsCode() throws {
+        let server = try SMTPTestServer(.smtpSink(["-r", "RCPT"]))
+        let reply = try SMTPTransport(url: server.url).send(try mail(to: "un@exemple.be"))
+        #expect(reply.outcome == .temporaryFailure)
+        #expect(reply.code / 100 == 4, "\(reply)")
+        #expect(!reply.text.isEmpty)
+    }
+
+    @Test func hardRejectIsAPermanentFailureWithItsCode() throws {
+        let server = try SMTPTestServer(.smtpSink(["-f", "RCPT"]))
+        let reply = try SMTPTransport(url: server.url).send(try mail(to: "un@exemple.be"))
+        #expect(reply.outcome == .permanentFailure)
+        #expect(reply.code / 100 == 5, "\(reply)")
+        #expect(!reply.text.isEmpty)
+    }
+
+    @Test func droppedConnectionIsTemporaryAndTheNextSendReconnects() throws {
+        let server = try SMTPTestServer(.smtpSink(["-q", "DATA"]))
+        let transport = try SMTPTransport(url: server.url)
+        let dropped = try transport.send(try mail(to: "un@exemple.be"))
+        #expect(dropped.outcome == .temporaryFailure)
+        #expect(dropped.code == 0, "\(dropped)")
+        // The same port, now a server that accepts: the same transport gets through.
+        server.stop()
+        try server.start(.smtpSink([]))
+        let retried = try transport.send(try mail(to: "un@exemple.be"))
+        #expect(retried.outcome == .sent, "\(retried)")
+        #expect(retried.code == 250)
+    }
+
+    @Test func unreachableServerIsATemporaryFailure() throws {
+        let port = try SMTPTestServer.freePort()
+        let reply = try SMTPTransport(url: "smtp://127.0.0.1:\(port)").send(try mail(to: "un@exemple.be"))
+        #expect(reply.outcome == .temporaryFailure)
+        #expect(reply.code == 0)
+        #expect(reply.text.hasPrefix("libcurl: "))
+    }
+
+    @Test func tlsIsRequiredExceptOnLoopback() {
+        #expect(SMTPTransport.requiresTLS(url: "smtp://smtp.office365.com:587"))
+        #expect(SMTPTransport.requiresTLS(url: "smtp://127.evil.example:25"))
+        #expect(SMTPTransport.requiresTLS(url: "not a url"))
+        #expect(!SMTPTransport.requiresTLS(url: "smtp://127.0.0.1:2525/cpas.example"))
+        #expect(!SMTPTransport.requiresTLS(url: "smtp://localhost:25"))
+        #expect(!SMTPTransport.requiresTLS(url: "smtp://[::1]:25"))
+    }
+
+    @Test func environmentOverridesTheConfiguredURL() throws {
+        let server = try SMTPTestServer(.aiosmtpd)
+        var settings = SMTPSettings()
+        settings.url = "smtp://relais.invalid:25"
+        let transport = try SMTPTransport(settings: settings, environment: ["CRIEUR_SMTP_URL": server.url])
+        #expect(transport.url == server.url)
+        #expect(try transport.send(try mail(to: "un@exemple.be")).outcome == .sent)
+    }
+}
