@@ -42,16 +42,19 @@ public struct ReadabilityChecker: Sendable {
         var measures: [ReadabilityReport.SentenceMeasure] = []
         // What the scores need, summed as the words go by rather than kept per word.
         var words = 0, scoredSyllables = 0, longWords = 0, longestSentence = 0
-        var memo = WordFacts.Memo()
+        let rules = PlainLanguageRules(settings: settings, channels: channels)
+        var table = WordTable(rules: rules)
         for (index, sentence) in sentences.enumerated() {
-            let facts = sentence.words.map { memo.facts(for: $0.text) }
-            let syllables = facts.map(\.syllables)
-            analysed.append(.init(index: index, sentence: sentence, syllables: syllables, keys: facts.map(\.key)))
+            let ids = sentence.words.map { table.wordID(for: $0.text) }
+            let syllables = ids.map { table[word: $0].syllables }
+            analysed.append(
+                .init(index: index, sentence: sentence, syllables: syllables, keys: ids.map { table[word: $0].keyID }, wordIDs: ids))
             measures.append(
                 .init(
                     text: sentence.text, line: sentence.line,
                     words: zip(sentence.words, syllables).map { .init(text: $0.text, syllables: $1) }))
-            for (word, facts) in zip(sentence.words, facts) {
+            for (word, id) in zip(sentence.words, ids) {
+                let facts = table[word: id]
                 // Digits and capitals are read at a glance: a phone number or CPAS is no
                 // harder than a two-syllable word, so they weigh at most 2 syllables in the scores.
                 scoredSyllables += word.kind == .word ? facts.syllables : min(facts.syllables, 2)
@@ -63,8 +66,7 @@ public struct ReadabilityChecker: Sendable {
         let metrics = ReadabilityMetrics(
             sentences: sentences.count, words: words, syllables: scoredSyllables, longWords: longWords,
             longestSentenceWords: longestSentence)
-        let rules = PlainLanguageRules(settings: settings, channels: channels)
-        let findings = rules.findings(in: analysed).sorted {
+        let findings = rules.findings(in: analysed, table: table).sorted {
             ($0.line, $0.sentenceIndex ?? 0, $0.severity) < ($1.line, $1.sentenceIndex ?? 0, $1.severity)
         }
         let tally = FindingTally(findings)

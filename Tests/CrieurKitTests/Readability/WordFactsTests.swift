@@ -15,15 +15,17 @@ struct WordFactsTests {
         #expect(facts.letters == letters)
     }
 
-    @Test func memoGivesWhatEachWordWouldGiveAlone() {
-        var memo = WordFacts.Memo()
+    @Test func tableGivesWhatEachWordWouldGiveAlone() {
+        var table = WordTable(rules: PlainLanguageRules(settings: ReadabilitySettings(), channels: Channel.allCases))
         let words = ["vous", "Vous", "l'aide", "vous", "CPAS", "l'aide", "été", "e\u{0301}te\u{0301}", "été"]
         for word in words {
-            let remembered = memo.facts(for: word)
+            let id = table.wordID(for: word)
+            let remembered = table[word: id]
             let alone = WordFacts(word)
             #expect(remembered.syllables == alone.syllables, "\(word)")
             #expect(Array(remembered.key.utf8) == Array(alone.key.utf8), "\(word)")
             #expect(remembered.letters == alone.letters, "\(word)")
+            #expect(remembered.opensNegation == alone.opensNegation, "\(word)")
         }
     }
 }
