@@ -17,7 +17,7 @@ struct WordTable {
         var alternative: String
     }
 
-    private var wordIDs: [String: Int32] = [:]
+    private var wordIDs: [PlainWord: Int32] = [:]
     /// Facts by written-word number.
     private(set) var words: [WordFacts] = []
     private var keyIDs: [String: Int32] = [:]
@@ -90,13 +90,25 @@ struct WordTable {
         // compared by their bytes in effect (see `AdministrativeLexicon.isPlainLatin`),
         // so only those are shared; any other word gets a number of its own each time.
         let shared = AdministrativeLexicon.isPlainLatin(word)
-        if shared, let id = wordIDs[word] { return id }
+        if shared, let id = wordIDs[PlainWord(text: word)] { return id }
         var facts = WordFacts(word)
         facts.keyID = keyID(for: facts.key)
         let id = Int32(words.count)
         words.append(facts)
-        if shared { wordIDs[word] = id }
+        if shared { wordIDs[PlainWord(text: word)] = id }
         return id
+    }
+
+    /// A word without combining marks, hashed by its UTF-8 bytes: for such words, equal
+    /// bytes and equal Strings are the same thing, and hashing the bytes in one call
+    /// spares the normalisation checks of `String`'s own hashing.
+    private struct PlainWord: Hashable {
+        var text: String
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// The facts of word number `id`.
