@@ -238,6 +238,13 @@ public struct FrenchTokenizer: Sendable {
     /// scanning rather than `split`, which built an array of them first.
     func words(in sentence: ArraySlice<Unicode.Scalar>) -> [Word] {
         var words: [Word] = []
+        // At most one word per chunk: counting them first spares regrowing the array.
+        var chunks = 0, previous: Unicode.Scalar = " "
+        for scalar in sentence {
+            if previous == " " && scalar != " " { chunks += 1 }
+            previous = scalar
+        }
+        words.reserveCapacity(chunks)
         var previousWasNumber = false
         var start = sentence.startIndex
         while start < sentence.endIndex {
