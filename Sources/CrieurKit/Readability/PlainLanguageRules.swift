@@ -56,11 +56,12 @@ struct PlainLanguageRules: Sendable {
     func findings(in sentences: [Analysed], table: WordTable) -> [ReadabilityFinding] {
         var findings: [ReadabilityFinding] = []
         var acronymsSeen: Set<String> = []
+        var wording = Wording()
         for analysed in sentences {
             longSentence(analysed, table: table, into: &findings)
             acronymsAndCapitals(analysed, table: table, seen: &acronymsSeen, into: &findings)
-            let administrativeSpans = administrativeWords(analysed, table: table, into: &findings)
-            longWords(analysed, skipping: administrativeSpans, into: &findings)
+            let administrativeSpans = administrativeWords(analysed, table: table, wording: &wording, into: &findings)
+            longWords(analysed, skipping: administrativeSpans, wording: &wording, into: &findings)
             passiveVoice(analysed, table: table, into: &findings)
             negations(analysed, table: table, into: &findings)
             numbers(analysed, into: &findings)
@@ -141,17 +142,24 @@ struct PlainLanguageRules: Sendable {
 
     // MARK: - Long words
 
-    func longWords(_ analysed: Analysed, skipping covered: Set<Int>, into findings: inout [ReadabilityFinding]) {
+    func longWords(
+        _ analysed: Analysed, skipping covered: Set<Int>, wording: inout Wording, into findings: inout [ReadabilityFinding]
+    ) {
         for (i, word) in analysed.sentence.words.enumerated() where word.kind == .word && !covered.contains(i) {
             guard analysed.syllables[i] >= settings.longWordSyllables else { continue }
             // A name (capital inside the sentence) cannot be replaced.
             if i > 0, word.text.unicodeScalars.first.map(LetterTable.isUppercase) == true { continue }
-            findings.append(
-                finding(
-                    .longWord, .info, analysed,
-                    message: "Le mot « \(word.text) » est long (\(analysed.syllables[i]) syllabes) et peut arrêter le lecteur.",
+            let id = analysed.wordIDs[i]
+            let texts = wording.longWord[id] ?? {
+                let texts = Wording.Texts(
                     excerpt: word.text,
-                    suggestion: "Remplacez-le par un mot plus court et courant, ou expliquez-le avec des mots simples."))
+                    message: "Le mot « \(word.text) » est long (\(analysed.syllables[i]) syllabes) et peut arrêter le lecteur.",
+                    suggestion: "Remplacez-le par un mot plus court et courant, ou expliquez-le avec des mots simples.")
+                wording.longWord[id] = texts
+                return texts
+            }()
+            findings.append(
+                finding(.longWord, .info, analysed, message: texts.message, excerpt: texts.excerpt, suggestion: texts.suggestion))
         }
     }
 
@@ -232,17 +240,28 @@ struct PlainLanguageRules: Sendable {
     // MARK: - Administrative words
 
     /// Reports lexicon matches and returns the word indices they cover.
-    func administrativeWords(_ analysed: Analysed, table: WordTable, into findings: inout [ReadabilityFinding]) -> Set<Int> {
+    func administrativeWords(
+        _ analysed: Analysed, table: WordTable, wording: inout Wording, into findings: inout [ReadabilityFinding]
+    ) -> Set<Int> {
         var covered: Set<Int> = []
         var i = 0
         while i < analysed.keys.count {
             if let match = lexiconMatch(analysed, at: i, table: table) {
-                let excerpt = words(analysed, i..<(i + match.length))
+                // The same written words always match the same entry: their texts can be shared.
+                let span = analysed.wordIDs[i..<(i + match.length)]
+                let texts = wording.administrative[span] ?? {
+                    let excerpt = words(analysed, i..<(i + match.length))
+                    let texts = Wording.Texts(
+                        excerpt: excerpt,
+                        message: "« \(excerpt) » est une tournure administrative que beaucoup de lecteurs comprennent mal.",
+                        suggestion: "Écrivez plutôt : « \(match.alternative) ».")
+                    wording.administrative[span] = texts
+                    return texts
+                }()
                 findings.append(
                     finding(
-                        .administrativeWord, .warning, analysed,
-                        message: "« \(excerpt) » est une tournure administrative que beaucoup de lecteurs comprennent mal.",
-                        excerpt: excerpt, suggestion: "Écrivez plutôt : « \(match.alternative) »."))
+                        .administrativeWord, .warning, analysed, message: texts.message, excerpt: texts.excerpt,
+                        suggestion: texts.suggestion))
                 covered.formUnion(i..<(i + match.length))
                 i += match.length
             } else {
