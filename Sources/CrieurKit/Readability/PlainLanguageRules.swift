@@ -449,7 +449,9 @@ struct PlainLanguageRules: Sendable {
 
     func longParenthesis(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
         // Most sentences have no parenthesis: one byte scan spares an array of their scalars.
-        guard analysed.sentence.text.utf8.contains(UInt8(ascii: "(")) else { return }
+        let text = analysed.sentence.text
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "(")) }) ?? text.utf8.contains(UInt8(ascii: "("))
+        else { return }
         let scalars = Array(analysed.sentence.text.unicodeScalars)
         var open: Int?
         for (i, c) in scalars.enumerated() {
