@@ -150,7 +150,7 @@ public struct FrenchTokenizer: Sendable {
         {
             return true
         }
-        var token = LetterTable.string(line[start..<i]).lowercased()
+        var token = lowercased(line[start..<i])
         if let apostrophe = token.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
             token = String(token[token.index(after: apostrophe)...])  // l'art. → art
         }
@@ -163,12 +163,19 @@ public struct FrenchTokenizer: Sendable {
         if Self.closingAbbreviations.contains(token) { return nextWordStartsWithCapital }
         if Self.abbreviations.contains(token) { return false }
         // An initial (J. Dupont) or the dotted parts of p. ex. and c.-à-d.
-        let letters = token.unicodeScalars.filter { LetterTable.isLetter($0) }
-        if letters.count == 1, token.unicodeScalars.count <= 2, LetterTable.isUppercase(line[i - 1]) { return false }
+        let letters = token.unicodeScalars.reduce(0) { $0 + (LetterTable.isLetter($1) ? 1 : 0) }
+        if letters == 1, token.unicodeScalars.count <= 2, LetterTable.isUppercase(line[i - 1]) { return false }
         if token.contains("."), Self.abbreviations.contains(String(token.split(separator: ".").last ?? "")) {
             return false
         }
         return true
+    }
+
+    /// `String.lowercased()` of the scalars; ASCII ones are lowered here, byte by byte as
+    /// that method would, without building the String twice.
+    func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard scalars.allSatisfy(\.isASCII) else { return LetterTable.string(scalars).lowercased() }
+        return LetterTable.string(scalars.lazy.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 })
     }
 
     /// A title or heading: a short line without final punctuation, before a line starting with a capital.
