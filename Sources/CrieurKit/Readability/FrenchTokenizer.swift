@@ -165,7 +165,8 @@ public struct FrenchTokenizer: Sendable {
         // An initial (J. Dupont) or the dotted parts of p. ex. and c.-à-d.
         let letters = token.unicodeScalars.reduce(0) { $0 + (LetterTable.isLetter($1) ? 1 : 0) }
         if letters == 1, token.unicodeScalars.count <= 2, LetterTable.isUppercase(line[i - 1]) { return false }
-        if token.contains("."), Self.abbreviations.contains(String(token.split(separator: ".").last ?? "")) {
+        // The scalar test first spares a Foundation search for the tokens without a dot.
+        if token.unicodeScalars.contains("."), token.contains("."), Self.abbreviations.contains(String(token.split(separator: ".").last ?? "")) {
             return false
         }
         return true

@@ -181,7 +181,10 @@ struct PlainLanguageRules: Sendable {
                 words[i + 1].text.hasPrefix("60")
             {
                 name = "ART. 60"
-                written = text.contains("art. 60") ? "art. 60" : word.text + " " + words[i + 1].text
+                // How it is written is only needed the first time, after the test below.
+                if !knownAcronyms.contains(name) && !seen.contains(name) {
+                    written = text.contains("art. 60") ? "art. 60" : word.text + " " + words[i + 1].text
+                }
             } else if word.kind == .capitals {
                 name = table[word: analysed.wordIDs[i]].key.uppercased()
                 // The scalar test first spares a Foundation search for most acronyms, which have no apostrophe.
