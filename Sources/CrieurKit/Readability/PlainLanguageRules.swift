@@ -126,8 +126,11 @@ struct PlainLanguageRules: Sendable {
         func beforeAComma(_ word: String) -> Bool {
             guard !commas.isEmpty else { return false }
             if plain {
-                let written = Array(word.utf8)
-                return commas.contains { $0 >= written.count && bytes[($0 - written.count)..<$0].elementsEqual(written) }
+                // Straight from the word's own bytes: an array of them per word was most of this rule's time.
+                func precedesAComma(_ written: some Collection<UInt8>) -> Bool {
+                    commas.contains { $0 >= written.count && bytes[($0 - written.count)..<$0].elementsEqual(written) }
+                }
+                return word.utf8.withContiguousStorageIfAvailable(precedesAComma) ?? precedesAComma(Array(word.utf8))
             }
             let written = Array(word)
             return commas.contains { $0 >= written.count && characters[($0 - written.count)..<$0].elementsEqual(written) }
