@@ -12,6 +12,12 @@ extension ItemParser {
     }
 
     static func textDocument(_ text: String, problems: inout [ItemProblem]) -> ItemDocument? {
+        // A text checked on its own usually has no header: when its first non-blank line
+        // names no key, `layout(of:)` would say so anyway, without splitting a long text
+        // into one String per line first.
+        if let first = firstNonBlankLine(text), keyPart(of: first) == nil {
+            return ItemDocument(item: nil, bodyText: text, bodyFirstLine: 1, title: nil)
+        }
         // A line feed is always a character of its own, so splitting the UTF-8 bytes
         // gives the same lines as splitting the characters, without grapheme breaking.
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -141,6 +147,18 @@ extension ItemParser {
 
     private static func isSeparator(_ line: String) -> Bool {
         line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// The first line of `text` that is not blank, split on UTF-8 bytes as `textDocument` splits.
+    private static func firstNonBlankLine(_ text: String) -> String? {
+        var start = text.utf8.startIndex
+        while start < text.utf8.endIndex {
+            let end = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.utf8.endIndex
+            let line = String(decoding: text.utf8[start..<end], as: UTF8.self)
+            if !isBlank(line) { return line }
+            start = end == text.utf8.endIndex ? end : text.utf8.index(after: end)
+        }
+        return nil
     }
 
     static func isBlank(_ line: some StringProtocol) -> Bool {

@@ -5,8 +5,8 @@
 /// *solliciter*, *sollicitez*, *sollicitation*). The configuration adds or
 /// replaces entries (`readability.administrativeWords`).
 ///
-/// Lookups are precomputed by first word, so checking a sentence costs one
-/// dictionary lookup per word; there is no regular expression.
+/// Entries are grouped by first word, and `WordTable` looks each distinct word
+/// of a text up once; there is no regular expression.
 public struct AdministrativeLexicon: Sendable {
     struct Entry: Sendable {
         var words: [String]
@@ -20,9 +20,9 @@ public struct AdministrativeLexicon: Sendable {
     let prefixEntries: [Entry]
     /// True when no stem holds a combining mark (always, unless the configuration adds one).
     let prefixStemsArePlainLatin: Bool
-    /// `prefixEntries` by the first UTF-8 byte of their stem (index 0…255), longest first
-    /// as there. An array rather than a dictionary: a byte needs no hashing.
-    let prefixEntriesByFirstByte: [[Entry]]
+    /// Indices in `prefixEntries` by the first UTF-8 byte of their stem (index 0…255),
+    /// longest first as there. An array rather than a dictionary: a byte needs no hashing.
+    let prefixEntriesByFirstByte: [[Int]]
     public let count: Int
 
     public init(extra: [String: String] = [:]) {
@@ -46,50 +46,25 @@ public struct AdministrativeLexicon: Sendable {
         byFirstWord = byFirst
         prefixEntries = prefixes.sorted { $0.words[0].count > $1.words[0].count }
         prefixStemsArePlainLatin = prefixes.allSatisfy { Self.isPlainLatin($0.words[0]) }
-        var byFirstByte = [[Entry]](repeating: [], count: 256)
-        for entry in prefixEntries { byFirstByte[Int(entry.words[0].utf8.first ?? 0)].append(entry) }
+        var byFirstByte = [[Int]](repeating: [], count: 256)
+        for (index, entry) in prefixEntries.enumerated() { byFirstByte[Int(entry.words[0].utf8.first ?? 0)].append(index) }
         prefixEntriesByFirstByte = byFirstByte
         count = merged.count
     }
 
-    /// A match: how many words it covers and the plain alternative.
-    struct Match {
-        var length: Int
-        var alternative: String
-    }
-
-    /// The longest entry starting at `index` of `words` (lower case, apostrophes as `'`).
-    func match(_ words: [String], at index: Int) -> Match? {
-        let first = words[index]
-        if let candidates = byFirstWord[first] {
-            for entry in candidates where index + entry.words.count <= words.count {
-                var matches = true
-                for k in 1..<max(entry.words.count, 1) {
-                    let isLast = k == entry.words.count - 1
-                    let word = words[index + k]
-                    if entry.prefix && isLast ? !word.hasPrefix(entry.words[k]) : word != entry.words[k] {
-                        matches = false
-                        break
-                    }
-                }
-                if matches { return Match(length: entry.words.count, alternative: entry.alternative) }
-            }
-        }
-        // Both branches below need at least 5 characters, hence at least 5 bytes: most
-        // words are shorter, and are settled without scanning them.
-        guard first.utf8.count >= 5 else { return nil }
-        if prefixStemsArePlainLatin && Self.isPlainLatin(first) {
+    /// The index in `prefixEntries` of the entry ending in `*` whose stem starts
+    /// `key` (a word lower-cased, apostrophes as `'`), longest stem first.
+    func prefixEntryIndex(for key: String) -> Int? {
+        // A stem has at least 5 characters, hence at least 5 bytes: most words are
+        // shorter, and are settled without scanning them.
+        guard key.utf8.count >= 5 else { return nil }
+        if prefixStemsArePlainLatin && Self.isPlainLatin(key) {
             // Without combining marks, characters are scalars and comparing UTF-8 bytes
             // gives the same answer as `count` and `hasPrefix`, without decoding characters.
-            guard first.unicodeScalars.count >= 5, let byte = first.utf8.first else { return nil }
-            let candidates = prefixEntriesByFirstByte[Int(byte)]
-            for entry in candidates where first.utf8.starts(with: entry.words[0].utf8) {
-                return Match(length: 1, alternative: entry.alternative)
-            }
-        } else if first.count >= 5 {
-            for entry in prefixEntries where first.hasPrefix(entry.words[0]) {
-                return Match(length: 1, alternative: entry.alternative)
-            }
+            guard key.unicodeScalars.count >= 5, let byte = key.utf8.first else { return nil }
+            return prefixEntriesByFirstByte[Int(byte)].first { key.utf8.starts(with: prefixEntries[$0].words[0].utf8) }
+        } else if key.count >= 5 {
+            return prefixEntries.firstIndex { key.hasPrefix($0.words[0]) }
         }
         return nil
     }
@@ -97,7 +72,9 @@ public struct AdministrativeLexicon: Sendable {
     /// Every scalar below U+0300 (no combining mark, no emoji, no CR LF in a key):
     /// each scalar is then a character of its own, and equal strings have equal bytes.
     static func isPlainLatin(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0xCC }
+        // Through the contiguous bytes when the String has them (always, for native text):
+        // walking `utf8` by its indices cost several times more.
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0xCC } } ?? text.utf8.allSatisfy { $0 < 0xCC }
     }
 
     /// The built-in entries: administrative word or turn → plain French.

@@ -66,20 +66,21 @@ public struct FrenchTokenizer: Sendable {
         var result: [Sentence] = []
         var buffer: [Unicode.Scalar] = []
         var bufferLine = firstLine
-        let lines = splitLines(text)
+        let (scalars, lines) = splitLines(text)
 
         func flush() {
-            let sentenceText = trimmed(buffer)
-            buffer.removeAll(keepingCapacity: true)
-            guard !sentenceText.isEmpty else { return }
+            defer { buffer.removeAll(keepingCapacity: true) }
+            guard let first = buffer.firstIndex(where: { $0 != " " }), let last = buffer.lastIndex(where: { $0 != " " })
+            else { return }
+            let sentenceText = buffer[first...last]
             let words = self.words(in: sentenceText)
             guard !words.isEmpty else { return }
             result.append(Sentence(text: LetterTable.string(sentenceText), line: bufferLine, words: words))
         }
 
-        for (offset, rawLine) in lines.enumerated() {
+        for (offset, line) in lines.enumerated() {
             let lineNumber = firstLine + offset
-            let (content, isListItem) = stripListMarker(trimmed(rawLine))
+            let (content, isListItem) = stripListMarker(trimmed(scalars[line]))
             if content.isEmpty {
                 flush()
                 continue
@@ -88,32 +89,32 @@ public struct FrenchTokenizer: Sendable {
             if buffer.isEmpty { bufferLine = lineNumber } else { buffer.append(" ") }
             var i = 0
             while i < content.count {
-                let c = content[i]
-                if buffer.isEmpty && c == " " {
-                    i += 1
-                    continue
+                if buffer.isEmpty {
+                    while i < content.count, content[i] == " " { i += 1 }
+                    guard i < content.count else { break }
+                    bufferLine = lineNumber
                 }
-                if buffer.isEmpty { bufferLine = lineNumber }
-                buffer.append(c)
-                if c == "." || c == "?" || c == "!" || c == "…" {
-                    // Take the whole run of closing punctuation (?!, ..., .»).
-                    var j = i + 1
-                    while j < content.count, isClosingPunctuation(content[j]) {
-                        buffer.append(content[j])
-                        j += 1
-                    }
-                    let atBreak = j >= content.count || content[j] == " " || content[j] == "\t"
-                    if atBreak && endsSentence(content, dotAt: i, runEnd: j) {
-                        flush()
-                    }
-                    i = j
-                    continue
+                // The text up to the next sentence punctuation goes in at once.
+                var end = i
+                while end < content.count, !isSentencePunctuation(content[end]) { end += 1 }
+                buffer.append(contentsOf: content[i..<end])
+                guard end < content.count else { break }
+                buffer.append(content[end])
+                // Take the whole run of closing punctuation (?!, ..., .»).
+                var j = end + 1
+                while j < content.count, isClosingPunctuation(content[j]) {
+                    buffer.append(content[j])
+                    j += 1
                 }
-                i += 1
+                let atBreak = j >= content.count || content[j] == " " || content[j] == "\t"
+                if atBreak && endsSentence(content, dotAt: end, runEnd: j) {
+                    flush()
+                }
+                i = j
             }
             if isListItem {
                 flush()
-            } else if offset + 1 < lines.count, isTitleLine(content, before: lines[offset + 1]) {
+            } else if offset + 1 < lines.count, isTitleLine(content, before: scalars[lines[offset + 1]]) {
                 flush()
             }
         }
@@ -122,6 +123,10 @@ public struct FrenchTokenizer: Sendable {
     }
 
     // MARK: - Sentence ends
+
+    func isSentencePunctuation(_ c: Unicode.Scalar) -> Bool {
+        c == "." || c == "?" || c == "!" || c == "…"
+    }
 
     func isClosingPunctuation(_ c: Unicode.Scalar) -> Bool {
         switch c {
@@ -145,7 +150,7 @@ public struct FrenchTokenizer: Sendable {
         {
             return true
         }
-        var token = LetterTable.string(line[start..<i]).lowercased()
+        var token = lowercased(line[start..<i])
         if let apostrophe = token.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
             token = String(token[token.index(after: apostrophe)...])  // l'art. → art
         }
@@ -158,16 +163,24 @@ public struct FrenchTokenizer: Sendable {
         if Self.closingAbbreviations.contains(token) { return nextWordStartsWithCapital }
         if Self.abbreviations.contains(token) { return false }
         // An initial (J. Dupont) or the dotted parts of p. ex. and c.-à-d.
-        let letters = token.unicodeScalars.filter { LetterTable.isLetter($0) }
-        if letters.count == 1, token.unicodeScalars.count <= 2, LetterTable.isUppercase(line[i - 1]) { return false }
-        if token.contains("."), Self.abbreviations.contains(String(token.split(separator: ".").last ?? "")) {
+        let letters = token.unicodeScalars.reduce(0) { $0 + (LetterTable.isLetter($1) ? 1 : 0) }
+        if letters == 1, token.unicodeScalars.count <= 2, LetterTable.isUppercase(line[i - 1]) { return false }
+        // The scalar test first spares a Foundation search for the tokens without a dot.
+        if token.unicodeScalars.contains("."), token.contains("."), Self.abbreviations.contains(String(token.split(separator: ".").last ?? "")) {
             return false
         }
         return true
     }
 
+    /// `String.lowercased()` of the scalars; ASCII ones are lowered here, byte by byte as
+    /// that method would, without building the String twice.
+    func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard scalars.allSatisfy(\.isASCII) else { return LetterTable.string(scalars).lowercased() }
+        return LetterTable.string(scalars.lazy.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 })
+    }
+
     /// A title or heading: a short line without final punctuation, before a line starting with a capital.
-    func isTitleLine(_ content: [Unicode.Scalar], before next: [Unicode.Scalar]) -> Bool {
+    func isTitleLine(_ content: [Unicode.Scalar], before next: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let last = content.last else { return false }
         if last == "." || last == "," || last == ";" || last == ":" || last == "…" || last == "?" || last == "!" {
             return false
@@ -180,17 +193,25 @@ public struct FrenchTokenizer: Sendable {
 
     // MARK: - Lines
 
-    func splitLines(_ text: String) -> [[Unicode.Scalar]] {
-        var lines: [[Unicode.Scalar]] = [[]]
+    /// The scalars of `text` without its line breaks, and where each line lies among them.
+    /// One array for the whole text rather than one per line.
+    func splitLines(_ text: String) -> (scalars: [Unicode.Scalar], lines: [Range<Int>]) {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        var lines: [Range<Int>] = []
+        var lineStart = 0
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\n": lines.append([])
+            case "\n":
+                lines.append(lineStart..<scalars.count)
+                lineStart = scalars.count
             case "\r", "\u{FEFF}": continue
-            case "\t", "\u{00A0}", "\u{202F}", "\u{2009}": lines[lines.count - 1].append(" ")
-            default: lines[lines.count - 1].append(scalar)
+            case "\t", "\u{00A0}", "\u{202F}", "\u{2009}": scalars.append(" ")
+            default: scalars.append(scalar)
             }
         }
-        return lines
+        lines.append(lineStart..<scalars.count)
+        return (scalars, lines)
     }
 
     func trimmed<C: BidirectionalCollection>(_ scalars: C) -> [Unicode.Scalar] where C.Element == Unicode.Scalar {
@@ -218,9 +239,31 @@ public struct FrenchTokenizer: Sendable {
 
     /// The words of one sentence, in order.
     public func words(in sentence: [Unicode.Scalar]) -> [Word] {
+        words(in: sentence[...])
+    }
+
+    /// The words of one sentence, in order: its chunks between spaces, found by
+    /// scanning rather than `split`, which built an array of them first.
+    func words(in sentence: ArraySlice<Unicode.Scalar>) -> [Word] {
         var words: [Word] = []
+        // At most one word per chunk: counting them first spares regrowing the array.
+        var chunks = 0, previous: Unicode.Scalar = " "
+        for scalar in sentence {
+            if previous == " " && scalar != " " { chunks += 1 }
+            previous = scalar
+        }
+        words.reserveCapacity(chunks)
         var previousWasNumber = false
-        for chunk in sentence.split(separator: " ") {
+        var start = sentence.startIndex
+        while start < sentence.endIndex {
+            guard sentence[start] != " " else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < sentence.endIndex, sentence[end] != " " { end += 1 }
+            let chunk = sentence[start..<end]
+            start = end
             guard let core = wordCore(chunk) else {
                 previousWasNumber = false
                 continue

@@ -1,16 +1,19 @@
 /// Applies the plain-language rules (`ReadabilityRule`) to the sentences of a
 /// text and returns findings in French, each with the line, the words
-/// concerned and a concrete rewrite. Works on words already split and
-/// lower-cased once per sentence; lookups are dictionaries and sets, never
-/// regular expressions. Never fails.
+/// concerned and a concrete rewrite. Works on words already split, and asks
+/// what it needs about each word from the text's `WordTable`, where each
+/// distinct word was looked up once; no regular expressions. Never fails.
 struct PlainLanguageRules: Sendable {
     /// A sentence prepared for the rules.
     struct Analysed {
         var index: Int
         var sentence: FrenchTokenizer.Sentence
         var syllables: [Int]
-        /// Lower case, apostrophes as `'`, elided clitic removed (l'octroi → octroi).
-        var keys: [String]
+        /// Numbers in the `WordTable` of the words' keys: lower case, apostrophes as `'`,
+        /// elided clitic removed (l'octroi → octroi).
+        var keys: [Int32]
+        /// Numbers in the `WordTable` of the words as written.
+        var wordIDs: [Int32]
     }
 
     let settings: ReadabilitySettings
@@ -50,19 +53,20 @@ struct PlainLanguageRules: Sendable {
         "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
     ]
 
-    func findings(in sentences: [Analysed]) -> [ReadabilityFinding] {
+    func findings(in sentences: [Analysed], table: WordTable) -> [ReadabilityFinding] {
         var findings: [ReadabilityFinding] = []
         var acronymsSeen: Set<String> = []
+        var wording = Wording()
         for analysed in sentences {
-            longSentence(analysed, into: &findings)
-            acronymsAndCapitals(analysed, seen: &acronymsSeen, into: &findings)
-            let administrativeSpans = administrativeWords(analysed, into: &findings)
-            longWords(analysed, skipping: administrativeSpans, into: &findings)
-            passiveVoice(analysed, into: &findings)
-            negations(analysed, into: &findings)
+            longSentence(analysed, table: table, into: &findings)
+            acronymsAndCapitals(analysed, table: table, seen: &acronymsSeen, into: &findings)
+            let administrativeSpans = administrativeWords(analysed, table: table, wording: &wording, into: &findings)
+            longWords(analysed, skipping: administrativeSpans, wording: &wording, into: &findings)
+            passiveVoice(analysed, table: table, into: &findings)
+            negations(analysed, table: table, into: &findings)
             numbers(analysed, into: &findings)
             longParenthesis(analysed, into: &findings)
-            impersonalAddress(analysed, into: &findings)
+            impersonalAddress(analysed, table: table, into: &findings)
         }
         return findings
     }
@@ -84,13 +88,15 @@ struct PlainLanguageRules: Sendable {
 
     // MARK: - Long sentences
 
-    func longSentence(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
+    func longSentence(_ analysed: Analysed, table: WordTable, into findings: inout [ReadabilityFinding]) {
         let count = analysed.sentence.words.count
+        // Most sentences are within the most lenient limit checked.
+        guard let lenient = sentenceLimits.last, count > sentenceLimits[0].limit || count > lenient.limit else { return }
         let exceeded = sentenceLimits.filter { count > $0.limit }
         guard let strictest = exceeded.first else { return }
         let names = exceeded.map { $0.channel.frenchName }.joined(separator: ", ")
         var suggestion = "Coupez-la en phrases de \(strictest.limit) mots au plus, avec une seule idée par phrase."
-        if let cut = cutPoint(analysed) {
+        if let cut = cutPoint(analysed, table: table) {
             suggestion += " Vous pouvez par exemple mettre un point après « \(cut) » et commencer une nouvelle phrase."
         }
         findings.append(
@@ -103,7 +109,7 @@ struct PlainLanguageRules: Sendable {
     static let linkingWords: Set<String> = ["et", "mais", "qui", "car", "donc", "ainsi", "dont", "lorsque", "puis"]
 
     /// The words before a good place to cut: a comma or a linking word near the middle.
-    func cutPoint(_ analysed: Analysed) -> String? {
+    func cutPoint(_ analysed: Analysed, table: WordTable) -> String? {
         let words = analysed.sentence.words
         let middle = words.count / 2
         var best: Int?
@@ -120,14 +126,17 @@ struct PlainLanguageRules: Sendable {
         func beforeAComma(_ word: String) -> Bool {
             guard !commas.isEmpty else { return false }
             if plain {
-                let written = Array(word.utf8)
-                return commas.contains { $0 >= written.count && bytes[($0 - written.count)..<$0].elementsEqual(written) }
+                // Straight from the word's own bytes: an array of them per word was most of this rule's time.
+                func precedesAComma(_ written: some Collection<UInt8>) -> Bool {
+                    commas.contains { $0 >= written.count && bytes[($0 - written.count)..<$0].elementsEqual(written) }
+                }
+                return word.utf8.withContiguousStorageIfAvailable(precedesAComma) ?? precedesAComma(Array(word.utf8))
             }
             let written = Array(word)
             return commas.contains { $0 >= written.count && characters[($0 - written.count)..<$0].elementsEqual(written) }
         }
         for i in 2..<max(2, words.count - 2) {
-            guard Self.linkingWords.contains(analysed.keys[i + 1]) || beforeAComma(words[i].text) else { continue }
+            guard table[key: analysed.keys[i + 1]].flags.contains(.linkingWord) || beforeAComma(words[i].text) else { continue }
             if best == nil || abs(i - middle) < abs(best! - middle) { best = i }
         }
         guard let cut = best else { return nil }
@@ -136,23 +145,32 @@ struct PlainLanguageRules: Sendable {
 
     // MARK: - Long words
 
-    func longWords(_ analysed: Analysed, skipping covered: Set<Int>, into findings: inout [ReadabilityFinding]) {
+    func longWords(
+        _ analysed: Analysed, skipping covered: Set<Int>, wording: inout Wording, into findings: inout [ReadabilityFinding]
+    ) {
         for (i, word) in analysed.sentence.words.enumerated() where word.kind == .word && !covered.contains(i) {
             guard analysed.syllables[i] >= settings.longWordSyllables else { continue }
             // A name (capital inside the sentence) cannot be replaced.
             if i > 0, word.text.unicodeScalars.first.map(LetterTable.isUppercase) == true { continue }
-            findings.append(
-                finding(
-                    .longWord, .info, analysed,
-                    message: "Le mot « \(word.text) » est long (\(analysed.syllables[i]) syllabes) et peut arrêter le lecteur.",
+            let id = analysed.wordIDs[i]
+            let texts = wording.longWord[id] ?? {
+                let texts = Wording.Texts(
                     excerpt: word.text,
-                    suggestion: "Remplacez-le par un mot plus court et courant, ou expliquez-le avec des mots simples."))
+                    message: "Le mot « \(word.text) » est long (\(analysed.syllables[i]) syllabes) et peut arrêter le lecteur.",
+                    suggestion: "Remplacez-le par un mot plus court et courant, ou expliquez-le avec des mots simples.")
+                wording.longWord[id] = texts
+                return texts
+            }()
+            findings.append(
+                finding(.longWord, .info, analysed, message: texts.message, excerpt: texts.excerpt, suggestion: texts.suggestion))
         }
     }
 
     // MARK: - Acronyms and capitals
 
-    func acronymsAndCapitals(_ analysed: Analysed, seen: inout Set<String>, into findings: inout [ReadabilityFinding]) {
+    func acronymsAndCapitals(
+        _ analysed: Analysed, table: WordTable, seen: inout Set<String>, into findings: inout [ReadabilityFinding]
+    ) {
         let words = analysed.sentence.words
         let text = analysed.sentence.text
         var i = 0
@@ -161,20 +179,27 @@ struct PlainLanguageRules: Sendable {
             let word = words[i]
             var name: String
             var written = word.text
-            if (analysed.keys[i] == "art" || analysed.keys[i] == "article"), i + 1 < words.count,
+            let key = table[key: analysed.keys[i]]
+            if key.flags.contains(.article), i + 1 < words.count,
                 words[i + 1].text.hasPrefix("60")
             {
                 name = "ART. 60"
-                written = text.contains("art. 60") ? "art. 60" : word.text + " " + words[i + 1].text
+                // How it is written is only needed the first time, after the test below.
+                if !knownAcronyms.contains(name) && !seen.contains(name) {
+                    written = text.contains("art. 60") ? "art. 60" : word.text + " " + words[i + 1].text
+                }
             } else if word.kind == .capitals {
-                name = Self.key(for: word.text).uppercased()
-                if name.count > 1, written.contains("'") || written.contains("\u{2019}") {
+                name = table[word: analysed.wordIDs[i]].key.uppercased()
+                // The scalar test first spares a Foundation search for most acronyms, which have no apostrophe.
+                if name.count > 1, written.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2019}" }),
+                    written.contains("'") || written.contains("\u{2019}")
+                {
                     written = String(written.split(whereSeparator: { $0 == "'" || $0 == "\u{2019}" }).last ?? "")
                 }
             } else if word.kind == .word, word.text.unicodeScalars.first.map(LetterTable.isUppercase) == true,
-                explanations[analysed.keys[i].uppercased()] != nil
+                key.flags.contains(.explained)
             {
-                name = analysed.keys[i].uppercased()  // Forem, Onem written as names
+                name = table[word: analysed.wordIDs[i]].key.uppercased()  // Forem, Onem written as names
                 written = word.text
             } else {
                 continue
@@ -221,17 +246,28 @@ struct PlainLanguageRules: Sendable {
     // MARK: - Administrative words
 
     /// Reports lexicon matches and returns the word indices they cover.
-    func administrativeWords(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) -> Set<Int> {
+    func administrativeWords(
+        _ analysed: Analysed, table: WordTable, wording: inout Wording, into findings: inout [ReadabilityFinding]
+    ) -> Set<Int> {
         var covered: Set<Int> = []
         var i = 0
         while i < analysed.keys.count {
-            if let match = lexicon.match(analysed.keys, at: i) {
-                let excerpt = words(analysed, i..<(i + match.length))
+            if let match = lexiconMatch(analysed, at: i, table: table) {
+                // The same written words always match the same entry: their texts can be shared.
+                let span = analysed.wordIDs[i..<(i + match.length)]
+                let texts = wording.administrative[span] ?? {
+                    let excerpt = words(analysed, i..<(i + match.length))
+                    let texts = Wording.Texts(
+                        excerpt: excerpt,
+                        message: "« \(excerpt) » est une tournure administrative que beaucoup de lecteurs comprennent mal.",
+                        suggestion: "Écrivez plutôt : « \(match.alternative) ».")
+                    wording.administrative[span] = texts
+                    return texts
+                }()
                 findings.append(
                     finding(
-                        .administrativeWord, .warning, analysed,
-                        message: "« \(excerpt) » est une tournure administrative que beaucoup de lecteurs comprennent mal.",
-                        excerpt: excerpt, suggestion: "Écrivez plutôt : « \(match.alternative) »."))
+                        .administrativeWord, .warning, analysed, message: texts.message, excerpt: texts.excerpt,
+                        suggestion: texts.suggestion))
                 covered.formUnion(i..<(i + match.length))
                 i += match.length
             } else {
@@ -239,6 +275,26 @@ struct PlainLanguageRules: Sendable {
             }
         }
         return covered
+    }
+
+    /// The longest lexicon entry starting at word `index`: how many words it covers and the plain alternative.
+    func lexiconMatch(_ analysed: Analysed, at index: Int, table: WordTable) -> (length: Int, alternative: String)? {
+        let keys = analysed.keys
+        let first = table[key: keys[index]]
+        if first.lexiconGroup >= 0 {
+            for entry in table.lexiconGroups[Int(first.lexiconGroup)] {
+                let length = entry.keys.count + (entry.lastStem == nil ? 0 : 1)
+                guard index + length <= keys.count else { continue }
+                // The first word is the group's; the others compare by number, a last `*` word by its stem.
+                var matches = (1..<entry.keys.count).allSatisfy { keys[index + $0] == entry.keys[$0] }
+                if matches, let stem = entry.lastStem {
+                    matches = table[word: analysed.wordIDs[index + length - 1]].key.hasPrefix(stem)
+                }
+                if matches { return (length, entry.alternative) }
+            }
+        }
+        guard first.prefixEntry >= 0 else { return nil }
+        return (1, lexicon.prefixEntries[Int(first.prefixEntry)].alternative)
     }
 
     // MARK: - Passive voice
@@ -253,17 +309,16 @@ struct PlainLanguageRules: Sendable {
     ]
     static let participleEndings = ["é", "ée", "és", "ées", "is", "ise", "ises", "it", "ite", "ites", "u", "ue", "us", "ues", "ert", "erte"]
 
-    func passiveVoice(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
+    func passiveVoice(_ analysed: Analysed, table: WordTable, into findings: inout [ReadabilityFinding]) {
         let keys = analysed.keys
-        for i in 0..<keys.count where Self.beForms.contains(keys[i]) {
+        for i in 0..<keys.count where table[key: keys[i]].flags.contains(.beForm) {
             var p = i + 1
-            if p < keys.count, Self.adverbs.contains(keys[p]) { p += 1 }
-            guard p < keys.count, keys[p].count >= 4, Self.participleEndings.contains(where: { keys[p].hasSuffix($0) }),
-                analysed.sentence.words[p].kind == .word
+            if p < keys.count, table[key: keys[p]].flags.contains(.adverb) { p += 1 }
+            guard p < keys.count, table[key: keys[p]].flags.contains(.participle), analysed.sentence.words[p].kind == .word
             else { continue }
             // "est fermé" can be a state; it is a passive when "été" is the auxiliary or an agent follows.
-            let agent = keys[(p + 1)..<min(keys.count, p + 8)].firstIndex(of: "par")
-            guard keys[i] == "été" || agent != nil else { continue }
+            let agent = keys[(p + 1)..<min(keys.count, p + 8)].firstIndex { table[key: $0].flags.contains(.by) }
+            guard table[key: keys[i]].flags.contains(.been) || agent != nil else { continue }
             let excerpt = words(analysed, i..<(p + 1))
             var suggestion = "Dites qui fait l'action, au début de la phrase, avec un verbe actif"
             if let agent {
@@ -290,17 +345,13 @@ struct PlainLanguageRules: Sendable {
         "non", "inconnu", "irrégulier", "insuffisant", "insuffisante",
     ]
 
-    func negations(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
+    func negations(_ analysed: Analysed, table: WordTable, into findings: inout [ReadabilityFinding]) {
         let words = analysed.sentence.words
         var found: [Range<Int>] = []
         var i = 0
         while i < words.count {
-            // Only n and N lower-case to n: other words need no lower-cased copy.
-            let first = words[i].text.unicodeScalars.first
-            let lower = first == "n" || first == "N" ? words[i].text.lowercased() : ""
-            let isNe = lower == "ne" || lower.hasPrefix("n'") || lower.hasPrefix("n\u{2019}")
-            if isNe, let end = (i...min(words.count - 1, i + 5)).first(where: {
-                $0 > i && Self.negativeParticles.contains(analysed.keys[$0])
+            if table[word: analysed.wordIDs[i]].opensNegation, let end = (i...min(words.count - 1, i + 5)).first(where: {
+                $0 > i && table[key: analysed.keys[$0]].flags.contains(.negativeParticle)
             }) {
                 found.append(i..<(end + 1))
                 i = end + 1
@@ -310,7 +361,7 @@ struct PlainLanguageRules: Sendable {
         }
         guard let first = found.first else { return }
         let negativeNearby = analysed.keys[first.upperBound..<min(words.count, first.upperBound + 3)].contains {
-            Self.negativeWords.contains($0)
+            table[key: $0].flags.contains(.negativeWord)
         }
         if found.count >= 2 || negativeNearby {
             let excerpt = found.count >= 2 ? found.map { self.words(analysed, $0) }.joined(separator: " … ")
@@ -403,6 +454,10 @@ struct PlainLanguageRules: Sendable {
     // MARK: - Parentheses
 
     func longParenthesis(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
+        // Most sentences have no parenthesis: one byte scan spares an array of their scalars.
+        let text = analysed.sentence.text
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "(")) }) ?? text.utf8.contains(UInt8(ascii: "("))
+        else { return }
         let scalars = Array(analysed.sentence.text.unicodeScalars)
         var open: Int?
         for (i, c) in scalars.enumerated() {
@@ -438,19 +493,13 @@ struct PlainLanguageRules: Sendable {
     /// The turns by first word, in their order above.
     static let impersonalTurnsByFirstWord: [String: [[String]]] = Dictionary(grouping: impersonalTurns, by: { $0[0] })
 
-    /// UTF-8 length of the longest first word of a turn.
-    static let longestImpersonalFirstWord = impersonalTurns.map(\.[0].utf8.count).max() ?? 0
-
-    func impersonalAddress(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
+    func impersonalAddress(_ analysed: Analysed, table: WordTable, into findings: inout [ReadabilityFinding]) {
         let keys = analysed.keys
         for i in keys.indices {
-            // Every turn starts with a word of at most 6 bytes (chaque, toute): longer words
-            // are settled without hashing them.
-            guard keys[i].utf8.count <= Self.longestImpersonalFirstWord,
-                let turns = Self.impersonalTurnsByFirstWord[keys[i]]
-            else { continue }
-            for turn in turns where i + turn.count <= keys.count {
-                guard Array(keys[i..<(i + turn.count)]) == turn else { continue }
+            let group = table[key: keys[i]].impersonalGroup
+            guard group >= 0 else { continue }
+            for turn in table.impersonalGroups[Int(group)] where i + turn.count <= keys.count {
+                guard keys[i..<(i + turn.count)].elementsEqual(turn) else { continue }
                 let excerpt = words(analysed, i..<(i + turn.count))
                 findings.append(
                     finding(

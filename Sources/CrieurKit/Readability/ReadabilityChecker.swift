@@ -40,31 +40,41 @@ public struct ReadabilityChecker: Sendable {
         var analysed: [PlainLanguageRules.Analysed] = []
         analysed.reserveCapacity(sentences.count)
         var measures: [ReadabilityReport.SentenceMeasure] = []
+        measures.reserveCapacity(sentences.count)
         // What the scores need, summed as the words go by rather than kept per word.
         var words = 0, scoredSyllables = 0, longWords = 0, longestSentence = 0
-        var memo = WordFacts.Memo()
+        let rules = PlainLanguageRules(settings: settings, channels: channels)
+        var table = WordTable(rules: rules)
         for (index, sentence) in sentences.enumerated() {
-            let facts = sentence.words.map { memo.facts(for: $0.text) }
-            let syllables = facts.map(\.syllables)
-            analysed.append(.init(index: index, sentence: sentence, syllables: syllables, keys: facts.map(\.key)))
-            measures.append(
-                .init(
-                    text: sentence.text, line: sentence.line,
-                    words: zip(sentence.words, syllables).map { .init(text: $0.text, syllables: $1) }))
-            for (word, facts) in zip(sentence.words, facts) {
+            // One pass over the words fills every per-word list, each allocated once at its size.
+            let count = sentence.words.count
+            var ids: [Int32] = [], keys: [Int32] = [], syllables: [Int] = []
+            var wordMeasures: [ReadabilityReport.WordMeasure] = []
+            ids.reserveCapacity(count)
+            keys.reserveCapacity(count)
+            syllables.reserveCapacity(count)
+            wordMeasures.reserveCapacity(count)
+            for word in sentence.words {
+                let id = table.wordID(for: word.text)
+                let facts = table[word: id]
+                ids.append(id)
+                keys.append(facts.keyID)
+                syllables.append(facts.syllables)
+                wordMeasures.append(.init(text: word.text, syllables: facts.syllables))
                 // Digits and capitals are read at a glance: a phone number or CPAS is no
                 // harder than a two-syllable word, so they weigh at most 2 syllables in the scores.
                 scoredSyllables += word.kind == .word ? facts.syllables : min(facts.syllables, 2)
                 if facts.letters > 6 { longWords += 1 }
             }
-            words += sentence.words.count
+            analysed.append(.init(index: index, sentence: sentence, syllables: syllables, keys: keys, wordIDs: ids))
+            measures.append(.init(text: sentence.text, line: sentence.line, words: wordMeasures))
+            words += count
             longestSentence = max(longestSentence, sentence.words.count)
         }
         let metrics = ReadabilityMetrics(
             sentences: sentences.count, words: words, syllables: scoredSyllables, longWords: longWords,
             longestSentenceWords: longestSentence)
-        let rules = PlainLanguageRules(settings: settings, channels: channels)
-        let findings = rules.findings(in: analysed).sorted {
+        let findings = rules.findings(in: analysed, table: table).sorted {
             ($0.line, $0.sentenceIndex ?? 0, $0.severity) < ($1.line, $1.sentenceIndex ?? 0, $1.severity)
         }
         let tally = FindingTally(findings)
@@ -75,17 +85,30 @@ public struct ReadabilityChecker: Sendable {
     /// The findings the verdicts weigh, sorted out once for all channels.
     struct FindingTally {
         /// Unexplained acronyms: each one blocks every channel.
-        var errors: [ReadabilityFinding]
-        var administrative: [ReadabilityFinding]
+        var errors: [ReadabilityFinding] = []
+        var administrative = 0
+        /// The first administrative words, those a verdict names.
+        var firstAdministrative: [ReadabilityFinding] = []
         /// Warnings other than long sentences and administrative words.
-        var otherWarnings: Int
+        var otherWarnings = 0
 
+        /// One pass, copying only the findings a verdict quotes (a long text has thousands).
         init(_ findings: [ReadabilityFinding]) {
-            errors = findings.filter { $0.severity == .error }
-            administrative = findings.filter { $0.rule == ReadabilityRule.administrativeWord.rawValue }
-            let counted: Set<String> = [ReadabilityRule.longSentence.rawValue, ReadabilityRule.administrativeWord.rawValue]
-            otherWarnings = findings.reduce(0) { $0 + ($1.severity == .warning && !counted.contains($1.rule) ? 1 : 0) }
+            let administrativeRule = ReadabilityRule.administrativeWord.rawValue
+            let longSentenceRule = ReadabilityRule.longSentence.rawValue
+            for finding in findings {
+                if finding.severity == .error { errors.append(finding) }
+                if finding.rule == administrativeRule {
+                    administrative += 1
+                    if firstAdministrative.count < Self.administrativeNamed { firstAdministrative.append(finding) }
+                } else if finding.severity == .warning && finding.rule != longSentenceRule {
+                    otherWarnings += 1
+                }
+            }
         }
+
+        /// How many administrative words a verdict names before an ellipsis.
+        static let administrativeNamed = 6
     }
 
     /// The reasons, in French, why `channel` refuses the text; none means it passes.
@@ -128,11 +151,11 @@ public struct ReadabilityChecker: Sendable {
                     ? "1 sigle ou mot technique n'est pas expliqué : \(names)."
                     : "\(acronyms.count) sigles ou mots techniques ne sont pas expliqués : \(names).")
         }
-        let administrative = tally.administrative
-        if administrative.count > profile.maxAdministrativeWords {
-            let names = administrative.prefix(6).map { "« \($0.excerpt) »" }.joined(separator: ", ")
+        if tally.administrative > profile.maxAdministrativeWords {
+            let names = tally.firstAdministrative.map { "« \($0.excerpt) »" }.joined(separator: ", ")
+            let more = tally.administrative > FindingTally.administrativeNamed
             reasons.append(
-                "\(administrative.count) mots administratifs (au plus \(profile.maxAdministrativeWords)) : \(names)\(administrative.count > 6 ? "…" : ".")"
+                "\(tally.administrative) mots administratifs (au plus \(profile.maxAdministrativeWords)) : \(names)\(more ? "…" : ".")"
             )
         }
         if tally.otherWarnings > profile.maxWarnings {

@@ -71,7 +71,12 @@ struct JSONByteWriter {
 
     mutating func int(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        // Most numbers written are syllable counts, one digit: no String for those.
+        if (0..<10).contains(value) {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
         needsComma = true
     }
 
@@ -109,8 +114,10 @@ struct JSONByteWriter {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
+            // Runs are appended as buffers of their own (rebased), which copy in one go;
+            // a slice of the buffer was copied byte by byte through an iterator.
             for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: utf8[runStart..<i])
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
                 runStart = i + 1
                 bytes.append(UInt8(ascii: "\\"))
                 switch byte {
@@ -126,7 +133,7 @@ struct JSONByteWriter {
                     bytes.append(Self.hexDigits[Int(byte & 0x0F)])
                 }
             }
-            bytes.append(contentsOf: utf8[runStart...])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -15,15 +15,58 @@ struct WordFactsTests {
         #expect(facts.letters == letters)
     }
 
-    @Test func memoGivesWhatEachWordWouldGiveAlone() {
-        var memo = WordFacts.Memo()
+    @Test func tableGivesWhatEachWordWouldGiveAlone() {
+        var table = WordTable(rules: PlainLanguageRules(settings: ReadabilitySettings(), channels: Channel.allCases))
         let words = ["vous", "Vous", "l'aide", "vous", "CPAS", "l'aide", "été", "e\u{0301}te\u{0301}", "été"]
         for word in words {
-            let remembered = memo.facts(for: word)
+            let id = table.wordID(for: word)
+            let remembered = table[word: id]
             let alone = WordFacts(word)
             #expect(remembered.syllables == alone.syllables, "\(word)")
             #expect(Array(remembered.key.utf8) == Array(alone.key.utf8), "\(word)")
             #expect(remembered.letters == alone.letters, "\(word)")
+            #expect(remembered.opensNegation == alone.opensNegation, "\(word)")
         }
+    }
+}
+
+struct WordTableTests {
+    let rules = PlainLanguageRules(settings: ReadabilitySettings(), channels: Channel.allCases)
+
+    /// The table after numbering `keys`, and their numbers (a key is numbered before its
+    /// facts are read: the subscript reads the table as it was before the call otherwise).
+    func table(numbering keys: [String]) -> (WordTable, [String: Int32]) {
+        var table = WordTable(rules: rules)
+        var ids: [String: Int32] = [:]
+        for key in keys { ids[key] = table.keyID(for: key) }
+        return (table, ids)
+    }
+
+    @Test func keyFactsAnswerWhatTheRulesListsSay() {
+        let (table, id) = table(numbering: ["été", "demandée", "par", "pas", "maison", "sollicitez"])
+        #expect(table[key: id["été"]!].flags == [.beForm, .been])  // too short to be taken for a participle
+        #expect(table[key: id["demandée"]!].flags == [.participle])
+        #expect(table[key: id["par"]!].flags.contains(.by))
+        #expect(table[key: id["pas"]!].flags.isSuperset(of: [.adverb, .negativeParticle]))
+        #expect(table[key: id["maison"]!].flags.isEmpty)
+        let solicit = table[key: id["sollicitez"]!].prefixEntry
+        #expect(solicit >= 0 && rules.lexicon.prefixEntries[Int(solicit)].alternative == "demander")
+        #expect(table[key: id["maison"]!].prefixEntry == -1)
+    }
+
+    @Test func entriesAndTurnsAreFoundByTheirFirstKey() {
+        let (table, id) = table(numbering: ["afin", "de", "il", "convient", "maison"])
+        let afin = table[key: id["afin"]!].lexiconGroup
+        #expect(afin >= 0 && table.lexiconGroups[Int(afin)].contains { $0.keys == [id["afin"]!, id["de"]!] })
+        let il = table[key: id["il"]!].impersonalGroup
+        #expect(il >= 0 && table.impersonalGroups[Int(il)].contains { $0 == [id["il"]!, id["convient"]!] })
+        #expect(table[key: id["maison"]!].lexiconGroup == -1)
+    }
+
+    @Test func canonicallyEqualKeysShareANumberButWordsWithMarksDoNot() {
+        var table = WordTable(rules: rules)
+        #expect(table.keyID(for: "été") == table.keyID(for: "e\u{0301}te\u{0301}"))
+        #expect(table.wordID(for: "vous") == table.wordID(for: "vous"))
+        #expect(table.wordID(for: "e\u{0301}te\u{0301}") != table.wordID(for: "e\u{0301}te\u{0301}"))
     }
 }
