@@ -59,8 +59,12 @@ public struct QuarterlyReportBuilder: Sendable {
 
     /// Subscribers and consent changes of the period, replayed from the consent
     /// ledger's events (erasure keeps each event's kind, list and time, so the
-    /// counts survive it). A subscriber counts while confirmed.
-    public func newsletterFigures(consent events: [ConsentEvent]) -> QuarterlyReport.NewsletterFigures {
+    /// counts survive it; a subscriber counts while confirmed), and the
+    /// messages of the period from the delivery ledger: delivered and failed
+    /// attempts made in it, and messages whose last attempt before its end was
+    /// a temporary failure (still being retried). Confirmation e-mails count as
+    /// messages, not as issues.
+    public func newsletterFigures(consent events: [ConsentEvent], deliveries: [DeliveryRecord]) -> QuarterlyReport.NewsletterFigures {
         func confirmed(before instant: Date) -> Int {
             ConsentState(replaying: events.filter { $0.time < instant })
                 .subscribers.values.filter { $0.state == .confirmed }.count
@@ -75,13 +79,35 @@ public struct QuarterlyReportBuilder: Sendable {
             default: break
             }
         }
+        let parser = ISO8601DateFormatter()
+        var last: [String: DeliveryOutcome] = [:]
+        var issues = Set<String>()
+        for record in deliveries {
+            guard let time = parser.date(from: record.time), time < period.end else { continue }
+            last["\(record.issue)\u{0}\(record.subscriber)"] = record.result
+            guard time >= period.start else { continue }
+            switch record.result {
+            case .sent:
+                figures.messagesDelivered += 1
+                if record.issue != Self.confirmationIssue { issues.insert(record.issue) }
+            case .permanentFailure: figures.messagesFailed += 1
+            case .temporaryFailure: break
+            }
+        }
+        figures.messagesDeferred = last.values.filter { $0 == .temporaryFailure }.count
+        figures.issuesSent = issues.count
         return figures
     }
+
+    /// The delivery ledger's issue id for double opt-in confirmation e-mails.
+    public static let confirmationIssue = "confirmation"
 
     /// Reads the ledgers of a workspace and counts.
     public func load(_ workspace: Workspace, clock: any Clock) throws -> QuarterlyReport {
         let consent = try ConsentLedger(workspace: workspace, clock: clock).read()
-        let newsletter = consent.entries.isEmpty ? nil : newsletterFigures(consent: consent.entries.map(\.event))
+        let deliveries = try DeliveryLog(workspace: workspace).records()
+        let newsletter = consent.entries.isEmpty && deliveries.isEmpty
+            ? nil : newsletterFigures(consent: consent.entries.map(\.event), deliveries: deliveries)
         var report = try load(workspace, newsletter: newsletter)
         report.damagedLedgerLines += consent.damage?.lines.count ?? 0
         return report

@@ -116,3 +116,31 @@ struct QuarterlyReportConsentTests {
         #expect(september.stdout.contains("- Abonnés au début de la période : 0\n- Abonnés à la fin de la période : 2\n"))
     }
 }
+
+@Suite("PST report: newsletter messages")
+struct QuarterlyReportDeliveryTests {
+    @Test func deliveredFailedAndStillRetriedMessagesAreCountedFromTheDeliveryLedger() {
+        let at = WorkerTestSupport.date
+        let q4 = ReportPeriod(label: "2026-T4", start: at("2026-10-01T00:00"), end: at("2027-01-01T00:00"))
+        func record(_ issue: String, _ subscriber: String, _ attempt: Int, _ outcome: DeliveryOutcome, _ time: String) -> DeliveryRecord {
+            DeliveryRecord(issue: issue, subscriber: subscriber, attempt: attempt,
+                           reply: DeliveryReply(outcome: outcome, code: outcome == .sent ? 250 : 450, text: "ok"), time: at(time))
+        }
+        let deliveries = [
+            record("2026-09-07", "s-1", 1, .sent, "2026-09-07T09:00"),
+            record("2026-12-07", "s-1", 1, .sent, "2026-12-07T09:00"),
+            record("2026-12-07", "s-2", 1, .temporaryFailure, "2026-12-07T09:00"),
+            record("2026-12-07", "s-2", 2, .sent, "2026-12-07T09:15"),
+            record("2026-12-07", "s-3", 1, .permanentFailure, "2026-12-07T09:00"),
+            record("urgent-froid", "s-1", 1, .temporaryFailure, "2026-12-31T23:00"),
+            record("urgent-froid", "s-1", 2, .sent, "2027-01-01T00:30"),
+            record("confirmation", "s-4", 1, .sent, "2026-11-02T10:00"),
+        ]
+        let figures = QuarterlyReportBuilder(period: q4, calendar: WorkerTestSupport.brussels)
+            .newsletterFigures(consent: [], deliveries: deliveries)
+        #expect(figures.messagesDelivered == 3)
+        #expect(figures.messagesFailed == 1)
+        #expect(figures.messagesDeferred == 1)
+        #expect(figures.issuesSent == 1)
+    }
+}
