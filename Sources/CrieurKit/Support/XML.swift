@@ -1,4 +1,4 @@
-/// Escaping of text placed in XML (the Atom feed).
+/// Escaping of text placed in XML (the Atom feed, the bulletin's ODF documents).
 ///
 /// Escapes `&`, `<`, `>`, `"` and `'`, so the result is safe as character data
 /// and inside a quoted attribute value, and drops the characters XML 1.0 does

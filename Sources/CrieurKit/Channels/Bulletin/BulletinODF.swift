@@ -83,8 +83,8 @@ public enum BulletinODF {
     ].joined(separator: " ")
 
     private static func meta(_ draft: BulletinDraft) -> String {
-        "<office:meta>\n<dc:title>\(xmlEscape(draft.title))</dc:title>\n<dc:language>fr-BE</dc:language>\n"
-            + "<meta:generator>Crieur \(xmlEscape(Crieur.version))</meta:generator>\n</office:meta>\n"
+        "<office:meta>\n<dc:title>\(XML.escape(draft.title))</dc:title>\n<dc:language>fr-BE</dc:language>\n"
+            + "<meta:generator>Crieur \(XML.escape(Crieur.version))</meta:generator>\n</office:meta>\n"
     }
 
     /// Named styles, the A4 page layout and the master page.
@@ -184,7 +184,7 @@ public enum BulletinODF {
 
     private static func link(text: String, url: String) -> String {
         guard BulletinLink.isAllowed(url) else { return escape(text) }
-        return "<text:a xlink:type=\"simple\" xlink:href=\"\(xmlEscape(url))\">\(escape(text))</text:a>"
+        return "<text:a xlink:type=\"simple\" xlink:href=\"\(XML.escape(url))\">\(escape(text))</text:a>"
     }
 
     /// Text as ODF paragraph content: XML-escaped, with line breaks, tabs and
@@ -202,31 +202,10 @@ public enum BulletinODF {
             switch character {
             case "\n", "\r\n": out += "<text:line-break/>"
             case "\t": out += "<text:tab/>"
-            default: out += xmlEscape(String(character))
+            default: out += XML.escape(String(character))
             }
         }
         if spaces > 0 { out += spaces == 1 ? " " : " <text:s text:c=\"\(spaces - 1)\"/>" }
-        return out
-    }
-
-    /// Text safe between tags and in a quoted attribute; characters XML 1.0
-    /// forbids (control characters but tab and line breaks, U+FFFE, U+FFFF) are dropped.
-    static func xmlEscape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
         return out
     }
 }
