@@ -11,13 +11,7 @@ enum BulletinCommand {
     static let usage = "Utilisation : crieur bulletin --quarter AAAA-Tn (par exemple --quarter 2026-T4)"
 
     static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
-        guard args.count == 2, args[0] == "--quarter" || args[0] == "--trimestre" else { throw CommandError.usage(usage) }
-        let quarter: Quarter
-        do {
-            quarter = try Quarter.parse(args[1])
-        } catch {
-            throw CommandError.usage(error.description)
-        }
+        let quarter = try QuarterOption.parse(args, usage: usage)
         let config = try options.loadConfig()
         let clock = try options.clock(config)
         let workspace = options.workspace

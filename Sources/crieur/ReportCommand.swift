@@ -8,13 +8,7 @@ enum ReportCommand {
 
     static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
         let (json, rest) = try Dispatcher.format(args)
-        guard rest.count == 2, rest[0] == "--quarter" || rest[0] == "--trimestre" else { throw CommandError.usage(usage) }
-        let quarter: Quarter
-        do {
-            quarter = try Quarter.parse(rest[1])
-        } catch {
-            throw CommandError.usage(error.description)
-        }
+        let quarter = try QuarterOption.parse(rest, usage: usage)
         let config = try options.loadConfig()
         let calendar = CivilCalendar(timeZone: config.timeZone)
         let report = try QuarterlyReportBuilder(period: ReportPeriod(quarter, calendar: calendar), calendar: calendar)
