@@ -54,7 +54,11 @@ enum DemoCommand {
                 if let files = outputs[channel] {
                     // The bulletin and the screen may write nothing per item: their pages gather the items.
                     let folder = "out/\(channel.outputFolderName)/"
-                    let gathered = channel == .bulletin ? "dans le brouillon du trimestre, \(folder)" : "sur la page \(folder)index.html"
+                    let gathered = switch channel {
+                    case .bulletin: "dans le brouillon du trimestre, \(folder)"
+                    case .newsletter: "dans le prochain numéro de la lettre d'information (tout de suite si elle est urgente)"
+                    default: "sur la page \(folder)index.html"
+                    }
                     let shown = files.isEmpty ? gathered : files.map { folder + $0 }.joined(separator: ", ")
                     lines.append("  \(channel.frenchName) : " + shown)
                 }
@@ -74,6 +78,8 @@ enum DemoCommand {
             return "Problème passager pour « \(item) » : \(reason)"
         case .recovered(let item):
             return "Reprise : « \(item) »"
+        case .periodicFailure(let reason, _):
+            return "Lettre d'information : envoi interrompu, \(reason)"
         }
     }
 

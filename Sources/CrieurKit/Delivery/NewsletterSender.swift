@@ -36,6 +36,8 @@ public final class NewsletterSender: PeriodicJob {
         public var nextWake: Date?
         /// The relay failed (server down, refused login…): the run stopped on this answer.
         public var stoppedBy: DeliveryReply?
+        /// The relay's rate limit stopped the run until then.
+        public var rateLimitedUntil: Date?
         /// Stopped because the service was asked to stop.
         public var interrupted = false
     }
@@ -255,7 +257,7 @@ public final class NewsletterSender: PeriodicJob {
         guard wait > 0 else { return true }
         guard wait <= Self.longestWait else {
             wake(slot)
-            report.stoppedBy = nil
+            report.rateLimitedUntil = slot
             logger.info("limite d'envoi du serveur atteinte : la suite partira le \(calendar.timestamp(slot))")
             return false
         }
