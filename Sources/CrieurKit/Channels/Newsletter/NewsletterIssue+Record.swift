@@ -4,7 +4,7 @@ extension NewsletterIssue {
     /// The issue a planned record stands for, with its items taken from the
     /// archive (an item missing from the archive is left out). Titles: the
     /// list's title and the day for a regular or manual issue (« Les nouvelles du
-    /// CPAS — 7 décembre 2026 »), « Urgent : » and the item's title for an urgent one.
+    /// CPAS — lundi 7 décembre 2026 »), « Urgent : » and the item's title for an urgent one.
     public init(record: NewsletterIssueRecord, archive: [PublishedItem], title listTitle: String, calendar: CivilCalendar) {
         let byID = Dictionary(archive.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let items = record.itemIDs.compactMap { byID[$0] }
@@ -13,7 +13,7 @@ extension NewsletterIssue {
         if record.kind == .urgent, let first = items.first {
             title = "Urgent : \(first.title)"
         } else {
-            title = "\(listTitle) — \(FrenchDates.date(date, referenceYear: nil))"
+            title = "\(listTitle) — \(FrenchDates.day(date, referenceYear: nil))"
         }
         self.init(id: record.id, title: title, date: date, items: items.map(Item.init(newsletterItem:)))
     }
