@@ -44,6 +44,8 @@ public final class NewsletterSender: PeriodicJob {
 
     /// Issue id under which the double opt-in confirmations are recorded.
     public static let confirmationIssue = "confirmation"
+    /// Held while a run sends, so two workers never send the same issue together.
+    static let lockPath = "out/newsletter/.envoi.lock"
     /// Longest wait for the rate limit inside a run; past it the run stops until then.
     public static let longestWait: TimeInterval = 120
 
@@ -65,6 +67,7 @@ public final class NewsletterSender: PeriodicJob {
     private var limiter = RateLimiter()
     private var view: ConsentView
     private var stopRequested: () -> Bool = { false }
+    private var renderer: NewsletterRenderer?
 
     public init(workspace: Workspace, config: CrieurConfig, transport: any MailTransport, clock: any Clock, logger: Logger,
                 sleep: @escaping (TimeInterval) -> Void, policy: RetryPolicy = .standard) {
@@ -92,11 +95,16 @@ public final class NewsletterSender: PeriodicJob {
         try withoutActuallyEscaping(stopRequested) { stop in
             self.stopRequested = stop
             defer { self.stopRequested = { false } }
+            report = Report()
+            // One sender at a time per workspace (two workers on one queue): the other skips its turn.
+            try FileSystem.makeDirectory(workspace.path("out/newsletter"))
+            guard let lock = try FileLock(path: workspace.path(Self.lockPath)) else { return report }
+            defer { withExtendedLifetime(lock) {} }
             let now = clock.now()
             let archive = try loadArchive()
             var issues = try loadIssues()
-            report = Report()
-            for issue in planner.due(now: now, archive: archive, issues: issues) {
+            for var issue in planner.due(now: now, archive: archive, issues: issues) {
+                issue.plannedAt = now
                 try plan(issue)
                 issues.append(issue)
             }
@@ -113,7 +121,8 @@ public final class NewsletterSender: PeriodicJob {
         let now = clock.now()
         let items = planner.preview(now: now, archive: try loadArchive(), issues: try loadIssues())
         guard !items.isEmpty else { return (nil, try run(stopRequested: stopRequested)) }
-        let issue = NewsletterIssueRecord(id: "manuel-\(Self.stamp(now, calendar: calendar))", kind: .manual, scheduledFor: now, itemIDs: items.map(\.id))
+        var issue = NewsletterIssueRecord(id: "manuel-\(Self.stamp(now, calendar: calendar))", kind: .manual, scheduledFor: now, itemIDs: items.map(\.id))
+        issue.plannedAt = now
         try plan(issue)
         var result = try run(stopRequested: stopRequested)
         result.planned.insert(issue.id, at: 0)
@@ -149,30 +158,30 @@ public final class NewsletterSender: PeriodicJob {
         limiter = RateLimiter(perMinute: config.smtp.perMinute, perDay: config.smtp.perDay)
         for time in history.attemptTimes where now.timeIntervalSince(time) < 86_400 { limiter.record(time) }
         try view.refresh()
-        let renderer: NewsletterRenderer
-        do {
-            renderer = try NewsletterRenderer(config: config, templates: try NewsletterTemplates.load(from: workspace), clock: clock)
-        } catch let error as TemplateError {
-            throw NewsletterError.template(error)
-        }
+        renderer = nil
         for list in config.newsletter.lists where list.doubleOptIn {
             for pending in view.pendingConfirmations(list: list.name) {
                 let recipient = NewsletterRecipient(id: pending.id, address: pending.address, name: pending.name, token: pending.confirmationToken)
                 let stillPending = { (view: ConsentView) in view.state.subscribers[pending.id]?.state == .pending }
                 guard try deliver(issue: Self.confirmationIssue, to: recipient, wanted: stillPending, render: {
-                    try renderer.renderConfirmation(recipient: recipient)
+                    try makeRenderer().renderConfirmation(recipient: recipient)
                 }) else { return }
             }
         }
         let lists = config.newsletter.lists.map(\.name)
         let title = config.newsletter.list(named: config.newsletter.defaultList)?.title ?? config.organisation.name
         for record in issues where !record.isEmpty {
-            let prepared = renderer.prepare(NewsletterIssue(record: record, archive: archive, title: title, calendar: calendar))
-            try writeArchivePage(prepared, renderer: renderer)
+            // Prepared (and archived as HTML) when its first message is due.
+            var prepared: NewsletterRenderer.PreparedIssue?
             for recipient in NewsletterAudience.recipients(of: record, state: view.state, lists: lists) {
                 let withConsent = { (view: ConsentView) in lists.contains { view.isActive(subscriberID: recipient.id, list: $0) } }
                 guard try deliver(issue: record.id, to: recipient, wanted: withConsent, render: {
-                    try renderer.render(prepared, recipient: recipient)
+                    let renderer = try makeRenderer()
+                    if prepared == nil {
+                        prepared = renderer.prepare(NewsletterIssue(record: record, archive: archive, title: title, calendar: calendar))
+                        try writeArchivePage(prepared!, renderer: renderer)
+                    }
+                    return try renderer.render(prepared!, recipient: recipient)
                 }) else { return }
             }
         }
@@ -264,6 +273,19 @@ public final class NewsletterSender: PeriodicJob {
         try log.sync()
         sleep(wait)
         return true
+    }
+
+    /// Made at the first message of a run: a workspace with nobody to write to
+    /// needs no sender address or templates.
+    private func makeRenderer() throws -> NewsletterRenderer {
+        if let renderer { return renderer }
+        do {
+            let made = try NewsletterRenderer(config: config, templates: try NewsletterTemplates.load(from: workspace), clock: clock)
+            renderer = made
+            return made
+        } catch let error as TemplateError {
+            throw NewsletterError.template(error)
+        }
     }
 
     private func writeArchivePage(_ prepared: NewsletterRenderer.PreparedIssue, renderer: NewsletterRenderer) throws {

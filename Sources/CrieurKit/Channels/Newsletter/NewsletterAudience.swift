@@ -1,13 +1,14 @@
 import Foundation
 
 /// Who receives an issue: the subscribers of the configured lists who had
-/// consent when the issue was planned (a person who subscribes later does not
+/// consent when the issue was planned (its slot, or later when the sender
+/// froze it late) (a person who subscribes later does not
 /// get old issues) and still have it now. An address on several lists gets
 /// the issue once, as its first subscription in the ledger. Pure.
 public enum NewsletterAudience {
     public static func recipients(of issue: NewsletterIssueRecord, state: ConsentState, lists: [String]) -> [NewsletterRecipient] {
         recipients(state: state, lists: lists) { subscriber in
-            (subscriber.confirmedAt ?? subscriber.subscribedAt) <= issue.scheduledFor
+            (subscriber.confirmedAt ?? subscriber.subscribedAt) <= max(issue.scheduledFor, issue.plannedAt ?? issue.scheduledFor)
         }
     }
 
