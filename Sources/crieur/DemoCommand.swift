@@ -24,10 +24,19 @@ enum DemoCommand {
         }
         Console.out("")
         let clock = try options.clock(config)
+        // Two sample subscribers, and the outbox whatever the environment says: a demo never sends real mail.
+        _ = try ConsentLedger(workspace: workspace, clock: clock).subscribe(
+            try ["lea.dupont@exemple.be", "marc.lambert@exemple.be"].map {
+                SubscriptionRequest(address: try EmailAddress(validating: $0), source: "démonstration")
+            }, settings: config.newsletter)
+        let quiet = Logger(clock: SystemClock(), calendar: CivilCalendar(timeZone: config.timeZone)) { _ in }
+        let sender = NewsletterSender(
+            workspace: workspace, config: config, transport: OutboxTransport(directory: workspace.path(MailTransports.outboxFolder), clock: clock),
+            clock: clock, logger: quiet, sleep: { Thread.sleep(forTimeInterval: $0) })
         let worker = Worker(
             workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace),
-            listings: Publishers.listings(config),
-            clock: clock, wallClock: SystemClock(), logger: Logger(clock: SystemClock(), calendar: CivilCalendar(timeZone: config.timeZone)) { _ in },
+            listings: Publishers.listings(config), periodic: [sender],
+            clock: clock, wallClock: SystemClock(), logger: quiet,
             sleep: { Thread.sleep(forTimeInterval: $0) })
         let events = try worker.runOnce()
         let calendar = CivilCalendar(timeZone: config.timeZone)
@@ -40,6 +49,8 @@ enum DemoCommand {
         Le brouillon du bulletin communal de ce trimestre, pour le rédacteur de la commune :
           \(bulletin).txt (texte), \(bulletin).html (à imprimer), \(bulletin).odt (Word ou LibreOffice).
         L'écran de la salle d'attente : \(workspace.output(.ecran).path)/index.html (plein écran : touche F11).
+        La lettre d'information envoyée aux deux abonnés de démonstration (fichiers .eml, à ouvrir
+          avec un programme de messagerie) : \(workspace.path(MailTransports.outboxFolder)) ; aperçu du prochain numéro : crieur newsletter.
         Le flux Atom pour le site de la commune : \(workspace.path("out/feed/atom.xml")).
         Un refus s'explique dans le rapport à côté du fichier, dans \(workspace.queue.directory(.rejected)).
         """)
@@ -54,7 +65,11 @@ enum DemoCommand {
                 if let files = outputs[channel] {
                     // The bulletin and the screen may write nothing per item: their pages gather the items.
                     let folder = "out/\(channel.outputFolderName)/"
-                    let gathered = channel == .bulletin ? "dans le brouillon du trimestre, \(folder)" : "sur la page \(folder)index.html"
+                    let gathered = switch channel {
+                    case .bulletin: "dans le brouillon du trimestre, \(folder)"
+                    case .newsletter: "dans le prochain numéro de la lettre d'information (tout de suite si elle est urgente)"
+                    default: "sur la page \(folder)index.html"
+                    }
                     let shown = files.isEmpty ? gathered : files.map { folder + $0 }.joined(separator: ", ")
                     lines.append("  \(channel.frenchName) : " + shown)
                 }
@@ -74,6 +89,8 @@ enum DemoCommand {
             return "Problème passager pour « \(item) » : \(reason)"
         case .recovered(let item):
             return "Reprise : « \(item) »"
+        case .periodicFailure(let reason, _):
+            return "Lettre d'information : envoi interrompu, \(reason)"
         }
     }
 

@@ -15,6 +15,8 @@ enum Dispatcher {
                                     vérifie que le texte est simple (sans le publier)
       work [--once]                 traite la file (en service, ou une seule fois avec --once)
       status [--format text|json]   état de la file et derniers refus
+      newsletter [--send]           aperçu du prochain numéro de la lettre (out/newsletter/apercu.html),
+                                    ou envoi tout de suite avec --send
       bulletin --quarter AAAA-Tn    prépare le brouillon du bulletin communal d'un trimestre
       report --quarter AAAA-Tn [--format text|json]
                                     chiffres du trimestre pour l'évaluation du PST
@@ -71,6 +73,7 @@ enum Dispatcher {
             case "work": return try WorkCommand.run(args, options: options)
             case "status": return try StatusCommand.run(args, options: options)
             case "check": return try CheckCommand.run(args, options: options)
+            case "newsletter", "lettre": return try NewsletterCommand.run(args, options: options)
             case "bulletin": return try BulletinCommand.run(args, options: options)
             case "report", "rapport": return try ReportCommand.run(args, options: options)
             case "subscribers": return try SubscribersCommand.run(args, options: options)
@@ -91,6 +94,12 @@ enum Dispatcher {
         } catch let error as ConsentLedgerDamage {
             Console.err(error.description)
             return .dataError
+        } catch let error as NewsletterError {
+            Console.err(error.description)
+            return .dataError
+        } catch let error as DeliveryError {
+            Console.err(error.description)
+            return .temporaryFailure
         } catch let error as SuppressionListDamage {
             Console.err(error.description)
             return .dataError

@@ -15,7 +15,13 @@ enum WorkCommand {
         let worker = try makeWorker(options)
         if once {
             let events = try worker.runOnce()
-            return events.contains { if case .retry = $0 { return true } else { return false } } ? .temporaryFailure : .success
+            let failed = events.contains {
+                switch $0 {
+                case .retry, .periodicFailure: return true
+                default: return false
+                }
+            }
+            return failed ? .temporaryFailure : .success
         }
         let stopFD = crieur_install_stop_handler()
         guard stopFD >= 0 else { throw CommandError(code: .temporaryFailure, message: "Impossible d'installer l'arrêt propre du service.") }
@@ -26,10 +32,11 @@ enum WorkCommand {
     static func makeWorker(_ options: GlobalOptions) throws -> Worker {
         let config = try options.loadConfig()
         let clock = try options.clock(config)
+        let logger = options.logger(config, clock: SystemClock())
         return Worker(
             workspace: options.workspace, config: config, publishers: Publishers.all(config, workspace: options.workspace),
-            listings: Publishers.listings(config),
-            clock: clock, wallClock: SystemClock(), logger: options.logger(config, clock: SystemClock()),
+            listings: Publishers.listings(config), periodic: [try NewsletterCommand.makeSender(options, config: config, clock: clock, logger: logger)],
+            clock: clock, wallClock: SystemClock(), logger: logger,
             sleep: { Thread.sleep(forTimeInterval: $0) })
     }
 }

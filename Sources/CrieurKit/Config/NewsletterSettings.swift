@@ -6,6 +6,7 @@
 ///   lists: { infos: { title: "Les nouvelles du CPAS", doubleOptIn: false } },
 ///   defaultList: "infos",
 ///   consentWording: "2026-01",
+///   schedule: { frequency: "mensuel", weekday: "lundi", week: 1, time: "09:00" },
 /// }
 /// ```
 ///
@@ -35,6 +36,8 @@ public struct NewsletterSettings: Sendable, Equatable {
     public var defaultList = "infos"
     /// Version of the consent text shown on the forms; each subscription records the one agreed to.
     public var consentWording = "1"
+    /// When regular issues go out; by default the first Monday of the month at 9:00.
+    public var schedule = NewsletterSchedule()
 
     public init() {}
 
@@ -75,6 +78,7 @@ public struct NewsletterSettings: Sendable, Equatable {
         if settings.consentWording.isEmpty || settings.consentWording.contains(where: \.isNewline) {
             section.report("« newsletter.consentWording » doit être une version sur une ligne, par exemple \"2026-01\".")
         }
+        settings.schedule = section.decode(NewsletterSchedule.self, "schedule", default: settings.schedule)
         return settings
     }
 

@@ -48,6 +48,15 @@ public final class AppendOnlyLogWriter {
         if unsynced >= syncEvery { try sync() }
     }
 
+    /// False when another file now sits at `path` (renamed over it, as an
+    /// erasure does) or none does: appends would go to a file nobody reads.
+    public var isCurrent: Bool {
+        var open = stat()
+        var named = stat()
+        guard fstat(fd, &open) == 0, lstat(path, &named) == 0 else { return false }
+        return open.st_dev == named.st_dev && open.st_ino == named.st_ino
+    }
+
     /// Puts every appended line on disk.
     public func sync() throws {
         guard unsynced > 0 else { return }

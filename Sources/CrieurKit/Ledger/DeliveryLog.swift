@@ -49,19 +49,28 @@ public struct DeliveryRecord: Sendable, Codable, Equatable {
 /// and at `sync()` (group commit: a power cut may then lose the last few
 /// records, and those messages would go out once more). A write failure is
 /// thrown: the sender must stop rather than send without a record.
+///
+/// An erasure rewrites this file (it scrubs the address from SMTP replies)
+/// under `data/consent.lock` and renames the new file over it. So each record is
+/// appended holding the same lock, and to the file that is at `path` at that
+/// moment (reopened when it was replaced): no record is lost to an erasure.
 public final class DeliveryLog {
     public static let relativePath = "data/deliveries.jsonl"
     public let path: String
+    private let lockPath: String
     private var writer: AppendOnlyLogWriter?
     private let syncEvery: Int
 
     public init(workspace: Workspace, syncEvery: Int = 1) {
         path = workspace.path(DeliveryLog.relativePath)
+        lockPath = "\(workspace.dataDirectory)/\(ConsentLedger.lockFileName)"
         self.syncEvery = syncEvery
     }
 
     public func record(_ record: DeliveryRecord) throws {
-        if writer == nil { writer = try AppendOnlyLogWriter(path: path, syncEvery: syncEvery) }
+        let lock = try FileLock(path: lockPath, wait: true)
+        defer { withExtendedLifetime(lock) {} }
+        if writer?.isCurrent != true { writer = try AppendOnlyLogWriter(path: path, syncEvery: syncEvery) }
         try writer!.append(record)
     }
 

@@ -14,6 +14,9 @@ public final class Worker {
     public let config: CrieurConfig
     private let processor: ItemProcessor
     private let listings: [any ListingPage]
+    private let periodic: [any PeriodicJob]
+    /// The earliest time a periodic job asked to run again.
+    private var periodicWake: Date?
     private let parser: ItemParser
     private let spool: Spool
     private let clock: any Clock
@@ -28,9 +31,11 @@ public final class Worker {
     /// day, so pages are rebuilt at least once a day even when nothing arrives.
     private var lastRefreshDay: CivilDate?
 
-    /// `listings`: pages rebuilt beside the channels' (`Publishers.listings`).
+    /// `listings`: pages rebuilt beside the channels' (`Publishers.listings`);
+    /// `periodic`: jobs run after each pass over the queue (the newsletter sender).
     public init(
         workspace: Workspace, config: CrieurConfig, publishers: [any ChannelPublisher], listings: [any ListingPage] = [],
+        periodic: [any PeriodicJob] = [],
         clock: any Clock, wallClock: any Clock, logger: Logger,
         sleep: @escaping @Sendable (TimeInterval) -> Void
     ) {
@@ -38,6 +43,7 @@ public final class Worker {
         self.config = config
         self.processor = ItemProcessor(config: config, publishers: publishers)
         self.listings = listings
+        self.periodic = periodic
         self.parser = ItemParser(maxBytes: config.queue.maxItemBytes)
         self.spool = Spool(layout: workspace.queue)
         self.clock = clock
@@ -76,7 +82,7 @@ public final class Worker {
             events += try processDue()
             waits += 1
         }
-        return events
+        return events + runPeriodic()
     }
 
     /// `crieur work`: runs until `stopRequested()` turns true, waking on new
@@ -96,6 +102,8 @@ public final class Worker {
                 logger.error("passage interrompu : \(error); nouvel essai dans \(config.queue.rescanSeconds) s")
             }
             if stopRequested() { break }
+            _ = runPeriodic(stopRequested: stopRequested)
+            if stopRequested() { break }
             _ = watcher.wait(timeout: nextWakeUp(), stopFD: stopFD)
         }
         logger.info("service arrêté proprement")
@@ -106,6 +114,9 @@ public final class Worker {
         if tracker.hasPending { timeout = min(timeout, max(0.2, tracker.settle / 2)) }
         if let next = try? spool.nextDeferred() {
             timeout = min(timeout, max(0, next.due.timeIntervalSince(clock.now())))
+        }
+        if let periodicWake {
+            timeout = min(timeout, max(0, periodicWake.timeIntervalSince(clock.now())))
         }
         return timeout
     }
@@ -128,6 +139,23 @@ public final class Worker {
         let published = events.contains(where: { if case .published = $0 { return true } else { return false } })
         if published || lastRefreshDay != processor.calendar.civilDate(of: now) {
             refreshChannels(now: now)
+        }
+        return events
+    }
+
+    /// Runs the periodic jobs; a job that throws is logged and tried again at the next pass.
+    private func runPeriodic(stopRequested: () -> Bool = { false }) -> [WorkerEvent] {
+        var events: [WorkerEvent] = []
+        periodicWake = nil
+        for job in periodic {
+            do {
+                let result = try job.runDue(stopRequested: stopRequested)
+                if let next = result.nextWake, periodicWake.map({ next < $0 }) ?? true { periodicWake = next }
+                if let reason = result.temporaryFailure { events.append(.periodicFailure(reason: reason, until: result.nextWake)) }
+            } catch {
+                logger.error("envoi de la lettre d'information interrompu : \(error)")
+                events.append(.periodicFailure(reason: "\(error)", until: nil))
+            }
         }
         return events
     }

@@ -10,4 +10,6 @@ public enum WorkerEvent: Sendable, Equatable {
     /// A temporary failure (disk full, …): the item waits in `deferred/` for another try.
     case retry(item: String, reason: String, until: Date)
     case recovered(item: String)
+    /// A periodic job (the newsletter sender) stopped on a failure; it tries again at `until`.
+    case periodicFailure(reason: String, until: Date?)
 }

@@ -117,6 +117,10 @@ public enum DefaultConfiguration {
         // Version du texte de consentement montré sur vos formulaires. Changez-la quand
         // vous changez ce texte : chaque inscription garde la version que la personne a acceptée.
         consentWording: "2026-01",
+        // Quand part la lettre habituelle : « mensuel » (le premier, deuxième… lundi du mois ;
+        // week: -1 pour le dernier) ou « hebdomadaire » (chaque lundi), à l'heure dite.
+        // Une annonce « Urgent: oui » part tout de suite, sans attendre.
+        schedule: { frequency: "mensuel", weekday: "lundi", week: 1, time: "09:00" },
       },
 
       // L'écran de la salle d'attente : la page out/slides/index.html, à ouvrir sur la télévision.

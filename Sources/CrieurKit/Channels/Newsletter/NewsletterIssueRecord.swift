@@ -20,6 +20,9 @@ public struct NewsletterIssueRecord: Codable, Sendable, Equatable {
     public var scheduledFor: Date
     /// Ids of records in `out/archive/`, in reading order.
     public var itemIDs: [String]
+    /// When the sender froze it (a slot may be planned late, after a stop):
+    /// who had consent then is the issue's audience.
+    public var plannedAt: Date?
 
     public init(id: String, kind: Kind, scheduledFor: Date, itemIDs: [String]) {
         self.id = id

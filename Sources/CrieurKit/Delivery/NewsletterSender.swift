@@ -1,0 +1,318 @@
+import Foundation
+
+/// Sends the newsletter: plans the issues that are due (urgent items, the
+/// schedule's slots), sends the double opt-in confirmations, then each open
+/// issue to each recipient who has no final delivery record yet.
+///
+/// Touches `out/newsletter/issues/` (each new issue is saved durably before
+/// its first message), `out/newsletter/archive/ID.html` (written when an issue
+/// starts going out), `data/deliveries.jsonl` (one record per attempt, appended
+/// right after the transport answers) and reads `data/consent.jsonl` again
+/// right before each message, so a withdrawal recorded by another process is
+/// honoured at the next message. What was delivered is derived from the
+/// delivery ledger only (`DeliveryHistory`): killed at any moment, the sender
+/// resumes where it stopped, and the one message sent but not yet recorded
+/// goes out once more.
+///
+/// Failures: a temporary refusal of one recipient (4xx) is retried on the
+/// `RetryPolicy`; a permanent one (5xx) is recorded and never retried. A failure
+/// of the relay itself (unreachable, dropped connection, refused login, 421)
+/// stops the run after recording that attempt: the other recipients keep their
+/// retries for when the relay is back. The rate limit waits through `sleep`
+/// when the next slot is near, else stops the run until then. A damaged consent
+/// ledger, a delivery record that cannot be written or a broken template is
+/// thrown: nothing more is sent.
+public final class NewsletterSender: PeriodicJob {
+    /// What one run did, and when the sender has something due next.
+    public struct Report: Sendable, Equatable {
+        public var planned: [String] = []
+        public var sent = 0
+        public var temporaryFailures = 0
+        public var permanentFailures = 0
+        public var abandoned = 0
+        /// Recipients skipped because they withdrew (or confirmed elsewhere) since the plan.
+        public var skipped = 0
+        /// The earliest retry, rate-limit slot or schedule slot.
+        public var nextWake: Date?
+        /// The relay failed (server down, refused login…): the run stopped on this answer.
+        public var stoppedBy: DeliveryReply?
+        /// The relay's rate limit stopped the run until then.
+        public var rateLimitedUntil: Date?
+        /// Stopped because the service was asked to stop.
+        public var interrupted = false
+    }
+
+    /// Issue id under which the double opt-in confirmations are recorded.
+    public static let confirmationIssue = "confirmation"
+    /// Held while a run sends, so two workers never send the same issue together.
+    static let lockPath = "out/newsletter/.envoi.lock"
+    /// Longest wait for the rate limit inside a run; past it the run stops until then.
+    public static let longestWait: TimeInterval = 120
+
+    private let workspace: Workspace
+    private let config: CrieurConfig
+    private let transport: any MailTransport
+    private let clock: any Clock
+    private let logger: Logger
+    private let sleep: (TimeInterval) -> Void
+    private let policy: RetryPolicy
+    private let calendar: CivilCalendar
+    private let planner: NewsletterIssuePlanner
+    private let store: NewsletterIssueStore
+    private let log: DeliveryLog
+
+    // State of the current run.
+    private var report = Report()
+    private var history = DeliveryHistory(records: [])
+    private var limiter = RateLimiter()
+    private var view: ConsentView
+    private var stopRequested: () -> Bool = { false }
+    private var renderer: NewsletterRenderer?
+
+    public init(workspace: Workspace, config: CrieurConfig, transport: any MailTransport, clock: any Clock, logger: Logger,
+                sleep: @escaping (TimeInterval) -> Void, policy: RetryPolicy = .standard) {
+        self.workspace = workspace
+        self.config = config
+        self.transport = transport
+        self.clock = clock
+        self.logger = logger
+        self.sleep = sleep
+        self.policy = policy
+        calendar = CivilCalendar(timeZone: config.timeZone)
+        planner = NewsletterIssuePlanner(schedule: config.newsletter.schedule, calendar: calendar)
+        store = NewsletterIssueStore(folder: OutputFolder(path: workspace.path("out/newsletter/issues")))
+        log = DeliveryLog(workspace: workspace)
+        view = ConsentView(workspace: workspace)
+    }
+
+    public func runDue(stopRequested: () -> Bool) throws -> PeriodicJobResult {
+        let report = try run(stopRequested: stopRequested)
+        return PeriodicJobResult(nextWake: report.nextWake, temporaryFailure: report.stoppedBy.map(Self.describe))
+    }
+
+    /// Plans what is due, then sends everything that is due now.
+    public func run(stopRequested: () -> Bool = { false }) throws -> Report {
+        try withoutActuallyEscaping(stopRequested) { stop in
+            self.stopRequested = stop
+            defer { self.stopRequested = { false } }
+            report = Report()
+            // One sender at a time per workspace (two workers on one queue): the other skips its turn.
+            try FileSystem.makeDirectory(workspace.path("out/newsletter"))
+            guard let lock = try FileLock(path: workspace.path(Self.lockPath)) else { return report }
+            defer { withExtendedLifetime(lock) {} }
+            let now = clock.now()
+            let archive = try loadArchive()
+            var issues = try loadIssues()
+            for var issue in planner.due(now: now, archive: archive, issues: issues) {
+                issue.plannedAt = now
+                try plan(issue)
+                issues.append(issue)
+            }
+            try send(issues: issues, archive: archive, now: now)
+            try log.sync()
+            wake(planner.nextSlot(after: now))
+            return report
+        }
+    }
+
+    /// `crieur newsletter --send`: an issue now with what the next regular one
+    /// would carry, then the run. Nil when there is nothing to send.
+    public func sendManualIssue(stopRequested: () -> Bool = { false }) throws -> (issue: NewsletterIssueRecord?, report: Report) {
+        let now = clock.now()
+        let items = planner.preview(now: now, archive: try loadArchive(), issues: try loadIssues())
+        guard !items.isEmpty else { return (nil, try run(stopRequested: stopRequested)) }
+        var issue = NewsletterIssueRecord(id: "manuel-\(Self.stamp(now, calendar: calendar))", kind: .manual, scheduledFor: now, itemIDs: items.map(\.id))
+        issue.plannedAt = now
+        try plan(issue)
+        var result = try run(stopRequested: stopRequested)
+        result.planned.insert(issue.id, at: 0)
+        return (issue, result)
+    }
+
+    // MARK: Planning
+
+    private func loadArchive() throws -> [PublishedItem] {
+        let archive = try workspace.archive.load()
+        for name in archive.unreadable { logger.error("out/archive/\(name) illisible : ignoré pour la lettre d'information (fichier gardé)") }
+        return archive.items
+    }
+
+    private func loadIssues() throws -> [NewsletterIssueRecord] {
+        let loaded = try store.load()
+        for name in loaded.unreadable { logger.error("out/newsletter/issues/\(name) illisible : ce numéro n'est pas envoyé (fichier gardé)") }
+        return loaded.issues
+    }
+
+    private func plan(_ issue: NewsletterIssueRecord) throws {
+        try store.save(issue)
+        report.planned.append(issue.id)
+        logger.info(issue.isEmpty
+            ? "lettre « \(issue.id) » : aucune annonce nouvelle, rien à envoyer"
+            : "lettre « \(issue.id) » prévue avec \(issue.itemIDs.count) annonce\(issue.itemIDs.count > 1 ? "s" : "")")
+    }
+
+    // MARK: Sending
+
+    private func send(issues: [NewsletterIssueRecord], archive: [PublishedItem], now: Date) throws {
+        history = DeliveryHistory(records: try log.records())
+        limiter = RateLimiter(perMinute: config.smtp.perMinute, perDay: config.smtp.perDay)
+        for time in history.attemptTimes where now.timeIntervalSince(time) < 86_400 { limiter.record(time) }
+        try view.refresh()
+        renderer = nil
+        for list in config.newsletter.lists where list.doubleOptIn {
+            for pending in view.pendingConfirmations(list: list.name) {
+                let recipient = NewsletterRecipient(id: pending.id, address: pending.address, name: pending.name, token: pending.confirmationToken)
+                let stillPending = { (view: ConsentView) in view.state.subscribers[pending.id]?.state == .pending }
+                guard try deliver(issue: Self.confirmationIssue, to: recipient, wanted: stillPending, render: {
+                    try makeRenderer().renderConfirmation(recipient: recipient)
+                }) else { return }
+            }
+        }
+        let lists = config.newsletter.lists.map(\.name)
+        let title = config.newsletter.list(named: config.newsletter.defaultList)?.title ?? config.organisation.name
+        for record in issues where !record.isEmpty {
+            // Prepared (and archived as HTML) when its first message is due.
+            var prepared: NewsletterRenderer.PreparedIssue?
+            for recipient in NewsletterAudience.recipients(of: record, state: view.state, lists: lists) {
+                let withConsent = { (view: ConsentView) in lists.contains { view.isActive(subscriberID: recipient.id, list: $0) } }
+                guard try deliver(issue: record.id, to: recipient, wanted: withConsent, render: {
+                    let renderer = try makeRenderer()
+                    if prepared == nil {
+                        prepared = renderer.prepare(NewsletterIssue(record: record, archive: archive, title: title, calendar: calendar))
+                        try writeArchivePage(prepared!, renderer: renderer)
+                    }
+                    return try renderer.render(prepared!, recipient: recipient)
+                }) else { return }
+            }
+        }
+    }
+
+    /// One message if it is due; false when the run must stop.
+    private func deliver(issue: String, to recipient: NewsletterRecipient, wanted: (ConsentView) -> Bool,
+                         render: () throws -> OutgoingMail) throws -> Bool {
+        if stopRequested() {
+            report.interrupted = true
+            return false
+        }
+        let now = clock.now()
+        switch history.status(issue: issue, subscriber: recipient.id, now: now, policy: policy) {
+        case .final:
+            return true
+        case .waiting(let until):
+            wake(until)
+            return true
+        case .expired(let attempt):
+            try abandon(issue: issue, subscriber: recipient.id, attempt: attempt)
+            return true
+        case .due(let attempt, _):
+            try view.refresh()
+            guard wanted(view) else {
+                report.skipped += 1
+                logger.info("lettre « \(issue) » : pas envoyée à l'abonné \(recipient.id), qui n'a plus de consentement actif")
+                return true
+            }
+            guard try waitForRateLimit(now: now) else { return false }
+            let mail = try render()
+            let reply = try transport.send(mail)
+            let sentAt = clock.now()
+            limiter.record(sentAt)
+            let record = DeliveryRecord(issue: issue, subscriber: recipient.id, attempt: attempt, reply: reply, time: sentAt)
+            try log.record(record)
+            history.add(record)
+            return try account(record, reply: reply, now: sentAt)
+        }
+    }
+
+    private func account(_ record: DeliveryRecord, reply: DeliveryReply, now: Date) throws -> Bool {
+        let who = "lettre « \(record.issue) », abonné \(record.subscriber)"
+        switch reply.outcome {
+        case .sent:
+            report.sent += 1
+        case .permanentFailure:
+            report.permanentFailures += 1
+            logger.error("\(who) : refus définitif du serveur (\(reply.code) \(reply.text)), pas de nouvel essai")
+        case .temporaryFailure:
+            report.temporaryFailures += 1
+            switch history.status(issue: record.issue, subscriber: record.subscriber, now: now, policy: policy) {
+            case .waiting(let until):
+                wake(until)
+                logger.info("\(who) : échec passager (\(reply.code) \(reply.text)), nouvel essai le \(calendar.timestamp(until))")
+            default:
+                try abandon(issue: record.issue, subscriber: record.subscriber, attempt: record.attempt)
+            }
+            if Self.isRelayFailure(reply) {
+                report.stoppedBy = reply
+                logger.error("envoi de la lettre arrêté : \(Self.describe(reply)) ; reprise au prochain essai")
+                return false
+            }
+        }
+        return true
+    }
+
+    private func abandon(issue: String, subscriber: String, attempt: Int) throws {
+        let record = DeliveryRecord(issue: issue, subscriber: subscriber, attempt: attempt,
+                                    reply: DeliveryReply(outcome: .permanentFailure, code: 0, text: RetryPolicy.abandonReply),
+                                    time: clock.now())
+        try log.record(record)
+        history.add(record)
+        report.abandoned += 1
+        logger.error("lettre « \(issue) », abonné \(subscriber) : \(RetryPolicy.abandonReply)")
+    }
+
+    /// True when the message may go now (after a short wait if needed).
+    private func waitForRateLimit(now: Date) throws -> Bool {
+        let slot = limiter.nextSendTime(now: now)
+        let wait = slot.timeIntervalSince(now)
+        guard wait > 0 else { return true }
+        guard wait <= Self.longestWait else {
+            wake(slot)
+            report.rateLimitedUntil = slot
+            logger.info("limite d'envoi du serveur atteinte : la suite partira le \(calendar.timestamp(slot))")
+            return false
+        }
+        try log.sync()
+        sleep(wait)
+        return true
+    }
+
+    /// Made at the first message of a run: a workspace with nobody to write to
+    /// needs no sender address or templates.
+    private func makeRenderer() throws -> NewsletterRenderer {
+        if let renderer { return renderer }
+        do {
+            let made = try NewsletterRenderer(config: config, templates: try NewsletterTemplates.load(from: workspace), clock: clock)
+            renderer = made
+            return made
+        } catch let error as TemplateError {
+            throw NewsletterError.template(error)
+        }
+    }
+
+    private func writeArchivePage(_ prepared: NewsletterRenderer.PreparedIssue, renderer: NewsletterRenderer) throws {
+        let folder = OutputFolder(path: workspace.path("out/newsletter/archive"))
+        let name = "\(prepared.issue.id).html"
+        guard try FileSystem.info("\(folder.path)/\(name)") == nil else { return }
+        let html = try renderer.genericBodies(prepared).html
+        _ = try folder.write(OutputFile(name: name, data: Data(html.utf8), keepOthers: false))
+    }
+
+    private func wake(_ time: Date) {
+        if report.nextWake.map({ time < $0 }) ?? true { report.nextWake = time }
+    }
+
+    /// A failure of the relay rather than of this recipient: no connection, a
+    /// dropped one, "service not available" (421), TLS unavailable (454) or a
+    /// refused login (5xx classed temporary by the transport).
+    static func isRelayFailure(_ reply: DeliveryReply) -> Bool {
+        reply.outcome == .temporaryFailure && (reply.code == 0 || reply.code == 421 || reply.code == 454 || reply.code / 100 == 5)
+    }
+
+    /// `2026-12-07-090500`, local time: a manual issue's id.
+    static func stamp(_ instant: Date, calendar: CivilCalendar) -> String {
+        String(calendar.timestamp(instant).compactMap { $0 == " " ? "-" : $0 == ":" ? nil : $0 })
+    }
+
+    static func describe(_ reply: DeliveryReply) -> String {
+        "le serveur d'envoi ne répond pas comme prévu (\(reply.code == 0 ? "pas de réponse" : String(reply.code)) \(reply.text))"
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Work the worker does on time rather than on new files (sending the
+/// newsletter's due issues and retries): run after each pass over the queue,
+/// and woken again at the time it asks for.
+public protocol PeriodicJob: AnyObject {
+    /// Does what is due now, checking `stopRequested` between steps.
+    /// Throws when it had to stop on a problem the administrator must see.
+    func runDue(stopRequested: () -> Bool) throws -> PeriodicJobResult
+}
+
+/// What a periodic job reports to the worker.
+public struct PeriodicJobResult: Sendable, Equatable {
+    /// When the job has something due next (nil: nothing planned).
+    public var nextWake: Date?
+    /// A temporary failure stopped it (server down…), in French; it tries again at `nextWake`.
+    public var temporaryFailure: String?
+
+    public init(nextWake: Date?, temporaryFailure: String? = nil) {
+        self.nextWake = nextWake
+        self.temporaryFailure = temporaryFailure
+    }
+}

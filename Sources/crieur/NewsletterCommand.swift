@@ -1,0 +1,58 @@
+import CrieurKit
+import Foundation
+
+/// `crieur newsletter`: writes the preview of the next regular issue
+/// (out/newsletter/apercu.html), says when it goes out and to how many people.
+/// `crieur newsletter --send`: sends it now as a manual issue, with whatever
+/// else is due (exit 75 when the mail server stopped the sending: run it again
+/// later, nothing is sent twice).
+enum NewsletterCommand {
+    static let usage = "Utilisation : crieur newsletter [--send]"
+
+    static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
+        let send: Bool
+        switch args {
+        case []: send = false
+        case ["--send"], ["--envoyer"]: send = true
+        default: throw CommandError.usage(usage)
+        }
+        let config = try options.loadConfig()
+        let clock = try options.clock(config)
+        let calendar = CivilCalendar(timeZone: config.timeZone)
+        let preview = try NewsletterPreview.write(workspace: options.workspace, config: config, clock: clock)
+        guard send else {
+            let count = preview.items.count
+            Console.out("""
+            Aperçu du prochain numéro : \(options.workspace.path(NewsletterPreview.htmlPath)) (et apercu.txt)
+            \(count == 0 ? "Aucune annonce en attente pour le prochain numéro." : "\(count) annonce\(count > 1 ? "s" : "") en attente.")
+            Prochain envoi : \(calendar.timestamp(preview.nextSlot)) (\(config.newsletter.schedule.frenchDescription)).
+            Abonnés qui le recevraient : \(preview.recipients).
+            Pour l'envoyer maintenant : crieur newsletter --send
+            """)
+            return .success
+        }
+        let logger = options.logger(config, clock: SystemClock())
+        let sender = try makeSender(options, config: config, clock: clock, logger: logger)
+        let (issue, report) = try sender.sendManualIssue()
+        if issue == nil { Console.out("Aucune annonce en attente : pas de numéro spécial envoyé.") }
+        Console.out("Messages envoyés : \(report.sent) ; échecs passagers : \(report.temporaryFailures) ; refus définitifs : \(report.permanentFailures + report.abandoned).")
+        if let stop = report.stoppedBy {
+            Console.err("Envoi interrompu : le serveur d'envoi ne répond pas comme prévu (\(stop.code == 0 ? "pas de réponse" : String(stop.code)) \(stop.text)). "
+                + "Relancez plus tard : rien ne sera envoyé deux fois.")
+            return .temporaryFailure
+        }
+        if let until = report.rateLimitedUntil {
+            Console.out("Limite d'envoi du serveur atteinte : la suite partira avec le service (crieur work) à partir du \(calendar.timestamp(until)).")
+        } else if report.temporaryFailures > 0, let next = report.nextWake {
+            Console.out("Les échecs passagers seront réessayés par le service (crieur work) à partir du \(calendar.timestamp(next)).")
+        }
+        return .success
+    }
+
+    static func makeSender(_ options: GlobalOptions, config: CrieurConfig, clock: any Clock, logger: Logger) throws -> NewsletterSender {
+        let transport = try MailTransports.configured(
+            settings: config.smtp, environment: ProcessInfo.processInfo.environment, workspace: options.workspace, clock: clock)
+        return NewsletterSender(workspace: options.workspace, config: config, transport: transport, clock: clock, logger: logger,
+                                sleep: { Thread.sleep(forTimeInterval: $0) })
+    }
+}
