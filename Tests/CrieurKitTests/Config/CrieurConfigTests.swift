@@ -122,3 +122,15 @@ import Testing
         }
     }
 }
+
+@Suite("Repository workspace")
+struct RepositoryWorkspaceTests {
+    /// The repository's top level is a workspace: its configuration is the one
+    /// `crieur init` writes, so a setting added to one is never missing from the other.
+    @Test func repositoryConfigurationIsTheDefaultOne() throws {
+        var repository = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { repository.deleteLastPathComponent() }
+        let file = try String(contentsOf: repository.appendingPathComponent(CrieurConfig.relativePath), encoding: .utf8)
+        #expect(file == DefaultConfiguration.text)
+    }
+}
