@@ -19,8 +19,8 @@ enum NewsletterCommand {
         let config = try options.loadConfig()
         let clock = try options.clock(config)
         let calendar = CivilCalendar(timeZone: config.timeZone)
-        let preview = try NewsletterPreview.write(workspace: options.workspace, config: config, clock: clock)
         guard send else {
+            let preview = try NewsletterPreview.write(workspace: options.workspace, config: config, clock: clock)
             let count = preview.items.count
             Console.out("""
             Aperçu du prochain numéro : \(options.workspace.path(NewsletterPreview.htmlPath)) (et apercu.txt)

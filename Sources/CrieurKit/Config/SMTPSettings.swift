@@ -24,6 +24,9 @@ public struct SMTPSettings: Sendable, Equatable {
     public var perDay: Int?
     /// Parallel connections to the relay (small relays refuse more than one).
     public var connections = 1
+    /// Delivery records forced to disk together (`DeliveryLog` group commit); 1 syncs after each message.
+    public var syncEvery = SMTPSettings.defaultSyncEvery
+    public static let defaultSyncEvery = 64
 
     public init() {}
 
@@ -61,6 +64,7 @@ public struct SMTPSettings: Sendable, Equatable {
         settings.perMinute = perMinute == 0 ? nil : perMinute
         settings.perDay = perDay == 0 ? nil : perDay
         settings.connections = section.int("connections", default: 1, range: 1...16)
+        settings.syncEvery = section.int("syncEvery", default: defaultSyncEvery, range: 1...10_000)
         return settings
     }
 

@@ -81,7 +81,7 @@ public final class NewsletterSender: PeriodicJob {
         calendar = CivilCalendar(timeZone: config.timeZone)
         planner = NewsletterIssuePlanner(schedule: config.newsletter.schedule, calendar: calendar)
         store = NewsletterIssueStore(folder: OutputFolder(path: workspace.path("out/newsletter/issues")))
-        log = DeliveryLog(workspace: workspace)
+        log = DeliveryLog(workspace: workspace, syncEvery: config.smtp.syncEvery)
         view = ConsentView(workspace: workspace)
     }
 

@@ -133,11 +133,9 @@ public final class SMTPTransport: MailTransport {
     private func takeReplyLine(_ bytes: UnsafeRawBufferPointer) {
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
-        let line = String(decoding: bytes[..<end], as: UTF8.self)
-        guard line.utf8.count >= 3, line.prefix(3).allSatisfy(\.isNumber) else { return }
+        guard end >= 3, bytes[..<3].allSatisfy({ (0x30...0x39).contains($0) }) else { return }
         if replyComplete { replyLines = [] }
-        let continues = line.utf8.count > 3 && line.utf8[line.utf8.index(line.utf8.startIndex, offsetBy: 3)] == UInt8(ascii: "-")
-        replyLines.append(line.count > 4 ? String(line.dropFirst(4)) : "")
-        replyComplete = !continues
+        replyLines.append(end > 4 ? String(decoding: bytes[4..<end], as: UTF8.self) : "")
+        replyComplete = !(end > 3 && bytes[3] == UInt8(ascii: "-"))
     }
 }

@@ -16,9 +16,11 @@ import Glibc
 public final class AppendOnlyLogWriter {
     public let path: String
     private let fd: Int32
+    /// Device and inode of the open file, to tell whether it is still the one at `path`.
+    private let device: UInt64
+    private let inode: UInt64
     private let syncEvery: Int
     private var unsynced = 0
-    private let encoder: JSONEncoder
 
     public init(path: String, syncEvery: Int = 1) throws {
         precondition(syncEvery >= 1, "syncEvery must be at least 1")
@@ -27,8 +29,10 @@ public final class AppendOnlyLogWriter {
         let existed = try FileSystem.info(path) != nil
         fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileSystemError(operation: "open", path: path) }
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var open = stat()
+        guard fstat(fd, &open) == 0 else { let error = FileSystemError(operation: "fstat", path: path); close(fd); throw error }
+        device = UInt64(open.st_dev)
+        inode = UInt64(open.st_ino)
         if !existed {
             do { try FileSystem.syncDirectory((path as NSString).deletingLastPathComponent) } catch { close(fd); throw error }
         }
@@ -39,11 +43,12 @@ public final class AppendOnlyLogWriter {
         close(fd)
     }
 
-    public func append<Record: Encodable>(_ record: Record) throws {
-        var line = try encoder.encode(record)
-        line.append(0x0A)
+    /// Appends one line; `line` holds no line break, the writer adds it.
+    public func append(line: [UInt8]) throws {
+        var data = Data(line)
+        data.append(0x0A)
         // One write for the whole line: with O_APPEND it lands whole at the end.
-        try FileSystem.writeAll(fd: fd, data: line, path: path)
+        try FileSystem.writeAll(fd: fd, data: data, path: path)
         unsynced += 1
         if unsynced >= syncEvery { try sync() }
     }
@@ -51,10 +56,9 @@ public final class AppendOnlyLogWriter {
     /// False when another file now sits at `path` (renamed over it, as an
     /// erasure does) or none does: appends would go to a file nobody reads.
     public var isCurrent: Bool {
-        var open = stat()
         var named = stat()
-        guard fstat(fd, &open) == 0, lstat(path, &named) == 0 else { return false }
-        return open.st_dev == named.st_dev && open.st_ino == named.st_ino
+        guard lstat(path, &named) == 0 else { return false }
+        return UInt64(named.st_dev) == device && UInt64(named.st_ino) == inode
     }
 
     /// Puts every appended line on disk.

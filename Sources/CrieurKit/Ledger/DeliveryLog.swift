@@ -30,6 +30,30 @@ public struct DeliveryRecord: Sendable, Codable, Equatable {
         self.time = DeliveryRecord.timestamp(time)
     }
 
+    /// The record as one line of JSON, keys sorted: the bytes `JSONEncoder` gives
+    /// with `.sortedKeys, .withoutEscapingSlashes`, written directly, since a
+    /// record is written per message sent.
+    var jsonLine: [UInt8] {
+        var json = JSONByteWriter(reservingCapacity: 160 + issue.utf8.count + subscriber.utf8.count + reply.utf8.count)
+        json.beginObject()
+        json.key("attempt")
+        json.int(attempt)
+        json.key("code")
+        json.int(code)
+        json.key("issue")
+        json.string(issue)
+        json.key("reply")
+        json.string(reply)
+        json.key("result")
+        json.string(result.rawValue)
+        json.key("subscriber")
+        json.string(subscriber)
+        json.key("time")
+        json.string(time)
+        json.endObject()
+        return json.bytes
+    }
+
     /// `gmtime_r` rather than `Calendar`: a record is written per message sent.
     static func timestamp(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
@@ -54,10 +78,12 @@ public struct DeliveryRecord: Sendable, Codable, Equatable {
 /// under `data/consent.lock` and renames the new file over it. So each record is
 /// appended holding the same lock, and to the file that is at `path` at that
 /// moment (reopened when it was replaced): no record is lost to an erasure.
+/// The lock file stays open between records (`ReusableFileLock`).
 public final class DeliveryLog {
     public static let relativePath = "data/deliveries.jsonl"
     public let path: String
     private let lockPath: String
+    private var lock: ReusableFileLock?
     private var writer: AppendOnlyLogWriter?
     private let syncEvery: Int
 
@@ -68,10 +94,11 @@ public final class DeliveryLog {
     }
 
     public func record(_ record: DeliveryRecord) throws {
-        let lock = try FileLock(path: lockPath, wait: true)
-        defer { withExtendedLifetime(lock) {} }
-        if writer?.isCurrent != true { writer = try AppendOnlyLogWriter(path: path, syncEvery: syncEvery) }
-        try writer!.append(record)
+        if lock == nil { lock = try ReusableFileLock(path: lockPath) }
+        try lock!.withLock {
+            if writer?.isCurrent != true { writer = try AppendOnlyLogWriter(path: path, syncEvery: syncEvery) }
+            try writer!.append(line: record.jsonLine)
+        }
     }
 
     /// Puts every record on disk (call it before waiting, and at the end of a run).

@@ -48,6 +48,11 @@ public enum DefaultConfiguration {
         perDay: 0,
         // Connexions simultanées au serveur (1 pour les petits relais).
         connections: 1,
+        // Le registre des envois (data/deliveries.jsonl) reçoit chaque envoi avant le
+        // message suivant ; il est forcé sur le disque tous les « syncEvery » envois,
+        // à la fin de l'envoi et avant chaque attente. 1 = après chaque message (plus
+        // lent) ; avec 64, une coupure de courant peut faire renvoyer au plus 64 messages.
+        syncEvery: 64,
       },
 
       // Fuseau horaire des dates écrites dans les annonces.

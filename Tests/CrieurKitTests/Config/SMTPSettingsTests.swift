@@ -21,6 +21,7 @@ import Testing
         #expect(smtp == SMTPSettings())
         #expect(smtp.url == nil)
         #expect(smtp.connections == 1)
+        #expect(smtp.syncEvery == 64)
         #expect(smtp.perMinute == nil && smtp.perDay == nil)
     }
 
@@ -29,7 +30,7 @@ import Testing
             { smtp: { url: "smtp://smtp.office365.com:587/cpas.namur.be", fromAddress: "lettre@cpas.namur.be",
               fromName: "CPAS de Namur", replyTo: "accueil@cpas.namur.be", unsubscribeURL: "https://cpas.namur.be/desinscription",
               unsubscribeMailto: "desinscription@cpas.namur.be", confirmURL: "https://cpas.namur.be/confirmer",
-              perMinute: 30, perDay: 10000, connections: 2 } }
+              perMinute: 30, perDay: 10000, connections: 2, syncEvery: 1 } }
             """.utf8)).smtp
         #expect(smtp.url == "smtp://smtp.office365.com:587/cpas.namur.be")
         #expect(smtp.fromAddress == "lettre@cpas.namur.be")
@@ -39,6 +40,7 @@ import Testing
         #expect(smtp.unsubscribeMailto == "desinscription@cpas.namur.be")
         #expect(smtp.confirmURL == "https://cpas.namur.be/confirmer")
         #expect(smtp.perMinute == 30 && smtp.perDay == 10000 && smtp.connections == 2)
+        #expect(smtp.syncEvery == 1)
     }
 
     @Test func misspeltKeyIsReportedWithASuggestion() {
@@ -47,12 +49,14 @@ import Testing
 
     @Test func wrongValuesAreReportedInFrench() {
         let found = problems("""
-            { smtp: { url: "http://relais.be", fromAddress: "pas une adresse", unsubscribeURL: "http://cpas.be/stop", connections: 0 } }
+            { smtp: { url: "http://relais.be", fromAddress: "pas une adresse", unsubscribeURL: "http://cpas.be/stop", connections: 0,
+              syncEvery: 0 } }
             """)
-        #expect(found.count == 4, "\(found)")
+        #expect(found.count == 5, "\(found)")
         #expect(found.contains { $0.contains("smtp.url") && $0.contains("smtp://") })
         #expect(found.contains { $0.contains("smtp.fromAddress") })
         #expect(found.contains { $0.contains("smtp.unsubscribeURL") && $0.contains("https://") })
         #expect(found.contains { $0.contains("smtp.connections") })
+        #expect(found.contains { $0.contains("smtp.syncEvery") && $0.contains("entre 1 et 10000") })
     }
 }
