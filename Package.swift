@@ -21,8 +21,6 @@ let package = Package(
         .target(name: "CSystemShims"),
         .target(name: "CrieurKit", dependencies: ["CCurlShims", "CSystemShims"]),
         .executableTarget(name: "crieur", dependencies: ["CrieurKit"]),
-        // Drives the newsletter sending path for benchmarks/newsletter/bench; not installed.
-        .executableTarget(name: "crieur-bench-smtp", dependencies: ["CrieurKit"]),
         // Python helpers the tests run (a real MIME parser, an aiosmtpd handler).
         .testTarget(name: "CrieurKitTests", dependencies: ["CrieurKit"], exclude: ["Delivery/Fixtures"]),
     ]
