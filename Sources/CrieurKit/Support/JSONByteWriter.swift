@@ -69,6 +69,20 @@ struct JSONByteWriter {
         needsComma = true
     }
 
+    /// A string given as its UTF-8 bytes (valid UTF-8), escaped like any string.
+    mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
+        separate()
+        appendQuoted(utf8: value)
+        needsComma = true
+    }
+
+    /// A value already written as JSON by another writer (`bytes` of a writer that wrote one value).
+    mutating func value(json: UnsafeBufferPointer<UInt8>) {
+        separate()
+        bytes.append(contentsOf: json)
+        needsComma = true
+    }
+
     mutating func int(_ value: Int) {
         separate()
         // Most numbers written are syllable counts, one digit: no String for those.
@@ -110,9 +124,14 @@ struct JSONByteWriter {
 
     /// `text` between quotes; runs of bytes that need no escape are copied whole.
     private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8 { appendQuoted(utf8: $0) }
+    }
+
+    /// The UTF-8 bytes `utf8` between quotes, escaped.
+    private mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        do {
             var runStart = 0
             // Runs are appended as buffers of their own (rebased), which copy in one go;
             // a slice of the buffer was copied byte by byte through an iterator.
