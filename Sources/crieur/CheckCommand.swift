@@ -47,7 +47,9 @@ enum CheckCommand {
             }
             tooHard = tooHard || !report.passesAllChannels
             if json {
-                Console.out(utf8: ReadabilityReportFormatter.jsonBytes(report, file: path))
+                // Written piece by piece as it is made: an 11 MB report is never held whole.
+                ReadabilityReportFormatter.writeJSON(report, file: path) { Console.write(utf8: $0) }
+                [UInt8(ascii: "\n")].withUnsafeBufferPointer { Console.write(utf8: $0) }
             } else {
                 Console.out(ReadabilityReportFormatter.text(report, file: path))
             }

@@ -88,51 +88,80 @@ public struct FrenchTokenizer: Sendable {
     /// Appends the sentences and words of `text`, whose first line is line `firstLine`
     /// of its file, to `tokens`, numbering words in `tokens.numbering`.
     func tokenize(_ text: String, firstLine: Int = 1, into tokens: inout TokenizedText) {
-        let (bytes, lines) = normalizedLines(text)
-        bytes.withUnsafeBufferPointer { source in
+        func read(_ source: UnsafeBufferPointer<UInt8>, _ lines: [Range<Int>]) {
             // Swapped in and out rather than copied, so that appending never copies the arrays.
             var reader = Reader(source: source, tokenizer: self)
             swap(&reader.tokens, &tokens)
             reader.read(lines: lines, firstLine: firstLine)
             swap(&reader.tokens, &tokens)
         }
+        var text = text
+        text.withUTF8 { utf8 in
+            // Most texts have no space or mark to normalise: they are read in place, uncopied.
+            if let lines = Self.linesIfNormal(utf8) {
+                read(utf8, lines)
+            } else {
+                let (bytes, lines) = normalizedLines(utf8)
+                bytes.withUnsafeBufferPointer { read($0, lines) }
+            }
+        }
     }
 
-    /// The UTF-8 bytes of `text` with the spaces the tokenizer treats alike (tab, no-break,
+    /// Where each line of `utf8` lies (line feeds left out), or nil when the text has a byte
+    /// that `normalizedLines` would change: a carriage return, a tab, a byte order mark or
+    /// one of the spaces read as plain spaces.
+    static func linesIfNormal(_ utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(utf8.count / 64 + 1)
+        var lineStart = 0
+        for i in utf8.indices {
+            switch utf8[i] {
+            case 0x0A:
+                lines.append(lineStart..<i)
+                lineStart = i + 1
+            case 0x0D, 0x09: return nil
+            case 0xC2 where utf8[i + 1] == 0xA0: return nil
+            case 0xE2 where utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xAF || utf8[i + 2] == 0x89): return nil
+            case 0xEF where utf8[i + 1] == 0xBB && utf8[i + 2] == 0xBF: return nil
+            default: continue
+            }
+        }
+        lines.append(lineStart..<utf8.count)
+        return lines
+    }
+
+    /// The bytes of `utf8` with the spaces the tokenizer treats alike (tab, no-break,
     /// narrow no-break and thin spaces) made plain spaces, without carriage returns and
     /// byte order marks, and where each line lies among them (line breaks left out).
-    func normalizedLines(_ text: String) -> (bytes: [UInt8], lines: [Range<Int>]) {
-        var text = text
-        return text.withUTF8 { utf8 in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(utf8.count)
-            var lines: [Range<Int>] = []
-            lines.reserveCapacity(utf8.count / 64 + 1)
-            var lineStart = 0
-            var i = 0
-            while i < utf8.count {
-                let byte = utf8[i]
-                switch byte {
-                case 0x0A:
-                    lines.append(lineStart..<bytes.count)
-                    lineStart = bytes.count
-                case 0x0D: break
-                case 0x09: bytes.append(0x20)
-                case 0xC2 where utf8[i + 1] == 0xA0:  // U+00A0
-                    bytes.append(0x20)
-                    i += 1
-                case 0xE2 where utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xAF || utf8[i + 2] == 0x89):  // U+202F, U+2009
-                    bytes.append(0x20)
-                    i += 2
-                case 0xEF where utf8[i + 1] == 0xBB && utf8[i + 2] == 0xBF:  // U+FEFF
-                    i += 2
-                default: bytes.append(byte)
-                }
+    func normalizedLines(_ utf8: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], lines: [Range<Int>]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(utf8.count / 64 + 1)
+        var lineStart = 0
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            switch byte {
+            case 0x0A:
+                lines.append(lineStart..<bytes.count)
+                lineStart = bytes.count
+            case 0x0D: break
+            case 0x09: bytes.append(0x20)
+            case 0xC2 where utf8[i + 1] == 0xA0:  // U+00A0
+                bytes.append(0x20)
                 i += 1
+            case 0xE2 where utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xAF || utf8[i + 2] == 0x89):  // U+202F, U+2009
+                bytes.append(0x20)
+                i += 2
+            case 0xEF where utf8[i + 1] == 0xBB && utf8[i + 2] == 0xBF:  // U+FEFF
+                i += 2
+            default: bytes.append(byte)
             }
-            lines.append(lineStart..<bytes.count)
-            return (bytes, lines)
+            i += 1
         }
+        lines.append(lineStart..<bytes.count)
+        return (bytes, lines)
     }
 
     /// One reading of a text: the source bytes, the sentence being gathered (the bytes of

@@ -55,14 +55,14 @@ public struct ReadabilityChecker: Sendable {
         }
         let metrics = ReadabilityMetrics(
             sentences: tokens.sentences.count, words: tokens.wordIDs.count, syllables: scoredSyllables,
-            longWords: longWords, longestSentenceWords: tokens.sentences.map(\.words.count).max() ?? 0)
+            longWords: longWords, longestSentenceWords: tokens.sentences.reduce(0) { max($0, $1.words.count) })
         let findings = rules.findings(in: tokens, table: table).sorted {
             ($0.line, $0.sentenceIndex ?? 0, $0.severity) < ($1.line, $1.sentenceIndex ?? 0, $1.severity)
         }
         let tally = FindingTally(findings)
         let verdicts = channels.map { verdict(for: $0, metrics: metrics, sentences: tokens.sentences, tally: tally) }
         return ReadabilityReport(
-            metrics: metrics, layout: .init(tokens: tokens, syllables: table.words.map(\.syllables)), findings: findings,
+            metrics: metrics, layout: .init(tokens: tokens, syllables: table.words.map { $0.syllables }), findings: findings,
             verdicts: verdicts)
     }
 

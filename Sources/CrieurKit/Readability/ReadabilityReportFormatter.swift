@@ -76,13 +76,21 @@ public enum ReadabilityReportFormatter {
 
     /// The same JSON as `json(_:file:)`, as UTF-8 bytes ready to write.
     public static func jsonBytes(_ report: ReadabilityReport, file: String) -> [UInt8] {
-        // Reserved once, generously (about 40 bytes of keys and punctuation per word, each
-        // sentence's text twice, a few hundred bytes per finding): growing an 11 MB array
-        // by doubling copied it over and over. Pages never written cost no memory.
+        var all: [UInt8] = []
+        writeJSON(report, file: file) { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// The same JSON as `json(_:file:)`, handed to `output` in pieces of about 64 KB, in
+    /// order. The JSON of a 1 MB text is 11 MB: written piece by piece through one small
+    /// buffer, it never needs those 11 MB of memory (nor their page faults).
+    public static func writeJSON(
+        _ report: ReadabilityReport, file: String, to output: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         let tokens = report.layout.tokens
-        let wordCount = tokens.wordIDs.count
-        let textBytes = tokens.sentenceBytes.count
-        var json = JSONByteWriter(reservingCapacity: 4096 + 48 * wordCount + 2 * textBytes + 512 * report.findings.count)
+        let piece = 64 * 1024
+        // Room for a piece and the longest sentence or finding that may follow it.
+        var json = JSONByteWriter(reservingCapacity: 2 * piece)
         let round = { (x: Double) in (x * 100).rounded() / 100 }
         json.beginObject()
         json.key("channels")
@@ -118,6 +126,7 @@ public enum ReadabilityReportFormatter {
             json.key("suggestion")
             json.string(finding.suggestion)
             json.endObject()
+            if json.bytes.count >= piece { json.drain(to: output) }
         }
         json.endArray()
         let m = report.metrics
@@ -181,12 +190,13 @@ public enum ReadabilityReportFormatter {
                     }
                     json.endArray()
                     json.endObject()
+                    if json.bytes.count >= piece { json.drain(to: output) }
                 }
             }
         }
         json.endArray()
         json.endObject()
-        return json.bytes
+        json.drain(to: output)
     }
 
     static func shortened(_ sentence: String) -> String {
