@@ -236,8 +236,8 @@ public struct FrenchTokenizer: Sendable {
             var start = sentenceStart, end = tokens.sentenceBytes.count
             while start < end, tokens.sentenceBytes[start] == 0x20 { start += 1 }
             while end > start, tokens.sentenceBytes[end - 1] == 0x20 { end -= 1 }
-            tokens.sentenceBytes.removeSubrange(end...)
-            tokens.sentenceBytes.removeSubrange(sentenceStart..<start)
+            if end < tokens.sentenceBytes.count { tokens.sentenceBytes.removeSubrange(end...) }
+            if start > sentenceStart { tokens.sentenceBytes.removeSubrange(sentenceStart..<start) }
             end -= start - sentenceStart
             start = sentenceStart
             guard start < end else { return }

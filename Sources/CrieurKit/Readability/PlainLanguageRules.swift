@@ -142,10 +142,10 @@ struct PlainLanguageRules: Sendable {
         // by a substring search of the whole sentence per word (quadratic, and a third of the time).
         // Without combining marks each character is a scalar, and comparing the UTF-8 bytes
         // before each comma gives the same answer as comparing characters, without decoding them.
-        let text = analysed.text
-        let plain = AdministrativeLexicon.isPlainLatin(text)
-        let bytes = plain ? Array(text.utf8) : []
-        let characters = plain ? [] : Array(text)
+        // The same test as `AdministrativeLexicon.isPlainLatin`, on the sentence's own bytes.
+        let bytes = analysed.textBytes
+        let plain = bytes.allSatisfy { $0 < 0xCC }
+        let characters = plain ? [] : Array(analysed.text)
         let commas = plain
             ? bytes.indices.filter { bytes[$0] == UInt8(ascii: ",") } : characters.indices.filter { characters[$0] == "," }
         func beforeAComma(_ word: String) -> Bool {
@@ -153,7 +153,9 @@ struct PlainLanguageRules: Sendable {
             if plain {
                 // Straight from the word's own bytes: an array of them per word was most of this rule's time.
                 func precedesAComma(_ written: some Collection<UInt8>) -> Bool {
-                    commas.contains { $0 >= written.count && bytes[($0 - written.count)..<$0].elementsEqual(written) }
+                    commas.contains {
+                        $0 - bytes.startIndex >= written.count && bytes[($0 - written.count)..<$0].elementsEqual(written)
+                    }
                 }
                 return word.utf8.withContiguousStorageIfAvailable(precedesAComma) ?? precedesAComma(Array(word.utf8))
             }
@@ -208,34 +210,40 @@ struct PlainLanguageRules: Sendable {
         var i = 0
         while i < analysed.count {
             defer { i += 1 }
-            let word = table.words[Int(analysed.wordIDs[i])]
+            // Most words are none of the cases below: their kind and key flags say so
+            // without copying their facts.
+            let id = Int(analysed.wordIDs[i])
+            let kind = table.words[id].kind
             var name: String
-            var written = word.text
+            var written: String
             let key = table[key: analysed.keys[i]]
             if key.flags.contains(.article), i + 1 < analysed.count,
                 analysed.word(i + 1).hasPrefix("60")
             {
                 name = "ART. 60"
+                written = table.words[id].text
                 // How it is written is only needed the first time, after the test below.
                 if !knownAcronyms.contains(name) && !seen.contains(name) {
-                    written = text().contains("art. 60") ? "art. 60" : word.text + " " + analysed.word(i + 1)
+                    written = text().contains("art. 60") ? "art. 60" : written + " " + analysed.word(i + 1)
                 }
-            } else if word.kind == .capitals {
-                name = table[word: analysed.wordIDs[i]].key.uppercased()
+            } else if kind == .capitals {
+                written = table.words[id].text
+                name = table.words[id].key.uppercased()
                 // The scalar test first spares a Foundation search for most acronyms, which have no apostrophe.
                 if name.count > 1, written.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2019}" }),
                     written.contains("'") || written.contains("\u{2019}")
                 {
                     written = String(written.split(whereSeparator: { $0 == "'" || $0 == "\u{2019}" }).last ?? "")
                 }
-            } else if word.kind == .word, word.text.unicodeScalars.first.map(LetterTable.isUppercase) == true,
-                key.flags.contains(.explained)
+            } else if kind == .word, key.flags.contains(.explained),
+                table.words[id].text.unicodeScalars.first.map(LetterTable.isUppercase) == true
             {
-                name = table[word: analysed.wordIDs[i]].key.uppercased()  // Forem, Onem written as names
-                written = word.text
+                name = table.words[id].key.uppercased()  // Forem, Onem written as names
+                written = table.words[id].text
             } else {
                 continue
             }
+            let word = table.words[id]
             if knownAcronyms.contains(name) || seen.contains(name) { continue }
             let explanation = explanations[name]
             if explanation == nil, isShouting(name, at: i, in: analysed) {
