@@ -84,7 +84,7 @@ struct PlainLanguageRules: Sendable {
             let analysed = Analysed(
                 index: index, line: span.line, wordIDs: Positions(base: tokens.wordIDs[span.words]),
                 keys: Positions(base: keys[span.words]), textBytes: tokens.sentenceBytes[span.text], table: table)
-            longSentence(analysed, table: table, into: &findings)
+            longSentence(analysed, table: table, wording: &wording, into: &findings)
             acronymsAndCapitals(analysed, table: table, seen: &acronymsSeen, into: &findings)
             let administrativeSpans = administrativeWords(analysed, table: table, wording: &wording, into: &findings)
             longWords(analysed, skipping: administrativeSpans, wording: &wording, into: &findings)
@@ -114,22 +114,33 @@ struct PlainLanguageRules: Sendable {
 
     // MARK: - Long sentences
 
-    func longSentence(_ analysed: Analysed, table: WordTable, into findings: inout [ReadabilityFinding]) {
+    func longSentence(
+        _ analysed: Analysed, table: WordTable, wording: inout Wording, into findings: inout [ReadabilityFinding]
+    ) {
         let count = analysed.count
         // Most sentences are within the most lenient limit checked.
         guard let lenient = sentenceLimits.last, count > sentenceLimits[0].limit || count > lenient.limit else { return }
         let exceeded = sentenceLimits.filter { count > $0.limit }
         guard let strictest = exceeded.first else { return }
+        // The same sentence (same bytes, hence same words) gets the same texts.
+        let sentence = Wording.SentenceBytes(bytes: analysed.textBytes)
+        if let texts = wording.longSentence[sentence] {
+            findings.append(
+                finding(.longSentence, .warning, analysed, message: texts.message, excerpt: texts.excerpt, suggestion: texts.suggestion))
+            return
+        }
         let names = exceeded.map { $0.channel.frenchName }.joined(separator: ", ")
         var suggestion = "Coupez-la en phrases de \(strictest.limit) mots au plus, avec une seule idée par phrase."
         if let cut = cutPoint(analysed, table: table) {
             suggestion += " Vous pouvez par exemple mettre un point après « \(cut) » et commencer une nouvelle phrase."
         }
+        let texts = Wording.Texts(
+            excerpt: analysed.text,
+            message: "Cette phrase a \(count) mots : c'est trop long pour \(names) (au plus \(strictest.limit) mots).",
+            suggestion: suggestion)
+        wording.longSentence[sentence] = texts
         findings.append(
-            finding(
-                .longSentence, .warning, analysed,
-                message: "Cette phrase a \(count) mots : c'est trop long pour \(names) (au plus \(strictest.limit) mots).",
-                excerpt: analysed.text, suggestion: suggestion))
+            finding(.longSentence, .warning, analysed, message: texts.message, excerpt: texts.excerpt, suggestion: texts.suggestion))
     }
 
     static let linkingWords: Set<String> = ["et", "mais", "qui", "car", "donc", "ainsi", "dont", "lorsque", "puis"]
