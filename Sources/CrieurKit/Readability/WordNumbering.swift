@@ -1,3 +1,5 @@
+import Glibc
+
 /// Numbers the distinct words of a text by their UTF-8 bytes, as the tokenizer
 /// reads them: the first occurrence of a word gets the next number and its bytes
 /// are kept once, in one buffer for all words; later occurrences only cost a hash
@@ -40,13 +42,22 @@ struct WordNumbering: Sendable {
         while true {
             let id = slots[slot]
             if id < 0 { break }
-            if hashes[Int(id)] == hash, bytes[range(of: id)].elementsEqual(word) { return id }
+            if hashes[Int(id)] == hash, equals(id, word) { return id }
             slot = (slot + 1) & mask
         }
         let id = append(word, hash: hash)
         slots[slot] = id
         if 2 * count > slots.count { grow() }
         return id
+    }
+
+    /// Whether word `id` is `word`, byte for byte.
+    private func equals(_ id: Int32, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = range(of: id)
+        guard range.count == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            range.count == 0 || memcmp(stored.baseAddress! + range.lowerBound, word.baseAddress!, range.count) == 0
+        }
     }
 
     /// A new number for `word` even when the same bytes already have one (for reports

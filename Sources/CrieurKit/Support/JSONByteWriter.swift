@@ -129,6 +129,20 @@ struct JSONByteWriter {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Whether one of the eight bytes of `word` is a control character, `"` or `\`, by
+    /// the classic bit tricks: `(x - 0x01…) & ~x & 0x80…` is non-zero exactly when a byte
+    /// of `x` is zero, and `(x - n…) & ~x & 0x80…` when a byte is below `n` (n ≤ 128).
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        return control | hasQuote | hasBackslash != 0
+    }
+
     /// `text` between quotes; runs of bytes that need no escape are copied whole.
     private mutating func appendQuoted(_ text: String) {
         var text = text
@@ -141,6 +155,11 @@ struct JSONByteWriter {
         var runStart = 0
         var i = 0
         while i < utf8.count {
+            // Eight bytes at a time while none of them needs an escape (most of any text).
+            if i + 8 <= utf8.count, !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let byte = utf8[i]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
                 i += 1
