@@ -68,8 +68,9 @@ public struct FrenchTokenizer: Sendable {
 
     public init() {}
 
-    /// The sentences of `text`, whose first line is line `firstLine` of its file, with
-    /// their words as Strings: `tokenize(_:firstLine:into:)` for callers that want a list.
+    /// The sentences of `text`, whose first line is line `firstLine` of its file, as a list
+    /// with their words as Strings, for callers that want one; the checker itself reads
+    /// the flat `TokenizedText` of `tokenize(_:firstLine:into:)`.
     public func sentences(in text: String, firstLine: Int = 1) -> [Sentence] {
         var tokens = TokenizedText(reservingFor: text.utf8.count)
         tokenize(text, firstLine: firstLine, into: &tokens)
