@@ -47,7 +47,9 @@ enum CheckCommand {
             }
             tooHard = tooHard || !report.passesAllChannels
             if json {
-                Console.out(utf8: ReadabilityReportFormatter.jsonBytes(report, file: path))
+                // Written piece by piece as it is made: an 11 MB report is never held whole.
+                ReadabilityReportFormatter.writeJSON(report, file: path) { Console.write(utf8: $0) }
+                [UInt8(ascii: "\n")].withUnsafeBufferPointer { Console.write(utf8: $0) }
             } else {
                 Console.out(ReadabilityReportFormatter.text(report, file: path))
             }
@@ -58,9 +60,8 @@ enum CheckCommand {
 
     /// Keeps the last report alive until the process ends, on purpose: `main` calls
     /// `exit` right after this command, and the kernel takes back the whole address
-    /// space at once. Releasing a 1 MB text's report first means freeing every
-    /// sentence, word list and finding one by one (a few percent of `crieur check`)
-    /// for memory nobody would use again. Earlier reports of a multi-file check
+    /// space at once. Releasing a 1 MB text's report first means freeing its
+    /// thousands of findings one by one for memory nobody would use again. Earlier reports of a multi-file check
     /// are freed as usual, so memory does not grow with the number of files.
     private static func keepUntilExit(_ report: ReadabilityReport) {
         UnsafeMutablePointer<ReadabilityReport>.allocate(capacity: 1).initialize(to: report)

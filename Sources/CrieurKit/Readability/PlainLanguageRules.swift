@@ -4,16 +4,37 @@
 /// what it needs about each word from the text's `WordTable`, where each
 /// distinct word was looked up once; no regular expressions. Never fails.
 struct PlainLanguageRules: Sendable {
-    /// A sentence prepared for the rules.
+    /// A sentence as the rules see it: a window on the text's flat arrays, its words
+    /// asked about by position (0 for the first word) through the `WordTable`.
     struct Analysed {
         var index: Int
-        var sentence: FrenchTokenizer.Sentence
-        var syllables: [Int]
+        var line: Int
+        /// Numbers in the `WordTable` of the words as written.
+        var wordIDs: Positions
         /// Numbers in the `WordTable` of the words' keys: lower case, apostrophes as `'`,
         /// elided clitic removed (l'octroi → octroi).
-        var keys: [Int32]
-        /// Numbers in the `WordTable` of the words as written.
-        var wordIDs: [Int32]
+        var keys: Positions
+        /// The sentence's text, as UTF-8 bytes.
+        var textBytes: ArraySlice<UInt8>
+        let table: WordTable
+
+        var count: Int { wordIDs.count }
+        var text: String { String(decoding: textBytes, as: UTF8.self) }
+        func word(_ i: Int) -> String { table.words[Int(wordIDs[i])].text }
+        func kind(_ i: Int) -> FrenchTokenizer.Word.Kind { table.words[Int(wordIDs[i])].kind }
+        func syllables(_ i: Int) -> Int { table.words[Int(wordIDs[i])].syllables }
+    }
+
+    /// Numbers of one sentence's words, indexed from 0 whatever their place in the text's array.
+    struct Positions: RandomAccessCollection {
+        let base: ArraySlice<Int32>
+        var startIndex: Int { 0 }
+        var endIndex: Int { base.count }
+        subscript(position: Int) -> Int32 { base[base.startIndex + position] }
+        /// The numbers of `range`, as a slice that hashes and compares by its elements.
+        func slice(_ range: Range<Int>) -> ArraySlice<Int32> {
+            base[(base.startIndex + range.lowerBound)..<(base.startIndex + range.upperBound)]
+        }
     }
 
     let settings: ReadabilitySettings
@@ -53,12 +74,17 @@ struct PlainLanguageRules: Sendable {
         "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
     ]
 
-    func findings(in sentences: [Analysed], table: WordTable) -> [ReadabilityFinding] {
+    func findings(in tokens: TokenizedText, table: WordTable) -> [ReadabilityFinding] {
         var findings: [ReadabilityFinding] = []
         var acronymsSeen: Set<String> = []
         var wording = Wording()
-        for analysed in sentences {
-            longSentence(analysed, table: table, into: &findings)
+        // The key of every word occurrence, in one array for the whole text.
+        let keys = tokens.wordIDs.map { table.words[Int($0)].keyID }
+        for (index, span) in tokens.sentences.enumerated() {
+            let analysed = Analysed(
+                index: index, line: span.line, wordIDs: Positions(base: tokens.wordIDs[span.words]),
+                keys: Positions(base: keys[span.words]), textBytes: tokens.sentenceBytes[span.text], table: table)
+            longSentence(analysed, table: table, wording: &wording, into: &findings)
             acronymsAndCapitals(analysed, table: table, seen: &acronymsSeen, into: &findings)
             let administrativeSpans = administrativeWords(analysed, table: table, wording: &wording, into: &findings)
             longWords(analysed, skipping: administrativeSpans, wording: &wording, into: &findings)
@@ -78,49 +104,59 @@ struct PlainLanguageRules: Sendable {
         excerpt: String, suggestion: String
     ) -> ReadabilityFinding {
         ReadabilityFinding(
-            rule: rule.rawValue, severity: severity, message: message, line: analysed.sentence.line, excerpt: excerpt,
+            rule: rule.rawValue, severity: severity, message: message, line: analysed.line, excerpt: excerpt,
             suggestion: suggestion, sentenceIndex: analysed.index)
     }
 
     func words(_ analysed: Analysed, _ range: Range<Int>) -> String {
-        analysed.sentence.words[range].map(\.text).joined(separator: " ")
+        range.map { analysed.word($0) }.joined(separator: " ")
     }
 
     // MARK: - Long sentences
 
-    func longSentence(_ analysed: Analysed, table: WordTable, into findings: inout [ReadabilityFinding]) {
-        let count = analysed.sentence.words.count
+    func longSentence(
+        _ analysed: Analysed, table: WordTable, wording: inout Wording, into findings: inout [ReadabilityFinding]
+    ) {
+        let count = analysed.count
         // Most sentences are within the most lenient limit checked.
         guard let lenient = sentenceLimits.last, count > sentenceLimits[0].limit || count > lenient.limit else { return }
         let exceeded = sentenceLimits.filter { count > $0.limit }
         guard let strictest = exceeded.first else { return }
+        // The same sentence (same bytes, hence same words) gets the same texts.
+        let sentence = Wording.SentenceBytes(bytes: analysed.textBytes)
+        if let texts = wording.longSentence[sentence] {
+            findings.append(
+                finding(.longSentence, .warning, analysed, message: texts.message, excerpt: texts.excerpt, suggestion: texts.suggestion))
+            return
+        }
         let names = exceeded.map { $0.channel.frenchName }.joined(separator: ", ")
         var suggestion = "Coupez-la en phrases de \(strictest.limit) mots au plus, avec une seule idée par phrase."
         if let cut = cutPoint(analysed, table: table) {
             suggestion += " Vous pouvez par exemple mettre un point après « \(cut) » et commencer une nouvelle phrase."
         }
+        let texts = Wording.Texts(
+            excerpt: analysed.text,
+            message: "Cette phrase a \(count) mots : c'est trop long pour \(names) (au plus \(strictest.limit) mots).",
+            suggestion: suggestion)
+        wording.longSentence[sentence] = texts
         findings.append(
-            finding(
-                .longSentence, .warning, analysed,
-                message: "Cette phrase a \(count) mots : c'est trop long pour \(names) (au plus \(strictest.limit) mots).",
-                excerpt: analysed.sentence.text, suggestion: suggestion))
+            finding(.longSentence, .warning, analysed, message: texts.message, excerpt: texts.excerpt, suggestion: texts.suggestion))
     }
 
     static let linkingWords: Set<String> = ["et", "mais", "qui", "car", "donc", "ainsi", "dont", "lorsque", "puis"]
 
     /// The words before a good place to cut: a comma or a linking word near the middle.
     func cutPoint(_ analysed: Analysed, table: WordTable) -> String? {
-        let words = analysed.sentence.words
-        let middle = words.count / 2
+        let middle = analysed.count / 2
         var best: Int?
         // "Word followed by a comma somewhere in the sentence", tested at each comma rather than
         // by a substring search of the whole sentence per word (quadratic, and a third of the time).
         // Without combining marks each character is a scalar, and comparing the UTF-8 bytes
         // before each comma gives the same answer as comparing characters, without decoding them.
-        let text = analysed.sentence.text
-        let plain = AdministrativeLexicon.isPlainLatin(text)
-        let bytes = plain ? Array(text.utf8) : []
-        let characters = plain ? [] : Array(text)
+        // The same test as `AdministrativeLexicon.isPlainLatin`, on the sentence's own bytes.
+        let bytes = analysed.textBytes
+        let plain = bytes.allSatisfy { $0 < 0xCC }
+        let characters = plain ? [] : Array(analysed.text)
         let commas = plain
             ? bytes.indices.filter { bytes[$0] == UInt8(ascii: ",") } : characters.indices.filter { characters[$0] == "," }
         func beforeAComma(_ word: String) -> Bool {
@@ -128,19 +164,21 @@ struct PlainLanguageRules: Sendable {
             if plain {
                 // Straight from the word's own bytes: an array of them per word was most of this rule's time.
                 func precedesAComma(_ written: some Collection<UInt8>) -> Bool {
-                    commas.contains { $0 >= written.count && bytes[($0 - written.count)..<$0].elementsEqual(written) }
+                    commas.contains {
+                        $0 - bytes.startIndex >= written.count && bytes[($0 - written.count)..<$0].elementsEqual(written)
+                    }
                 }
                 return word.utf8.withContiguousStorageIfAvailable(precedesAComma) ?? precedesAComma(Array(word.utf8))
             }
             let written = Array(word)
             return commas.contains { $0 >= written.count && characters[($0 - written.count)..<$0].elementsEqual(written) }
         }
-        for i in 2..<max(2, words.count - 2) {
-            guard table[key: analysed.keys[i + 1]].flags.contains(.linkingWord) || beforeAComma(words[i].text) else { continue }
+        for i in 2..<max(2, analysed.count - 2) {
+            guard table[key: analysed.keys[i + 1]].flags.contains(.linkingWord) || beforeAComma(analysed.word(i)) else { continue }
             if best == nil || abs(i - middle) < abs(best! - middle) { best = i }
         }
         guard let cut = best else { return nil }
-        return words[max(0, cut - 3)...cut].map(\.text).joined(separator: " ")
+        return (max(0, cut - 3)...cut).map { analysed.word($0) }.joined(separator: " ")
     }
 
     // MARK: - Long words
@@ -148,15 +186,17 @@ struct PlainLanguageRules: Sendable {
     func longWords(
         _ analysed: Analysed, skipping covered: Set<Int>, wording: inout Wording, into findings: inout [ReadabilityFinding]
     ) {
-        for (i, word) in analysed.sentence.words.enumerated() where word.kind == .word && !covered.contains(i) {
-            guard analysed.syllables[i] >= settings.longWordSyllables else { continue }
+        for i in 0..<analysed.count where analysed.kind(i) == .word && !covered.contains(i) {
+            let syllables = analysed.syllables(i)
+            guard syllables >= settings.longWordSyllables else { continue }
+            let word = analysed.word(i)
             // A name (capital inside the sentence) cannot be replaced.
-            if i > 0, word.text.unicodeScalars.first.map(LetterTable.isUppercase) == true { continue }
+            if i > 0, word.unicodeScalars.first.map(LetterTable.isUppercase) == true { continue }
             let id = analysed.wordIDs[i]
             let texts = wording.longWord[id] ?? {
                 let texts = Wording.Texts(
-                    excerpt: word.text,
-                    message: "Le mot « \(word.text) » est long (\(analysed.syllables[i]) syllabes) et peut arrêter le lecteur.",
+                    excerpt: word,
+                    message: "Le mot « \(word) » est long (\(syllables) syllabes) et peut arrêter le lecteur.",
                     suggestion: "Remplacez-le par un mot plus court et courant, ou expliquez-le avec des mots simples.")
                 wording.longWord[id] = texts
                 return texts
@@ -171,42 +211,53 @@ struct PlainLanguageRules: Sendable {
     func acronymsAndCapitals(
         _ analysed: Analysed, table: WordTable, seen: inout Set<String>, into findings: inout [ReadabilityFinding]
     ) {
-        let words = analysed.sentence.words
-        let text = analysed.sentence.text
+        // The sentence's text is only needed for the few words that may be acronyms.
+        var sentenceText: String?
+        func text() -> String {
+            if let sentenceText { return sentenceText }
+            sentenceText = analysed.text
+            return sentenceText!
+        }
         var i = 0
-        while i < words.count {
+        while i < analysed.count {
             defer { i += 1 }
-            let word = words[i]
+            // Most words are none of the cases below: their kind and key flags say so
+            // without copying their facts.
+            let id = Int(analysed.wordIDs[i])
+            let kind = table.words[id].kind
             var name: String
-            var written = word.text
+            var written: String
             let key = table[key: analysed.keys[i]]
-            if key.flags.contains(.article), i + 1 < words.count,
-                words[i + 1].text.hasPrefix("60")
+            if key.flags.contains(.article), i + 1 < analysed.count,
+                analysed.word(i + 1).hasPrefix("60")
             {
                 name = "ART. 60"
+                written = table.words[id].text
                 // How it is written is only needed the first time, after the test below.
                 if !knownAcronyms.contains(name) && !seen.contains(name) {
-                    written = text.contains("art. 60") ? "art. 60" : word.text + " " + words[i + 1].text
+                    written = text().contains("art. 60") ? "art. 60" : written + " " + analysed.word(i + 1)
                 }
-            } else if word.kind == .capitals {
-                name = table[word: analysed.wordIDs[i]].key.uppercased()
+            } else if kind == .capitals {
+                written = table.words[id].text
+                name = table.words[id].key.uppercased()
                 // The scalar test first spares a Foundation search for most acronyms, which have no apostrophe.
                 if name.count > 1, written.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2019}" }),
                     written.contains("'") || written.contains("\u{2019}")
                 {
                     written = String(written.split(whereSeparator: { $0 == "'" || $0 == "\u{2019}" }).last ?? "")
                 }
-            } else if word.kind == .word, word.text.unicodeScalars.first.map(LetterTable.isUppercase) == true,
-                key.flags.contains(.explained)
+            } else if kind == .word, key.flags.contains(.explained),
+                table.words[id].text.unicodeScalars.first.map(LetterTable.isUppercase) == true
             {
-                name = table[word: analysed.wordIDs[i]].key.uppercased()  // Forem, Onem written as names
-                written = word.text
+                name = table.words[id].key.uppercased()  // Forem, Onem written as names
+                written = table.words[id].text
             } else {
                 continue
             }
+            let word = table.words[id]
             if knownAcronyms.contains(name) || seen.contains(name) { continue }
             let explanation = explanations[name]
-            if explanation == nil, isShouting(name, at: i, in: words) {
+            if explanation == nil, isShouting(name, at: i, in: analysed) {
                 findings.append(
                     finding(
                         .capitals, .warning, analysed,
@@ -217,7 +268,7 @@ struct PlainLanguageRules: Sendable {
                 continue
             }
             seen.insert(name)
-            if text.contains(written + " (") || text.contains("(" + written + ")") { continue }
+            if text().contains(written + " (") || text().contains("(" + written + ")") { continue }
             let suggestion: String
             if let explanation {
                 suggestion = "Écrivez plutôt : « \(explanation) »."
@@ -234,12 +285,12 @@ struct PlainLanguageRules: Sendable {
     }
 
     /// Capitals used for emphasis (URGENT, FERMÉ) rather than an acronym (SPF, PIIS).
-    func isShouting(_ name: String, at i: Int, in words: [FrenchTokenizer.Word]) -> Bool {
+    func isShouting(_ name: String, at i: Int, in analysed: Analysed) -> Bool {
         let letters = name.unicodeScalars.filter { LetterTable.isLetter($0) }
         let vowels = letters.filter { FrenchSyllableCounter.isVowelLetter(Unicode.Scalar($0.value | 0x20) ?? $0) }
         if letters.count >= 5 && vowels.count >= 2 { return true }
         let neighbourInCapitals =
-            (i > 0 && words[i - 1].kind == .capitals) || (i + 1 < words.count && words[i + 1].kind == .capitals)
+            (i > 0 && analysed.kind(i - 1) == .capitals) || (i + 1 < analysed.count && analysed.kind(i + 1) == .capitals)
         return neighbourInCapitals && letters.count >= 3 && vowels.count >= 1
     }
 
@@ -254,7 +305,7 @@ struct PlainLanguageRules: Sendable {
         while i < analysed.keys.count {
             if let match = lexiconMatch(analysed, at: i, table: table) {
                 // The same written words always match the same entry: their texts can be shared.
-                let span = analysed.wordIDs[i..<(i + match.length)]
+                let span = analysed.wordIDs.slice(i..<(i + match.length))
                 let texts = wording.administrative[span] ?? {
                     let excerpt = words(analysed, i..<(i + match.length))
                     let texts = Wording.Texts(
@@ -314,7 +365,7 @@ struct PlainLanguageRules: Sendable {
         for i in 0..<keys.count where table[key: keys[i]].flags.contains(.beForm) {
             var p = i + 1
             if p < keys.count, table[key: keys[p]].flags.contains(.adverb) { p += 1 }
-            guard p < keys.count, table[key: keys[p]].flags.contains(.participle), analysed.sentence.words[p].kind == .word
+            guard p < keys.count, table[key: keys[p]].flags.contains(.participle), analysed.kind(p) == .word
             else { continue }
             // "est fermé" can be a state; it is a passive when "été" is the auxiliary or an agent follows.
             let agent = keys[(p + 1)..<min(keys.count, p + 8)].firstIndex { table[key: $0].flags.contains(.by) }
@@ -346,11 +397,11 @@ struct PlainLanguageRules: Sendable {
     ]
 
     func negations(_ analysed: Analysed, table: WordTable, into findings: inout [ReadabilityFinding]) {
-        let words = analysed.sentence.words
+        let count = analysed.count
         var found: [Range<Int>] = []
         var i = 0
-        while i < words.count {
-            if table[word: analysed.wordIDs[i]].opensNegation, let end = (i...min(words.count - 1, i + 5)).first(where: {
+        while i < count {
+            if table.words[Int(analysed.wordIDs[i])].opensNegation, let end = (i...min(count - 1, i + 5)).first(where: {
                 $0 > i && table[key: analysed.keys[$0]].flags.contains(.negativeParticle)
             }) {
                 found.append(i..<(end + 1))
@@ -360,12 +411,12 @@ struct PlainLanguageRules: Sendable {
             }
         }
         guard let first = found.first else { return }
-        let negativeNearby = analysed.keys[first.upperBound..<min(words.count, first.upperBound + 3)].contains {
+        let negativeNearby = analysed.keys[first.upperBound..<min(count, first.upperBound + 3)].contains {
             table[key: $0].flags.contains(.negativeWord)
         }
         if found.count >= 2 || negativeNearby {
             let excerpt = found.count >= 2 ? found.map { self.words(analysed, $0) }.joined(separator: " … ")
-                : self.words(analysed, first.lowerBound..<min(words.count, first.upperBound + 3))
+                : self.words(analysed, first.lowerBound..<min(count, first.upperBound + 3))
             findings.append(
                 finding(
                     .doubleNegation, .warning, analysed,
@@ -393,20 +444,20 @@ struct PlainLanguageRules: Sendable {
     ]
 
     func numbers(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
-        let numbers = analysed.sentence.words.filter { $0.kind == .number }
+        let numbers = (0..<analysed.count).filter { analysed.kind($0) == .number }.map { analysed.word($0) }
         for word in numbers {
-            guard let date = Self.numericDate(word.text) else { continue }
+            guard let date = Self.numericDate(word) else { continue }
             let day = date.day == 1 ? "1er" : String(date.day)
             var plain = "le \(day) \(Self.monthNames[date.month - 1])"
             if let year = date.year { plain += " \(year)" }
             findings.append(
                 finding(
                     .numericDate, .warning, analysed,
-                    message: "La date « \(word.text) » est écrite en chiffres : on peut confondre le jour et le mois.",
-                    excerpt: word.text, suggestion: "Écrivez la date en toutes lettres : « \(plain) »."))
+                    message: "La date « \(word) » est écrite en chiffres : on peut confondre le jour et le mois.",
+                    excerpt: word, suggestion: "Écrivez la date en toutes lettres : « \(plain) »."))
         }
         if numbers.count > settings.maxNumbersPerSentence {
-            let excerpt = numbers.map(\.text).joined(separator: ", ")
+            let excerpt = numbers.joined(separator: ", ")
             findings.append(
                 finding(
                     .manyNumbers, .warning, analysed,
@@ -455,10 +506,8 @@ struct PlainLanguageRules: Sendable {
 
     func longParenthesis(_ analysed: Analysed, into findings: inout [ReadabilityFinding]) {
         // Most sentences have no parenthesis: one byte scan spares an array of their scalars.
-        let text = analysed.sentence.text
-        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "(")) }) ?? text.utf8.contains(UInt8(ascii: "("))
-        else { return }
-        let scalars = Array(analysed.sentence.text.unicodeScalars)
+        guard analysed.textBytes.contains(UInt8(ascii: "(")) else { return }
+        let scalars = Array(analysed.text.unicodeScalars)
         var open: Int?
         for (i, c) in scalars.enumerated() {
             if c == "(" {

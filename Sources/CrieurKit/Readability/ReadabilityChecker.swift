@@ -19,7 +19,9 @@ public struct ReadabilityChecker: Sendable {
 
     /// Checks a text whose first line is line `firstLine` of its file.
     public func check(_ text: String, firstLine: Int = 1, channels: [Channel] = Channel.allCases) -> ReadabilityReport {
-        report(for: tokenizer.sentences(in: text, firstLine: firstLine), channels: channels)
+        var tokens = TokenizedText(reservingFor: text.utf8.count)
+        tokenizer.tokenize(text, firstLine: firstLine, into: &tokens)
+        return report(for: tokens, channels: channels)
     }
 
     /// Checks an item's title (one sentence, at `titleLine`) and body together, so
@@ -27,59 +29,41 @@ public struct ReadabilityChecker: Sendable {
     public func check(
         title: String, titleLine: Int, body: String, bodyFirstLine: Int, channels: [Channel] = Channel.allCases
     ) -> ReadabilityReport {
-        var titleSentences = tokenizer.sentences(in: title.replacingOccurrences(of: "\n", with: " "), firstLine: titleLine)
-        if titleSentences.count > 1 {
+        var tokens = TokenizedText(reservingFor: title.utf8.count + body.utf8.count)
+        tokenizer.tokenize(title.replacingOccurrences(of: "\n", with: " "), firstLine: titleLine, into: &tokens)
+        if tokens.sentences.count > 1 {
             // A title is read as one unit even when it holds a full stop.
-            let words = titleSentences.flatMap(\.words)
-            titleSentences = [FrenchTokenizer.Sentence(text: title, line: titleLine, words: words)]
+            tokens.mergeSentences(from: 0, text: title, line: titleLine)
         }
-        return report(for: titleSentences + tokenizer.sentences(in: body, firstLine: bodyFirstLine), channels: channels)
+        tokenizer.tokenize(body, firstLine: bodyFirstLine, into: &tokens)
+        return report(for: tokens, channels: channels)
     }
 
-    func report(for sentences: [FrenchTokenizer.Sentence], channels: [Channel]) -> ReadabilityReport {
-        var analysed: [PlainLanguageRules.Analysed] = []
-        analysed.reserveCapacity(sentences.count)
-        var measures: [ReadabilityReport.SentenceMeasure] = []
-        measures.reserveCapacity(sentences.count)
-        // What the scores need, summed as the words go by rather than kept per word.
-        var words = 0, scoredSyllables = 0, longWords = 0, longestSentence = 0
+    func report(for tokens: TokenizedText, channels: [Channel]) -> ReadabilityReport {
         let rules = PlainLanguageRules(settings: settings, channels: channels)
         var table = WordTable(rules: rules)
-        for (index, sentence) in sentences.enumerated() {
-            // One pass over the words fills every per-word list, each allocated once at its size.
-            let count = sentence.words.count
-            var ids: [Int32] = [], keys: [Int32] = [], syllables: [Int] = []
-            var wordMeasures: [ReadabilityReport.WordMeasure] = []
-            ids.reserveCapacity(count)
-            keys.reserveCapacity(count)
-            syllables.reserveCapacity(count)
-            wordMeasures.reserveCapacity(count)
-            for word in sentence.words {
-                let id = table.wordID(for: word.text)
-                let facts = table[word: id]
-                ids.append(id)
-                keys.append(facts.keyID)
-                syllables.append(facts.syllables)
-                wordMeasures.append(.init(text: word.text, syllables: facts.syllables))
-                // Digits and capitals are read at a glance: a phone number or CPAS is no
-                // harder than a two-syllable word, so they weigh at most 2 syllables in the scores.
-                scoredSyllables += word.kind == .word ? facts.syllables : min(facts.syllables, 2)
-                if facts.letters > 6 { longWords += 1 }
-            }
-            analysed.append(.init(index: index, sentence: sentence, syllables: syllables, keys: keys, wordIDs: ids))
-            measures.append(.init(text: sentence.text, line: sentence.line, words: wordMeasures))
-            words += count
-            longestSentence = max(longestSentence, sentence.words.count)
+        table.addWords(from: tokens.numbering)
+        // What the scores need, by word number first, then summed over the occurrences.
+        // Digits and capitals are read at a glance: a phone number or CPAS is no harder
+        // than a two-syllable word, so they weigh at most 2 syllables in the scores.
+        let scored = table.words.map { $0.kind == .word ? $0.syllables : min($0.syllables, 2) }
+        let long = table.words.map { $0.letters > 6 ? 1 : 0 }
+        var scoredSyllables = 0, longWords = 0
+        for id in tokens.wordIDs {
+            scoredSyllables += scored[Int(id)]
+            longWords += long[Int(id)]
         }
         let metrics = ReadabilityMetrics(
-            sentences: sentences.count, words: words, syllables: scoredSyllables, longWords: longWords,
-            longestSentenceWords: longestSentence)
-        let findings = rules.findings(in: analysed, table: table).sorted {
+            sentences: tokens.sentences.count, words: tokens.wordIDs.count, syllables: scoredSyllables,
+            longWords: longWords, longestSentenceWords: tokens.sentences.reduce(0) { max($0, $1.words.count) })
+        let findings = rules.findings(in: tokens, table: table).sorted {
             ($0.line, $0.sentenceIndex ?? 0, $0.severity) < ($1.line, $1.sentenceIndex ?? 0, $1.severity)
         }
         let tally = FindingTally(findings)
-        let verdicts = channels.map { verdict(for: $0, metrics: metrics, measures: measures, tally: tally) }
-        return ReadabilityReport(metrics: metrics, sentences: measures, findings: findings, verdicts: verdicts)
+        let verdicts = channels.map { verdict(for: $0, metrics: metrics, sentences: tokens.sentences, tally: tally) }
+        return ReadabilityReport(
+            metrics: metrics, layout: .init(tokens: tokens, syllables: table.words.map { $0.syllables }), findings: findings,
+            verdicts: verdicts)
     }
 
     /// The findings the verdicts weigh, sorted out once for all channels.
@@ -113,7 +97,7 @@ public struct ReadabilityChecker: Sendable {
 
     /// The reasons, in French, why `channel` refuses the text; none means it passes.
     func verdict(
-        for channel: Channel, metrics: ReadabilityMetrics, measures: [ReadabilityReport.SentenceMeasure],
+        for channel: Channel, metrics: ReadabilityMetrics, sentences: [TokenizedText.Span],
         tally: FindingTally
     ) -> ChannelVerdict {
         let profile = settings.profile(for: channel)
@@ -135,7 +119,7 @@ public struct ReadabilityChecker: Sendable {
                 "Les phrases font en moyenne \(format(metrics.averageSentenceWords)) mots (au plus \(format(profile.maxAverageSentenceWords)))."
             )
         }
-        let long = measures.filter { $0.words.count > profile.maxSentenceWords }
+        let long = sentences.filter { $0.words.count > profile.maxSentenceWords }
         if !long.isEmpty {
             let lines = long.map { String($0.line) }.joined(separator: ", ")
             reasons.append(

@@ -4,20 +4,43 @@
 /// French report for staff or the JSON of `crieur check --format json`.
 public struct ReadabilityReport: Hashable, Sendable {
     public var metrics: ReadabilityMetrics
-    public var sentences: [SentenceMeasure]
+    /// The sentences with their words and syllables, built from `layout` when asked:
+    /// the JSON writer and the verdicts read the flat layout instead.
+    public var sentences: [SentenceMeasure] {
+        get { layout.measures }
+        set { layout = Layout(newValue) }
+    }
     /// Findings in reading order (line, then severity).
     public var findings: [ReadabilityFinding]
     /// One verdict per channel checked, in the order asked.
     public var verdicts: [ChannelVerdict]
+    /// The sentences and words as the tokenizer left them: flat arrays and word numbers.
+    var layout: Layout
 
     public init(
         metrics: ReadabilityMetrics, sentences: [SentenceMeasure], findings: [ReadabilityFinding],
         verdicts: [ChannelVerdict]
     ) {
+        self.init(metrics: metrics, layout: Layout(sentences), findings: findings, verdicts: verdicts)
+    }
+
+    init(metrics: ReadabilityMetrics, layout: Layout, findings: [ReadabilityFinding], verdicts: [ChannelVerdict]) {
         self.metrics = metrics
-        self.sentences = sentences
+        self.layout = layout
         self.findings = findings
         self.verdicts = verdicts
+    }
+
+    /// Equal when what a caller can read is equal, however the words were numbered.
+    public static func == (a: ReadabilityReport, b: ReadabilityReport) -> Bool {
+        a.metrics == b.metrics && a.findings == b.findings && a.verdicts == b.verdicts && a.sentences == b.sentences
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(metrics)
+        hasher.combine(findings)
+        hasher.combine(verdicts)
+        hasher.combine(sentences)
     }
 
     /// True when every channel checked accepts the text.

@@ -52,7 +52,9 @@ public enum ReadabilityReportFormatter {
         for finding in findings {
             if finding.sentenceIndex != currentSentence {
                 currentSentence = finding.sentenceIndex
-                let sentence = finding.sentenceIndex.flatMap { $0 < report.sentences.count ? report.sentences[$0].text : nil }
+                let sentence = finding.sentenceIndex.flatMap {
+                    $0 < report.layout.sentenceCount ? report.layout.text(ofSentence: $0) : nil
+                }
                 out += "\nLigne \(finding.line)"
                 if let sentence { out += " : « \(shortened(sentence)) »" }
                 out += "\n"
@@ -74,12 +76,21 @@ public enum ReadabilityReportFormatter {
 
     /// The same JSON as `json(_:file:)`, as UTF-8 bytes ready to write.
     public static func jsonBytes(_ report: ReadabilityReport, file: String) -> [UInt8] {
-        // Reserved once, generously (about 40 bytes of keys and punctuation per word, each
-        // sentence's text twice, a few hundred bytes per finding): growing an 11 MB array
-        // by doubling copied it over and over. Pages never written cost no memory.
-        let wordCount = report.sentences.reduce(0) { $0 + $1.words.count }
-        let textBytes = report.sentences.reduce(0) { $0 + $1.text.utf8.count }
-        var json = JSONByteWriter(reservingCapacity: 4096 + 48 * wordCount + 2 * textBytes + 512 * report.findings.count)
+        var all: [UInt8] = []
+        writeJSON(report, file: file) { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// The same JSON as `json(_:file:)`, handed to `output` in pieces of about 64 KB, in
+    /// order. The JSON of a 1 MB text is 11 MB: written piece by piece through one small
+    /// buffer, it never needs those 11 MB of memory (nor their page faults).
+    public static func writeJSON(
+        _ report: ReadabilityReport, file: String, to output: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        let tokens = report.layout.tokens
+        let piece = 64 * 1024
+        // Room for a piece and the longest sentence or finding that may follow it.
+        var json = JSONByteWriter(reservingCapacity: 2 * piece)
         let round = { (x: Double) in (x * 100).rounded() / 100 }
         json.beginObject()
         json.key("channels")
@@ -115,6 +126,7 @@ public enum ReadabilityReportFormatter {
             json.key("suggestion")
             json.string(finding.suggestion)
             json.endObject()
+            if json.bytes.count >= piece { json.drain(to: output) }
         }
         json.endArray()
         let m = report.metrics
@@ -141,30 +153,50 @@ public enum ReadabilityReportFormatter {
         json.key("words")
         json.int(m.words)
         json.endObject()
+        // Each distinct word's object ({"syllables":3,"text":"…"}) is written once, then
+        // copied at every occurrence: the same bytes each time, a copy cheaper than escaping.
+        var objects = JSONByteWriter(reservingCapacity: 32 * tokens.numbering.count + tokens.numbering.bytes.count)
+        var objectEnds: [Int] = []
+        objectEnds.reserveCapacity(tokens.numbering.count)
+        tokens.numbering.bytes.withUnsafeBufferPointer { words in
+            for id in 0..<Int32(tokens.numbering.count) {
+                var object = JSONByteWriter(reservingCapacity: 32)
+                object.beginObject()
+                object.key("syllables")
+                object.int(report.layout.syllables[Int(id)])
+                object.key("text")
+                object.string(utf8: UnsafeBufferPointer(rebasing: words[tokens.numbering.range(of: id)]))
+                object.endObject()
+                object.bytes.withUnsafeBufferPointer { objects.value(json: $0) }
+                objectEnds.append(objects.bytes.count)
+            }
+        }
         json.key("sentences")
         json.beginArray()
-        for sentence in report.sentences {
-            json.beginObject()
-            json.key("line")
-            json.int(sentence.line)
-            json.key("text")
-            json.string(sentence.text)
-            json.key("words")
-            json.beginArray()
-            for word in sentence.words {
-                json.beginObject()
-                json.key("syllables")
-                json.int(word.syllables)
-                json.key("text")
-                json.string(word.text)
-                json.endObject()
+        objects.bytes.withUnsafeBufferPointer { objectBytes in
+            tokens.sentenceBytes.withUnsafeBufferPointer { sentenceBytes in
+                for span in tokens.sentences {
+                    json.beginObject()
+                    json.key("line")
+                    json.int(span.line)
+                    json.key("text")
+                    json.string(utf8: UnsafeBufferPointer(rebasing: sentenceBytes[span.text]))
+                    json.key("words")
+                    json.beginArray()
+                    for id in tokens.wordIDs[span.words] {
+                        // Objects are separated by commas in `objects`: each starts after the previous end's comma.
+                        let start = id == 0 ? 0 : objectEnds[Int(id) - 1] + 1
+                        json.value(json: UnsafeBufferPointer(rebasing: objectBytes[start..<objectEnds[Int(id)]]))
+                    }
+                    json.endArray()
+                    json.endObject()
+                    if json.bytes.count >= piece { json.drain(to: output) }
+                }
             }
-            json.endArray()
-            json.endObject()
         }
         json.endArray()
         json.endObject()
-        return json.bytes
+        json.drain(to: output)
     }
 
     static func shortened(_ sentence: String) -> String {

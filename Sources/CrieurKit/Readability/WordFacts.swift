@@ -1,8 +1,10 @@
 /// What the readability checker needs to know about one written word: its
-/// spoken syllables, its key for the plain-language rules, its letters (for
+/// text and kind, its spoken syllables, its key for the plain-language rules, its letters (for
 /// LIX) and whether it opens a negation. All depend on the word's text alone;
 /// `WordTable` computes them once per distinct word of a text.
 struct WordFacts: Sendable {
+    var text: String
+    var kind: FrenchTokenizer.Word.Kind
     var syllables: Int
     /// `PlainLanguageRules.key(for:)`: lower case, apostrophes as `'`, elided clitic removed.
     var key: String
@@ -14,6 +16,8 @@ struct WordFacts: Sendable {
     var keyID: Int32 = -1
 
     init(_ word: String) {
+        text = word
+        kind = FrenchTokenizer.kind(of: word.unicodeScalars)
         syllables = FrenchSyllableCounter.count(word)
         key = PlainLanguageRules.key(for: word)
         letters = word.unicodeScalars.reduce(0) { $0 + (LetterTable.isLetter($1) ? 1 : 0) }

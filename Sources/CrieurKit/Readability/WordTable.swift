@@ -1,8 +1,8 @@
 /// The distinct words of one text, each analysed once: a text uses the same few
-/// hundred words again and again (de, la, vous, CPAS…), so the checker numbers
-/// every written word and every rule key the first time it meets them and keeps
-/// their facts in arrays. Looking a word up costs one hash; everything the
-/// scores and the plain-language rules ask about it afterwards is a read by
+/// hundred words again and again (de, la, vous, CPAS…), so the tokenizer numbers
+/// every written word (`WordNumbering`) and this table every rule key the first
+/// time it meets them, and keeps their facts in arrays by number. Everything the
+/// scores and the plain-language rules ask about a word afterwards is a read by
 /// number, where the rules used to hash each key into several sets and
 /// dictionaries per occurrence (about a third of `crieur check`).
 ///
@@ -17,8 +17,7 @@ struct WordTable {
         var alternative: String
     }
 
-    private var wordIDs: [PlainWord: Int32] = [:]
-    /// Facts by written-word number.
+    /// Facts by written-word number (`WordNumbering`: equal numbers, equal bytes).
     private(set) var words: [WordFacts] = []
     private var keyIDs: [String: Int32] = [:]
     /// Rule facts by key number (`WordFacts.keyID`).
@@ -83,31 +82,14 @@ struct WordTable {
         return id
     }
 
-    /// The number of the written word `word` in `words`.
-    mutating func wordID(for word: String) -> Int32 {
-        // String equality is canonical equivalence (é precomposed equals e + U+0301),
-        // under which the syllable counts could differ. Words without combining marks are
-        // compared by their bytes in effect (see `AdministrativeLexicon.isPlainLatin`),
-        // so only those are shared; any other word gets a number of its own each time.
-        let shared = AdministrativeLexicon.isPlainLatin(word)
-        if shared, let id = wordIDs[PlainWord(text: word)] { return id }
-        var facts = WordFacts(word)
-        facts.keyID = keyID(for: facts.key)
-        let id = Int32(words.count)
-        words.append(facts)
-        if shared { wordIDs[PlainWord(text: word)] = id }
-        return id
-    }
-
-    /// A word without combining marks, hashed by its UTF-8 bytes: for such words, equal
-    /// bytes and equal Strings are the same thing, and hashing the bytes in one call
-    /// spares the normalisation checks of `String`'s own hashing.
-    private struct PlainWord: Hashable {
-        var text: String
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    /// Computes the facts of the words `numbering` numbered since the last call, so that
+    /// `self[word: n]` answers for word number `n` of the tokenized text.
+    mutating func addWords(from numbering: WordNumbering) {
+        words.reserveCapacity(numbering.count)
+        for id in Int32(words.count)..<Int32(numbering.count) {
+            var facts = WordFacts(numbering.string(of: id))
+            facts.keyID = keyID(for: facts.key)
+            words.append(facts)
         }
     }
 

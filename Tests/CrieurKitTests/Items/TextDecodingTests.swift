@@ -136,3 +136,19 @@ func controlCharacterIsRefusedWithItsLine(character: String) {
     let problems = S.problems("Titre: Bonjour\u{07}\nCanaux: telegramme\n---\nTexte.\n")
     #expect(problems.map(\.line) == [1, 2])
 }
+
+/// The byte pre-scan must never miss a forbidden character, at any offset of the
+/// eight-byte blocks it skips, and lets the typographic punctuation of French through.
+@Test func forbiddenCharacterScanFindsEachOneAnywhereAndPassesTypography() {
+    let forbidden: [UInt32] = Array(0x00..<0x09) + Array(0x0B..<0x20) + [0x7F, 0x80, 0x9F, 0x2028, 0x2029, 0x202A, 0x202E, 0x2066, 0x2069]
+    let allowed: [UInt32] = [0x09, 0x0A, 0xA0, 0xAB, 0xBB, 0xE9, 0x2019, 0x2026, 0x201C, 0x2013, 0x2027, 0x202F, 0x2065, 0x206A, 0x20AC]
+    for (values, expected) in [(forbidden, true), (allowed, false)] {
+        for value in values {
+            for offset in 0..<17 {
+                let text = String(repeating: "a", count: offset) + String(Character(Unicode.Scalar(value)!)) + String(repeating: "b", count: 20 - offset)
+                #expect(TextDecoding.mayHoldForbiddenCharacters(text) == expected, "U+\(String(value, radix: 16)) at \(offset)")
+                #expect(TextDecoding.mayHoldForbiddenCharacters(text) == text.unicodeScalars.contains(where: TextDecoding.isForbidden))
+            }
+        }
+    }
+}

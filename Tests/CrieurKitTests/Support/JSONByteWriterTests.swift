@@ -23,6 +23,28 @@ struct JSONByteWriterTests {
         #expect(writer.bytes == Array(try Self.encoder.encode([text])))
     }
 
+    /// Every byte that needs an escape, alone in a run of plain text, at every offset of an
+    /// eight-byte block (the writer skips eight plain bytes at a time), and non-ASCII around it.
+    @Test func escapesAreFoundAtEveryPlaceInALongString() throws {
+        let specials: [Unicode.Scalar] = (0..<32).map { Unicode.Scalar(UInt8($0)) } + ["\"", "\\"]
+        for special in specials {
+            for offset in 0..<17 {
+                let text = String(repeating: "a", count: offset) + String(Character(special)) + "é" + String(repeating: "b", count: 20 - offset)
+                var writer = JSONByteWriter()
+                writer.beginArray()
+                writer.string(text)
+                writer.endArray()
+                #expect(writer.bytes == Array(try Self.encoder.encode([text])), "\(special.value) at \(offset)")
+            }
+        }
+        // Bytes just above the limits (space, the byte after the quote and the backslash) are plain.
+        for plain in [" ", "#", "]", "\u{7F}", "aaaaaaaaaaaaaaaaaaaa"] {
+            var writer = JSONByteWriter()
+            writer.string(plain + plain + plain + plain + plain + plain + plain + plain)
+            #expect(writer.bytes == Array(try Self.encoder.encode(plain + plain + plain + plain + plain + plain + plain + plain)))
+        }
+    }
+
     @Test(arguments: doubles)
     func doubleIsWrittenAsJSONEncoderWritesIt(value: Double) throws {
         var writer = JSONByteWriter()
