@@ -125,7 +125,8 @@ public struct AdministrativeLexicon: Sendable {
         "se prononcer": "décider", "délibér*": "décider", "notifi*": "dire par écrit, prévenir",
         "accusé de réception": "confirmation", "se présenter": "venir", "présentez-vous": "venez",
         "compléter": "remplir", "complétez": "remplissez", "complété": "rempli", "complétée": "remplie",
-        "justifi*": "prouver", "attester": "prouver, confirmer", "attestez": "prouvez",         "prendre contact": "appeler, écrire", "octroi": "aide",
+        "justifi*": "prouver", "attester": "prouver, confirmer", "attestez": "prouvez",
+        "prendre contact": "appeler, écrire", "octroi": "aide",
         "visant à": "pour", "vise à": "veut", "viser à": "vouloir",
         "excéd*": "dépasser", "n'excèdent pas": "ne dépassent pas",
         // Nouns and adjectives

@@ -5,16 +5,6 @@ import Testing
 /// `config/crieur.json5`: the default parses, and every mistake an
 /// administrator makes is told in French instead of silently ignored.
 @Suite struct CrieurConfigTests {
-    /// The problems found in `text`, or none when it parses.
-    private func problems(_ text: String) -> [String] {
-        do {
-            _ = try CrieurConfig.parse(Data(text.utf8))
-            return []
-        } catch {
-            return error.problems.map(\.message)
-        }
-    }
-
     @Test func defaultConfigurationWrittenByInitParses() throws {
         let workspace = try TestWorkspace()
         let root = workspace.path("neuf")
@@ -49,13 +39,13 @@ import Testing
     }
 
     @Test func unknownKeyIsReportedWithASuggestion() {
-        #expect(problems("{ queue: { maxItemByte: 5000 } }") == [
+        #expect(configProblems("{ queue: { maxItemByte: 5000 } }") == [
             "Réglage inconnu « queue.maxItemByte ». Vouliez-vous dire « queue.maxItemBytes » ?",
         ])
     }
 
     @Test func unknownTopLevelKeyIsReported() {
-        let found = problems("{ timezone: \"Europe/Brussels\" }")
+        let found = configProblems("{ timezone: \"Europe/Brussels\" }")
         #expect(found.count == 1)
         #expect(found.first?.contains("« timezone »") == true)
         #expect(found.first?.contains("« timeZone »") == true)
@@ -68,7 +58,7 @@ import Testing
         ("{ queue: 3 }", "« queue » doit être un groupe { … }, pas un nombre."),
     ])
     func wrongTypeIsReported(text: String, message: String) {
-        #expect(problems(text) == [message])
+        #expect(configProblems(text) == [message])
     }
 
     @Test(arguments: [
@@ -77,28 +67,28 @@ import Testing
         ("{ queue: { settleSeconds: -1 } }", "« queue.settleSeconds » vaut -1 : choisissez un nombre entre 0 et 3600."),
     ])
     func outOfRangeValueIsReported(text: String, message: String) {
-        #expect(problems(text) == [message])
+        #expect(configProblems(text) == [message])
     }
 
     @Test(arguments: ["{ queue: { settleSeconds: 1 }", "{ queue: settleSeconds: 1 } }", "", "[1, 2]"])
     func unreadableFileIsReported(text: String) {
-        let found = problems(text)
+        let found = configProblems(text)
         #expect(found.count == 1)
         #expect(found.first?.contains("JSON5 valide") == true || found.first?.contains("groupe { … }") == true)
     }
 
     @Test func invalidJSON5SaysWhatToCheck() {
-        #expect(problems("{ queue: { settleSeconds: 1 }").first?.hasPrefix("Le fichier n'est pas du JSON5 valide") == true)
+        #expect(configProblems("{ queue: { settleSeconds: 1 }").first?.hasPrefix("Le fichier n'est pas du JSON5 valide") == true)
     }
 
     @Test func unknownTimeZoneIsReported() {
-        #expect(problems("{ timeZone: \"Europe/Namur\" }") == [
+        #expect(configProblems("{ timeZone: \"Europe/Namur\" }") == [
             "Fuseau horaire inconnu « Europe/Namur » pour « timeZone » : écrivez par exemple \"Europe/Brussels\".",
         ])
     }
 
     @Test func everyProblemIsReportedAtOnce() {
-        let found = problems("{ timeZone: \"Mars/Olympus\", queue: { rescanSeconds: 0, retryMinute: 3 }, facebok: {} }")
+        let found = configProblems("{ timeZone: \"Mars/Olympus\", queue: { rescanSeconds: 0, retryMinute: 3 }, facebok: {} }")
         #expect(found.count == 4)
     }
 

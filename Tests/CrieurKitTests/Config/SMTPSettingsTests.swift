@@ -4,15 +4,6 @@ import Testing
 
 /// The `smtp` group of `config/crieur.json5`.
 @Suite struct SMTPSettingsTests {
-    private func problems(_ text: String) -> [String] {
-        do {
-            _ = try CrieurConfig.parse(Data(text.utf8))
-            return []
-        } catch {
-            return error.problems.map(\.message)
-        }
-    }
-
     @Test func defaultConfigurationWritesToTheOutboxWithoutLimits() throws {
         let workspace = try TestWorkspace()
         let root = workspace.path("neuf")
@@ -44,11 +35,11 @@ import Testing
     }
 
     @Test func misspeltKeyIsReportedWithASuggestion() {
-        #expect(problems("{ smtp: { perMinut: 30 } }") == ["Réglage inconnu « smtp.perMinut ». Vouliez-vous dire « smtp.perMinute » ?"])
+        #expect(configProblems("{ smtp: { perMinut: 30 } }") == ["Réglage inconnu « smtp.perMinut ». Vouliez-vous dire « smtp.perMinute » ?"])
     }
 
     @Test func wrongValuesAreReportedInFrench() {
-        let found = problems("""
+        let found = configProblems("""
             { smtp: { url: "http://relais.be", fromAddress: "pas une adresse", unsubscribeURL: "http://cpas.be/stop", connections: 0,
               syncEvery: 0 } }
             """)

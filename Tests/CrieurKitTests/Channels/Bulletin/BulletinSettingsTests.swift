@@ -3,15 +3,6 @@ import Testing
 @testable import CrieurKit
 
 struct BulletinSettingsTests {
-    private func problems(_ text: String) -> [String] {
-        do {
-            _ = try CrieurConfig.parse(Data(text.utf8))
-            return []
-        } catch {
-            return error.problems.map(\.message)
-        }
-    }
-
     @Test func contactBlockFallsBackToTheOrganisation() throws {
         let config = try CrieurConfig.parse(Data("""
             { organisation: { name: "CPAS de Ciney", phone: "083 00 00 00", email: "info@cpas.be" },
@@ -34,13 +25,13 @@ struct BulletinSettingsTests {
 
     @Test(arguments: ["02-29", "13-01", "9-1", "2026-09-01", "1er septembre"])
     func unreadableDeadlineIsReportedInFrench(_ text: String) {
-        #expect(problems("{ bulletin: { deadlines: { T4: \"\(text)\" } } }") == [
+        #expect(configProblems("{ bulletin: { deadlines: { T4: \"\(text)\" } } }") == [
             "« bulletin.deadlines.T4 » vaut « \(text) » : écrivez le mois et le jour, par exemple \"09-01\" pour le 1er septembre."
         ])
     }
 
     @Test func misspeltBulletinKeyIsReported() {
-        #expect(problems("{ bulletin: { maxCharactersPerArticles: 900 } }").first?.contains("Vouliez-vous dire « bulletin.maxCharactersPerArticle »") == true)
-        #expect(problems("{ bulletin: { deadlines: { T5: \"09-01\" } } }").first?.hasPrefix("Réglage inconnu « bulletin.deadlines.T5 »") == true)
+        #expect(configProblems("{ bulletin: { maxCharactersPerArticles: 900 } }").first?.contains("Vouliez-vous dire « bulletin.maxCharactersPerArticle »") == true)
+        #expect(configProblems("{ bulletin: { deadlines: { T5: \"09-01\" } } }").first?.hasPrefix("Réglage inconnu « bulletin.deadlines.T5 »") == true)
     }
 }
