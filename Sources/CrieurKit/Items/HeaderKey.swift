@@ -4,6 +4,7 @@
 /// known key as a suggestion.
 enum HeaderKey: String, CaseIterable, Sendable {
     case title, channels, publication, expires, urgent, link, place, image, alternativeText, tags, override
+    case id, status, reason, repetition, repeatUntil, screenText
 
     /// The spelling shown to staff in messages.
     var frenchName: String {
@@ -19,6 +20,12 @@ enum HeaderKey: String, CaseIterable, Sendable {
         case .alternativeText: return "Texte alternatif"
         case .tags: return "Mots-clés"
         case .override: return "Dérogation"
+        case .id: return "Id"
+        case .status: return "Statut"
+        case .reason: return "Raison"
+        case .repetition: return "Répéter"
+        case .repeatUntil: return "Jusqu'au"
+        case .screenText: return "Texte écran"
         }
     }
 
@@ -27,6 +34,9 @@ enum HeaderKey: String, CaseIterable, Sendable {
         switch self {
         case .publication: return "publish"
         case .alternativeText: return "alt"
+        case .repetition: return "repeat"
+        case .repeatUntil: return "until"
+        case .screenText: return "screenText"
         default: return spellings[spellings.count - 1]
         }
     }
@@ -45,6 +55,12 @@ enum HeaderKey: String, CaseIterable, Sendable {
         case .alternativeText: return ["textealternatif", "alt"]
         case .tags: return ["motscles", "tags"]
         case .override: return ["derogation", "override"]
+        case .id: return ["id", "identifiant"]
+        case .status: return ["statut", "etat", "status"]
+        case .reason: return ["raison", "motif", "reason"]
+        case .repetition: return ["repeter", "repetition", "recurrence", "repeat"]
+        case .repeatUntil: return ["jusquau", "jusqua", "repeterjusquau", "until"]
+        case .screenText: return ["texteecran", "textepourlecran", "screentext"]
         }
     }
 

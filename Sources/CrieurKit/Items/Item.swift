@@ -24,14 +24,31 @@ public struct Item: Hashable, Sendable {
     public var bodyFirstLine: Int
     /// 1-based line of `Titre:` in the source file (1 for JSON items).
     public var titleLine: Int
+    /// `Id:` as written; without it the item's identity is its file name (`ItemIdentity`).
+    public var explicitID: String?
+    /// `Statut: annulé` withdraws the item everywhere, with an optional `Raison:`.
+    public var status: ItemStatus
+    public var statusReason: String?
+    /// `Répéter:`: the item comes back by itself each period, until `repeatUntil` (`Jusqu'au:`).
+    public var repetition: Repetition?
+    public var repeatUntil: ItemMoment?
+    /// `Texte écran:`: a short text the screen shows instead of the body.
+    public var screenText: String?
 
     public init(
         title: String, channels: [Channel], publication: ItemMoment? = nil, expires: ItemMoment? = nil,
         urgent: Bool = false, link: String? = nil, place: String? = nil, image: ItemImage? = nil,
         tags: [String] = [], override: String? = nil, body: Body, bodyText: String, bodyFirstLine: Int,
-        titleLine: Int = 1
+        titleLine: Int = 1, explicitID: String? = nil, status: ItemStatus = .active, statusReason: String? = nil,
+        repetition: Repetition? = nil, repeatUntil: ItemMoment? = nil, screenText: String? = nil
     ) {
         self.titleLine = titleLine
+        self.explicitID = explicitID
+        self.status = status
+        self.statusReason = statusReason
+        self.repetition = repetition
+        self.repeatUntil = repeatUntil
+        self.screenText = screenText
         self.title = title
         self.channels = channels
         self.publication = publication

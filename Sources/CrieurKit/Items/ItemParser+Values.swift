@@ -41,6 +41,7 @@ extension ItemParser {
         let image = readImage(byKey[.image], alternativeText: byKey[.alternativeText], problems: &problems)
         let tags = byKey[.tags].map { readTags($0.value) } ?? []
         let override = byKey[.override].flatMap { readOverride($0, problems: &problems) }
+        let lifecycle = readLifecycle(byKey, publication: publication, problems: &problems)
 
         if let bodyText, bodyText.allSatisfy(\.isWhitespace) {
             problems.append(ItemProblem(
@@ -56,7 +57,9 @@ extension ItemParser {
             title: title, channels: channels, publication: publication, expires: expires, urgent: urgent,
             link: link, place: place, image: image, tags: tags, override: override,
             body: BodyParser.parse(bodyText), bodyText: bodyText, bodyFirstLine: bodyFirstLine,
-            titleLine: byKey[.title]?.line ?? 1
+            titleLine: byKey[.title]?.line ?? 1, explicitID: lifecycle.id, status: lifecycle.status,
+            statusReason: lifecycle.reason, repetition: lifecycle.repetition, repeatUntil: lifecycle.until,
+            screenText: lifecycle.screenText
         )
     }
 
@@ -149,8 +152,8 @@ extension ItemParser {
         return endTime < startTime
     }
 
-    private static func readMoment(_ field: HeaderField, problems: inout [ItemProblem]) -> ItemMoment? {
-        let which = field.key == .expires ? "de fin" : "de publication"
+    static func readMoment(_ field: HeaderField, problems: inout [ItemProblem]) -> ItemMoment? {
+        let which = field.key == .expires ? "de fin" : field.key == .repeatUntil ? "de fin de répétition" : "de publication"
         let example = "Écrivez la date comme 01/10/2026 ou 2026-10-01, avec si besoin l'heure : 01/10/2026 9h00."
         if field.value.isEmpty {
             problems.append(ItemProblem(line: field.line, message: "La date \(which) est vide.", fix: example + " Ou supprimez la ligne."))
@@ -241,7 +244,7 @@ extension ItemParser {
         return value
     }
 
-    private static func readNonEmpty(_ field: HeaderField, problems: inout [ItemProblem]) -> String? {
+    static func readNonEmpty(_ field: HeaderField, problems: inout [ItemProblem]) -> String? {
         guard field.value.isEmpty else { return field.value }
         problems.append(ItemProblem(
             line: field.line, message: "La ligne « \(field.key.frenchName) » est vide.",

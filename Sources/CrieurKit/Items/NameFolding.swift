@@ -12,10 +12,10 @@ enum NameFolding {
     }
 
     /// A header key reduced to its letters: `Mots-clés`, `mots cles` and
-    /// `MOTS_CLÉS` all become `motscles`.
+    /// `MOTS_CLÉS` all become `motscles`; `Jusqu'au` becomes `jusquau`.
     static func foldKey(_ key: String) -> String {
         String(fold(key).unicodeScalars.filter { scalar in
-            !(scalar == "-" || scalar == "_" || CharacterSet.whitespaces.contains(scalar))
+            !(scalar == "-" || scalar == "_" || scalar == "'" || scalar == "’" || CharacterSet.whitespaces.contains(scalar))
         }.map(Character.init))
     }
 }

@@ -1,15 +1,25 @@
-/// The French report written beside a refused item (`NAME.rapport.txt`): what is
+/// The French report written beside an item (`NAME.rapport.txt`): what is
 /// wrong, where, and what to do, for a staff member with no technical training.
+/// Beside a refused item in `queue/rejected/`, or beside an item in `queue/done/`
+/// that some channels left out or that expired before its publication.
 public enum RejectionReport {
+    public enum Kind: Sendable {
+        /// Nothing was published.
+        case refused
+        /// Published on some channels, or expired: the report says what was not done.
+        case published
+    }
+
     public static func render(fileName: String, problems: [ItemProblem], at timestamp: String,
-                              details: String? = nil) -> String {
+                              details: String? = nil, kind: Kind = .refused) -> String {
+        let things = problems.count == 1 ? "1 chose à corriger" : "\(problems.count) choses à corriger"
         var lines = [
-            "Annonce refusée : \(fileName)",
+            kind == .refused ? "Annonce refusée : \(fileName)" : "Annonce : \(fileName)",
             "Date : \(timestamp)",
             "",
-            problems.count == 1
-                ? "Crieur n'a pas publié cette annonce. Il y a 1 chose à corriger :"
-                : "Crieur n'a pas publié cette annonce. Il y a \(problems.count) choses à corriger :",
+            kind == .refused
+                ? "Crieur n'a pas publié cette annonce. Il y a \(things) :"
+                : "Crieur n'a pas publié cette annonce partout. Voici ce qu'il faut savoir :",
             "",
         ]
         for (index, problem) in problems.enumerated() {
