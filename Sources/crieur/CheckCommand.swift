@@ -23,6 +23,10 @@ enum CheckCommand {
         let config = (try? options.workspace.loadConfig()) ?? CrieurConfig()
         let checker = ReadabilityChecker(settings: config.readability)
         let parser = ItemParser(maxBytes: config.queue.maxItemBytes)
+        // An item gets the worker's own verdict (copies, dates, each channel's limits), as `enqueue` does.
+        let workspace = options.workspace
+        let enqueuer = Enqueuer(workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace))
+        let now = try options.clock(config).now()
         var unreadable = false, tooHard = false
         for path in rest {
             let name = (path as NSString).lastPathComponent
@@ -31,16 +35,23 @@ enum CheckCommand {
                 document = try parser.parseDocument(try ItemFile.read(path, maxBytes: parser.maxBytes), fileName: name)
             } catch let rejection as ItemRejection {
                 unreadable = true
-                for problem in rejection.problems {
-                    let place = problem.line.map { "\(path):\($0)" } ?? path
-                    Console.err("\(place) : \(problem.message)\n    → \(problem.fix)")
-                }
+                printProblems(rejection.problems, file: path)
                 continue
             }
-            let report: ReadabilityReport
+            var report: ReadabilityReport
+            var verdict: ItemVerdict?
             if let item = document.item {
                 report = checker.check(title: item.title, titleLine: item.titleLine, body: item.bodyText,
                                        bodyFirstLine: item.bodyFirstLine, channels: channel.map { [$0] } ?? item.channels)
+                if channel == nil, let checked = enqueuer.check([path], now: now).first {
+                    verdict = checked.outcome
+                    if checked.reasons.contains(where: { if case .readability = $0 { false } else { true } }) {
+                        // Refused for something else than a hard text (a copy, an end already past, a channel).
+                        unreadable = true
+                        printProblems(checked.problems, file: path)
+                    }
+                    mark(&report, leftOut: checked.leftOut)
+                }
             } else {
                 report = checker.check(document.bodyText, firstLine: document.bodyFirstLine,
                                        channels: channel.map { [$0] } ?? Channel.allCases)
@@ -48,14 +59,34 @@ enum CheckCommand {
             tooHard = tooHard || !report.passesAllChannels
             if json {
                 // Written piece by piece as it is made: an 11 MB report is never held whole.
-                ReadabilityReportFormatter.writeJSON(report, file: path) { Console.write(utf8: $0) }
+                ReadabilityReportFormatter.writeJSON(report, file: path, verdict: verdict) { Console.write(utf8: $0) }
                 [UInt8(ascii: "\n")].withUnsafeBufferPointer { Console.write(utf8: $0) }
             } else {
                 Console.out(ReadabilityReportFormatter.text(report, file: path))
+                if let verdict { Console.out("Décision : l'annonce serait \(verdict.french).") }
             }
             if path == rest.last { keepUntilExit(report) }
         }
         return unreadable ? .dataError : (tooHard ? .failure : .success)
+    }
+
+    private static func printProblems(_ problems: [ItemProblem], file path: String) {
+        for problem in problems {
+            let place = problem.line.map { "\(path):\($0)" } ?? path
+            Console.err("\(place) : \(problem.message)\n    → \(problem.fix)")
+        }
+    }
+
+    /// A channel that refuses the item for its own limits (the screen's word count,
+    /// Facebook's length) fails in the report too, with its reason.
+    private static func mark(_ report: inout ReadabilityReport, leftOut: [ItemProcessor.ChannelRefusal]) {
+        for refusal in leftOut {
+            guard let index = report.verdicts.firstIndex(where: { $0.channel == refusal.channel }) else { continue }
+            report.verdicts[index].pass = false
+            for problem in refusal.problems where !report.verdicts[index].reasons.contains(problem.message) {
+                report.verdicts[index].reasons.append(problem.message)
+            }
+        }
     }
 
     /// Keeps the last report alive until the process ends, on purpose: `main` calls

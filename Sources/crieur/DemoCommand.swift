@@ -15,10 +15,19 @@ enum DemoCommand {
         try WorkspaceSetup.create(workspace)
         var config = try GlobalOptions(root: workspace.root, now: options.now).loadConfig()
         config.queue.settleSeconds = 0  // the demo writes its files atomically itself
-        let enqueuer = Enqueuer(layout: workspace.queue, config: config)
+        let enqueuer = Enqueuer(workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace))
         Console.out("Démonstration de Crieur dans \(workspace.root)\n")
         for name in try FileSystem.names(in: samples) where !name.hasPrefix(".") {
             guard case .contents(let data) = try FileSystem.read("\(samples)/\(name)", maxBytes: config.queue.maxItemBytes) else { continue }
+            // A second demonstration in the same folder adds nothing: the samples are already there.
+            if try [QueueState.done, .rejected].contains(where: { state in
+                let path = workspace.queue.path(state, name)
+                guard try FileSystem.info(path) != nil else { return false }
+                return try FileSystem.read(path, maxBytes: config.queue.maxItemBytes) == .contents(data)
+            }) {
+                Console.out("Déjà traitée lors d'une démonstration précédente : \(name)")
+                continue
+            }
             let queued = try enqueuer.deposit(data, preferred: name)
             Console.out("Annonce déposée : queue/incoming/\(queued)")
         }
@@ -79,12 +88,21 @@ enum DemoCommand {
             }
             lines += warnings.map { "  Remarque : \($0)" }
             return lines.joined(separator: "\n")
+        case .leftOut(let item, let channels, let report):
+            return "  Pas publiée sur : " + channels.map(\.frenchName).joined(separator: ", ")
+                + " — « \(item) » : lisez queue/done/\(report)"
+        case .unchanged(let item, _):
+            return "Déjà publiée telle quelle : « \(item) » (rien ne change)"
+        case .withdrawn(let item, let identity):
+            return "Retirée partout : « \(identity) » (par « \(item) »)"
+        case .superseded(let item, _):
+            return "Remplacée par une version plus récente : « \(item) »"
         case .rejected(let item, let report):
             return "Refusée : « \(item) » — lisez queue/rejected/\(report)"
         case .deferred(let item, let until):
             return "En attente : « \(item) » jusqu'au \(calendar.timestamp(until))"
         case .expired(let item):
-            return "Expirée : « \(item) » (date de fin passée, rien n'est publié)"
+            return "Expirée : « \(item) » (date de fin passée avant la publication, rien n'est publié) — lisez queue/done/\(item)\(QueueLayout.reportSuffix)"
         case .retry(let item, let reason, _):
             return "Problème passager pour « \(item) » : \(reason)"
         case .recovered(let item):

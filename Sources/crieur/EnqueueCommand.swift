@@ -5,8 +5,9 @@ enum EnqueueCommand {
     static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
         guard !args.isEmpty else { throw CommandError.usage("Utilisation : crieur enqueue FICHIER…") }
         let config = try options.loadConfig()
-        let enqueuer = Enqueuer(layout: options.workspace.queue, config: config)
-        let checked = args.map { enqueuer.check($0) }
+        let workspace = options.workspace
+        let enqueuer = Enqueuer(workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace))
+        let checked = enqueuer.check(args, now: try options.clock(config).now())
         let refused = checked.filter { !$0.problems.isEmpty }
         guard refused.isEmpty else {
             for file in refused {
@@ -21,8 +22,17 @@ enum EnqueueCommand {
                 : "Aucune annonce n'a été déposée : corrigez \(refused.count == 1 ? "le fichier refusé" : "les \(refused.count) fichiers refusés") puis recommencez.")
             return .dataError
         }
-        for (file, name) in zip(checked, try enqueuer.enqueue(checked)) {
-            Console.out("Déposée : \(file.source) → queue/incoming/\(name)")
+        let queued = checked.filter { !$0.alreadyPublished }
+        for (file, name) in zip(queued, try enqueuer.enqueue(checked)) {
+            Console.out("Déposée : \(file.source) → queue/incoming/\(name) (\(file.verdict))")
+            for refusal in file.leftOut {
+                for problem in refusal.problems {
+                    Console.out("    \(refusal.channel.frenchName) : \(problem.message)\n    → \(problem.fix)")
+                }
+            }
+        }
+        for file in checked where file.alreadyPublished {
+            Console.out("Pas déposée : \(file.source) — \(file.verdict).")
         }
         return .success
     }

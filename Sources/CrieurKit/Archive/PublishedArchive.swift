@@ -23,6 +23,7 @@ public struct PublishedArchive: Sendable {
         for attempt in 1...1_000 {
             let id = QueueLayout.candidateName(item.preferredID, attempt: attempt)
             stored.id = id
+            if stored.firstID.isEmpty { stored.firstID = id }
             if let original = item.image {
                 stored.image = ItemImage(fileName: "\(id)-\(original.fileName)", alternativeText: original.alternativeText)
             }
@@ -38,9 +39,37 @@ public struct PublishedArchive: Sendable {
         throw FileSystemError(operation: "write", path: "\(folder.path)/\(item.preferredID).json", code: EEXIST)
     }
 
-    /// Every record, oldest publication first; `unreadable` names the files
-    /// that are not records (damaged or foreign), for the log.
+    /// What the public sees: the latest version of each item (withdrawn ones
+    /// included, flagged, so that channels can announce the withdrawal), oldest
+    /// publication first. Earlier versions stay in the folder for the record.
+    /// `unreadable` names the files that are not records, for the log.
     public func load() throws -> (items: [PublishedItem], unreadable: [String]) {
+        let history = try loadHistory()
+        return (Self.latestVersions(history.items), history.unreadable)
+    }
+
+    /// The latest version of each identity, with `firstID` and `earlierVersions` filled in.
+    public static func latestVersions(_ records: [PublishedItem]) -> [PublishedItem] {
+        var byIdentity: [String: [PublishedItem]] = [:]
+        for record in records { byIdentity[record.identity, default: []].append(record) }
+        var latest: [PublishedItem] = []
+        for (_, versions) in byIdentity {
+            // A later occurrence or version wins; among records from before versions, the later publication.
+            let ordered = versions.enumerated().sorted { a, b in
+                (a.element.occurrenceNumber, a.element.versionNumber, a.offset)
+                    < (b.element.occurrenceNumber, b.element.versionNumber, b.offset)
+            }.map(\.element)
+            guard var last = ordered.last else { continue }
+            last.firstID = ordered[0].id
+            last.earlierVersions = versions.filter { $0.occurrenceNumber == last.occurrenceNumber && $0.id != last.id }.count
+            latest.append(last)
+        }
+        latest.sort { ($0.published, $0.id) < ($1.published, $1.id) }
+        return latest
+    }
+
+    /// Every record, every version, oldest publication first.
+    public func loadHistory() throws -> (items: [PublishedItem], unreadable: [String]) {
         var items: [PublishedItem] = []
         var unreadable: [String] = []
         for name in try folder.names() where name.hasSuffix(".json") {
@@ -50,6 +79,7 @@ public struct PublishedArchive: Sendable {
                 continue
             }
             item.id = String(name.dropLast(".json".count))
+            item.firstID = item.id
             items.append(item)
         }
         items.sort { ($0.published, $0.id) < ($1.published, $1.id) }

@@ -14,6 +14,16 @@ public protocol ChannelPublisher: Sendable {
     /// Rebuilds pages that list many items (an index, a playlist) from the folder
     /// or from `published`, every record of `out/archive/` (oldest first).
     func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws
+
+    /// The item is withdrawn (`record` is its withdrawing version; `files` are
+    /// those its last version wrote here). Channels that list items need do
+    /// nothing: `refresh` no longer shows it. A channel whose copies staff post
+    /// by hand (Facebook) says there that it must be taken down.
+    func retract(_ record: PublishedItem, files: [String], folder: OutputFolder, context: PublicationContext) throws
+}
+
+extension ChannelPublisher {
+    public func retract(_ record: PublishedItem, files: [String], folder: OutputFolder, context: PublicationContext) throws {}
 }
 
 /// What a channel needs to know besides the item.
@@ -25,10 +35,14 @@ public struct PublicationContext: Sendable {
     public var itemName: String
     /// The item's picture, when it has one.
     public var imageData: Data?
+    /// The version this one replaces, when it is a correction of a published item.
+    public var previous: PublishedItem?
 
     public var today: CivilDate { calendar.civilDate(of: now) }
 
-    public init(now: Date, calendar: CivilCalendar, config: CrieurConfig, itemName: String, imageData: Data? = nil) {
+    public init(now: Date, calendar: CivilCalendar, config: CrieurConfig, itemName: String, imageData: Data? = nil,
+                previous: PublishedItem? = nil) {
+        self.previous = previous
         self.now = now
         self.calendar = calendar
         self.config = config

@@ -36,6 +36,13 @@ public struct OutputFolder: Sendable {
         return try FileSystem.names(in: path).filter { !$0.hasPrefix(".") }
     }
 
+    /// Takes down a file an item wrote (an earlier version's post); a missing file is no error.
+    public func remove(_ name: String) throws {
+        precondition(!name.contains("/") && !name.hasPrefix("."), "output names are plain file names")
+        try FileSystem.remove("\(path)/\(name)")
+        try FileSystem.syncDirectory(path)
+    }
+
     public func read(_ name: String, maxBytes: Int = 16 << 20) throws -> Data? {
         if case .contents(let data) = try FileSystem.read("\(path)/\(name)", maxBytes: maxBytes) { return data }
         return nil

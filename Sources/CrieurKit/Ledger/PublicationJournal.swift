@@ -10,7 +10,15 @@ import Foundation
 /// A damaged line (a torn last write) is counted in `damagedLines`, not hidden.
 public struct PublicationJournal: Sendable {
     public struct Entry: Codable, Sendable, Equatable {
-        public enum Event: String, Codable, Sendable { case published, rejected, expired }
+        public enum Event: String, Codable, Sendable {
+            case published, rejected, expired
+            /// The same version dropped again: nothing changed.
+            case unchanged
+            /// `Statut: annulé` or `crieur withdraw`.
+            case withdrawn
+            /// An older version waiting for its date, set aside by a newer one.
+            case superseded
+        }
 
         public var time: Date
         public var item: String
@@ -18,11 +26,20 @@ public struct PublicationJournal: Sendable {
         public var channels: [Channel]?
         /// The record's id in `out/archive/` (published items).
         public var archive: String?
-        /// `RefusalReason` codes (refused items).
+        /// `RefusalReason` codes (refused items, and the channels that left out a published one).
         public var reasons: [String]?
+        /// The item's identity and this version's number (`ItemIdentity`).
+        public var identity: String?
+        public var version: Int?
+        /// Who did it, when a person did (`crieur withdraw`, the desk).
+        public var user: String?
 
         public init(time: Date, item: String, event: Event, channels: [Channel]? = nil,
-                    archive: String? = nil, reasons: [String]? = nil) {
+                    archive: String? = nil, reasons: [String]? = nil, identity: String? = nil, version: Int? = nil,
+                    user: String? = nil) {
+            self.identity = identity
+            self.version = version
+            self.user = user
             self.time = time
             self.item = item
             self.event = event

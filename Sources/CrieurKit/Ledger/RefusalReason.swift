@@ -8,17 +8,32 @@ public enum RefusalReason: Hashable, Sendable {
     case readability(rule: String)
     /// A channel could not take it (a Facebook post too long, …).
     case channel(Channel)
+    /// The same title and text as another current or queued item.
+    case duplicate
+    /// Its last day was already past when it arrived.
+    case alreadyEnded
+    /// `Statut: annulé` for an identity that has no current item.
+    case nothingToWithdraw
 
     public var code: String {
         switch self {
         case .format: return "format"
         case .readability(let rule): return "readability:\(rule)"
         case .channel(let channel): return "channel:\(channel.rawValue)"
+        case .duplicate: return "duplicate"
+        case .alreadyEnded: return "ended"
+        case .nothingToWithdraw: return "withdrawal"
         }
     }
 
     public init?(code: String) {
-        if code == "format" { self = .format; return }
+        switch code {
+        case "format": self = .format; return
+        case "duplicate": self = .duplicate; return
+        case "ended": self = .alreadyEnded; return
+        case "withdrawal": self = .nothingToWithdraw; return
+        default: break
+        }
         let parts = code.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return nil }
         switch parts[0] {
@@ -52,6 +67,9 @@ public enum RefusalReason: Hashable, Sendable {
             ]
             return "texte difficile : \(labels[rule] ?? rule)"
         case .channel(let channel): return "refusée par le canal \(channel.frenchName)"
+        case .duplicate: return "doublon d'une annonce déjà publiée ou en attente"
+        case .alreadyEnded: return "date de fin déjà passée au dépôt"
+        case .nothingToWithdraw: return "annulation d'une annonce introuvable"
         }
     }
 }

@@ -1,19 +1,20 @@
 import Foundation
 
-/// `crieur enqueue`: checks announcements before they enter the queue (the
-/// worker's parser and readability gate), then
-/// copies them into `incoming/` atomically (hidden temporary name, fsync,
-/// rename), their pictures first, so the worker never sees half a file.
-/// If any file is refused, none is queued.
+/// `crieur enqueue`: checks announcements before they enter the queue with the
+/// worker's own decision (`ItemProcessor`: format, readability, dates, each
+/// channel's limits, copies and corrections), then copies them into `incoming/`
+/// atomically (hidden temporary name, fsync, rename), their pictures first, so
+/// the worker never sees half a file. If any file is refused, none is queued.
 public struct Enqueuer: Sendable {
-    public let layout: QueueLayout
+    public let workspace: Workspace
     public let parser: ItemParser
-    public let gate: ReadabilityGate
+    public let processor: ItemProcessor
+    public var layout: QueueLayout { workspace.queue }
 
-    public init(layout: QueueLayout, config: CrieurConfig) {
-        self.layout = layout
+    public init(workspace: Workspace, config: CrieurConfig, publishers: [any ChannelPublisher]) {
+        self.workspace = workspace
         self.parser = ItemParser(maxBytes: config.queue.maxItemBytes)
-        self.gate = ReadabilityGate(settings: config.readability)
+        self.processor = ItemProcessor(config: config, publishers: publishers)
     }
 
     /// A source file and what was found in it.
@@ -22,29 +23,69 @@ public struct Enqueuer: Sendable {
         public var data: Data
         public var item: Item?
         public var imageData: Data?
+        /// Why it is refused; empty when it can be queued.
         public var problems: [ItemProblem]
         /// The readability report, when the text is too hard.
         public var details: String?
+        /// What the worker will do with it, in French (« publiée sur … », « sauf sur l'écran … »).
+        public var verdict: String = ""
+        /// The same version is already published: there is nothing to queue.
+        public var alreadyPublished = false
+        /// Channels that will leave it out, with why.
+        public var leftOut: [ItemProcessor.ChannelRefusal] = []
+        /// Why it is refused, for the exit code: a hard text is not a broken file.
+        public var reasons: [RefusalReason] = []
+        public var outcome: ItemVerdict?
     }
 
-    public func check(_ source: String) -> Checked {
+    /// Checks files as the worker would at `now`, each in the light of the ones
+    /// before it (two copies of one notice in the same call are one too many).
+    public func check(_ sources: [String], now: Date) -> [Checked] {
+        var known = (try? KnownItems.read(workspace, parser: parser)) ?? KnownItems()
+        return sources.map { source in
+            let checked = check(source, now: now, known: known)
+            if checked.problems.isEmpty, !checked.alreadyPublished, let item = checked.item {
+                let name = (source as NSString).lastPathComponent
+                known.note(queued: .init(name: name, identity: ItemIdentity.of(item, fileName: name),
+                                         fingerprint: ItemIdentity.fingerprint(item)))
+            }
+            return checked
+        }
+    }
+
+    func check(_ source: String, now: Date, known: KnownItems) -> Checked {
         let name = (source as NSString).lastPathComponent
         var checked = Checked(source: source, data: Data(), item: nil, imageData: nil, problems: [])
         do {
             checked.data = try ItemFile.read(source, maxBytes: parser.maxBytes)
             let item = try parser.parse(checked.data, fileName: name)
             checked.item = item
-            if case .refuse(let problems, let details, _) = gate.evaluate(item, fileName: name) {
-                checked.problems = problems
-                checked.details = details
-            }
             if let image = item.image {
                 let imagePath = ((source as NSString).deletingLastPathComponent as NSString).appendingPathComponent(image.fileName)
                 checked.imageData = try ItemFile.readImage(imagePath, fileName: image.fileName)
             }
+            let outcome = processor.decide(item, itemName: name, imageData: checked.imageData, now: now, known: known)
+            let verdict = ItemVerdict(outcome, calendar: processor.calendar)
+            checked.outcome = verdict
+            checked.verdict = verdict.french
+            switch outcome {
+            case .reject(let problems, let details, let reasons):
+                checked.problems = problems
+                checked.details = details
+                checked.reasons = reasons
+            case .unchanged:
+                checked.alreadyPublished = true
+            case .publish(let publication):
+                checked.leftOut = publication.refused
+                checked.details = publication.details
+            case .withdraw, .wait, .expire:
+                break
+            }
         } catch let rejection as ItemRejection {
             checked.problems = rejection.problems
+            checked.reasons = [.format]
         } catch {
+            checked.reasons = [.format]
             checked.problems = [ItemProblem(line: nil, message: "Lecture impossible (\(error)).", fix: "Vérifiez que le fichier est lisible.")]
         }
         return checked
@@ -54,7 +95,7 @@ public struct Enqueuer: Sendable {
     public func enqueue(_ files: [Checked]) throws -> [String] {
         precondition(files.allSatisfy { $0.problems.isEmpty && $0.item != nil }, "only checked, valid files are queued")
         var names: [String] = []
-        for file in files {
+        for file in files where !file.alreadyPublished {
             let name = (file.source as NSString).lastPathComponent
             if let image = file.item?.image, let data = file.imageData {
                 _ = try deposit(data, preferred: image.fileName)

@@ -213,6 +213,30 @@ public final class Spool {
 
     /// Renames `from` into `state` under `preferred` or the first free variant.
     /// Nil when the source vanished.
+    /// Puts a copy of a claimed item, with its pictures, into `deferred/` until
+    /// `due`: the next occurrence of a recurring item. The copy is complete
+    /// (written, fsynced, its time set) before it becomes visible there.
+    public func deferCopy(of item: ClaimedItem, until due: Date) throws -> String {
+        let temporary = "\(activeDirectory)/.\(item.name).suivante.tmp"
+        guard case .contents(let data) = try FileSystem.read(item.path, maxBytes: Int.max) else {
+            throw FileSystemError(operation: "read", path: item.path, code: EINVAL)
+        }
+        try FileSystem.writeDurably(data, to: temporary)
+        try FileSystem.setModificationTime(temporary, to: due)
+        // Pictures first, under the name the copy asks for: a copy that lands
+        // under another name finds them by the same rule as any deferred item.
+        for sidecar in item.attachments {
+            let image = String(sidecar.dropFirst(item.name.count + 2))
+            guard case .contents(let picture) = try FileSystem.read("\(activeDirectory)/\(sidecar)", maxBytes: Int.max) else { continue }
+            try FileSystem.writeDurably(picture, to: layout.path(.deferred, QueueLayout.attachmentName(item: item.name, image: image)))
+        }
+        guard let final = try moveUnique(from: temporary, to: .deferred, preferred: item.name) else {
+            throw FileSystemError(operation: "rename", path: temporary, code: ENOENT)
+        }
+        try FileSystem.syncDirectory(layout.directory(.deferred))
+        return final
+    }
+
     private func moveUnique(from: String, to state: QueueState, preferred: String) throws -> String? {
         for attempt in 1...10_000 {
             let name = QueueLayout.candidateName(preferred, attempt: attempt)

@@ -1,6 +1,6 @@
-/// The worker's gate: an item goes out only if its title and body are simple
-/// enough for every channel it names. A `Dérogation:` publishes it anyway; the
-/// caller records the reason. Pure.
+/// The worker's gate: an item goes out on a channel only if its title and body
+/// (or, on the screen, its `Texte écran`) are simple enough for that channel.
+/// A `Dérogation:` publishes it anyway; the caller records the reason. Pure.
 public struct ReadabilityGate: Sendable {
     public let checker: ReadabilityChecker
 
@@ -8,33 +8,61 @@ public struct ReadabilityGate: Sendable {
         self.checker = ReadabilityChecker(settings: settings)
     }
 
-    public enum Verdict: Sendable {
-        case pass
-        /// Too hard for `channels`, published because of the item's `Dérogation`.
-        case overridden(reason: String, channels: [Channel])
-        /// Too hard: the problems for the report, the checker's full French report,
-        /// and the rules that fired, most frequent first (for the PST report).
-        case refuse([ItemProblem], details: String, rules: [String])
+    /// The gate's answer for one item, channel by channel.
+    public struct Assessment: Sendable {
+        /// Channels the text is too hard for (no `Dérogation`), in the item's order.
+        public var refused: [Channel] = []
+        /// Too hard for these channels, published anyway because of the item's `Dérogation`.
+        public var overridden: (reason: String, channels: [Channel])?
+        /// The checker's full French report for the refused channels.
+        public var details: String?
+        /// The rules that fired, most frequent first (for the PST report).
+        public var rules: [String] = []
+
+        /// The one problem a report opens with, naming the channels the text is too hard for.
+        public var problem: ItemProblem? {
+            guard !refused.isEmpty else { return nil }
+            return ItemProblem(
+                line: nil,
+                message: "Le texte est trop difficile à lire pour : \(refused.map(\.frenchName).joined(separator: ", ")).",
+                fix: "Réécrivez les phrases indiquées dans le détail ci-dessous : phrases courtes, "
+                    + "mots de tous les jours, sigles expliqués.")
+        }
     }
 
-    public func evaluate(_ item: Item, fileName: String) -> Verdict {
-        let report = checker.check(
-            title: item.title, titleLine: item.titleLine, body: item.bodyText,
-            bodyFirstLine: item.bodyFirstLine, channels: item.channels)
-        let failing = report.verdicts.filter { !$0.pass }
-        guard !failing.isEmpty else { return .pass }
-        if let reason = item.override {
-            return .overridden(reason: reason, channels: failing.map(\.channel))
+    public func assess(_ item: Item, fileName: String) -> Assessment {
+        var reports: [ReadabilityReport] = []
+        var screenOwnText = false
+        if let screenText = item.screenText, item.channels.contains(.ecran) {
+            screenOwnText = true
+            reports.append(checker.check(title: item.title, titleLine: item.titleLine, body: screenText,
+                                         bodyFirstLine: item.titleLine, channels: [.ecran]))
         }
-        let names = failing.map(\.channel.frenchName).joined(separator: ", ")
-        let problem = ItemProblem(
-            line: nil,
-            message: "Le texte est trop difficile à lire pour : \(names).",
-            fix: "Réécrivez les phrases indiquées dans le détail ci-dessous : phrases courtes, "
-                + "mots de tous les jours, sigles expliqués.")
+        let others = screenOwnText ? item.channels.filter { $0 != .ecran } : item.channels
+        if !others.isEmpty {
+            reports.insert(checker.check(title: item.title, titleLine: item.titleLine, body: item.bodyText,
+                                         bodyFirstLine: item.bodyFirstLine, channels: others), at: 0)
+        }
+        var failing = Set<Channel>()
         var counts: [String: Int] = [:]
-        for finding in report.findings { counts[finding.rule, default: 0] += 1 }
-        let rules = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
-        return .refuse([problem], details: ReadabilityReportFormatter.text(report, file: fileName), rules: rules)
+        var details: [String] = []
+        for report in reports {
+            let failed = report.verdicts.filter { !$0.pass }
+            guard !failed.isEmpty else { continue }
+            failing.formUnion(failed.map(\.channel))
+            for finding in report.findings { counts[finding.rule, default: 0] += 1 }
+            details.append(ReadabilityReportFormatter.text(report, file: fileName))
+        }
+        var assessment = Assessment()
+        let ordered = item.channels.filter(failing.contains)
+        guard !ordered.isEmpty else { return assessment }
+        if let reason = item.override {
+            assessment.overridden = (reason, ordered)
+            return assessment
+        }
+        assessment.refused = ordered
+        assessment.details = details.joined(separator: "\n")
+        assessment.rules = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+        return assessment
     }
 }

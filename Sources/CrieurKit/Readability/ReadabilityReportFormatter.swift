@@ -84,8 +84,9 @@ public enum ReadabilityReportFormatter {
     /// The same JSON as `json(_:file:)`, handed to `output` in pieces of about 64 KB, in
     /// order. The JSON of a 1 MB text is 11 MB: written piece by piece through one small
     /// buffer, it never needs those 11 MB of memory (nor their page faults).
+    /// `verdict`: what the worker would do with the item (`crieur check` on an item), written last.
     public static func writeJSON(
-        _ report: ReadabilityReport, file: String, to output: (UnsafeBufferPointer<UInt8>) -> Void
+        _ report: ReadabilityReport, file: String, verdict: ItemVerdict? = nil, to output: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         let tokens = report.layout.tokens
         let piece = 64 * 1024
@@ -195,6 +196,23 @@ public enum ReadabilityReportFormatter {
             }
         }
         json.endArray()
+        if let verdict {
+            json.key("verdict")
+            json.beginObject()
+            json.key("channels")
+            json.beginArray()
+            for channel in verdict.channels { json.string(channel.rawValue) }
+            json.endArray()
+            json.key("kind")
+            json.string(verdict.kind.rawValue)
+            json.key("leftOut")
+            json.beginArray()
+            for channel in verdict.leftOut { json.string(channel.rawValue) }
+            json.endArray()
+            json.key("text")
+            json.string(verdict.french)
+            json.endObject()
+        }
         json.endObject()
         json.drain(to: output)
     }

@@ -13,6 +13,9 @@ public struct QuarterlyReport: Codable, Sendable, Equatable {
     /// Distinct items published on at least one channel.
     public var itemsPublished: Int
     public var itemsExpiredUnpublished: Int
+    /// New versions of items already published (corrections), and items withdrawn.
+    public var corrections: Int = 0
+    public var withdrawals: Int = 0
     public var refusals: Int
     /// Refusal reasons, most frequent first; an item refused for several counts once per reason.
     public var refusalReasons: [ReasonCount]

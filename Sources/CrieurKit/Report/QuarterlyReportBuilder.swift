@@ -23,24 +23,33 @@ public struct QuarterlyReportBuilder: Sendable {
         var perChannel = Dictionary(uniqueKeysWithValues: Channel.allCases.map { ($0.rawValue, 0) })
         var published = Set<String>()
         var reasons: [String: Int] = [:]
-        var refused = 0, expired = 0
+        var refused = 0, expired = 0, corrections = 0, withdrawals = 0
         for entry in inPeriod {
             switch entry.event {
             case .published:
                 for channel in entry.channels ?? [] { perChannel[channel.rawValue, default: 0] += 1 }
-                published.insert(entry.archive ?? entry.item)
+                // A correction is the same item again: counted once, as a correction.
+                if (entry.version ?? 1) > 1 {
+                    corrections += 1
+                } else {
+                    published.insert(entry.archive ?? entry.item)
+                }
             case .rejected:
                 refused += 1
                 for code in Set(entry.reasons ?? []) { reasons[code, default: 0] += 1 }
             case .expired:
                 expired += 1
+            case .withdrawn:
+                withdrawals += 1
+            case .unchanged, .superseded:
+                break
             }
         }
         let derogationCount = Set(derogations.filter { derogation in
             calendar.parseLocalTimestamp(derogation.time).map(period.contains) ?? false
         }.map(\.item)).count
         let lastDay = calendar.civilDate(of: period.end.addingTimeInterval(-1))
-        return QuarterlyReport(
+        var report = QuarterlyReport(
             period: period.label,
             from: calendar.civilDate(of: period.start).description,
             to: lastDay.description,
@@ -55,6 +64,9 @@ public struct QuarterlyReportBuilder: Sendable {
             derogations: derogationCount,
             newsletter: newsletter,
             damagedLedgerLines: damagedLines)
+        report.corrections = corrections
+        report.withdrawals = withdrawals
+        return report
     }
 
     /// Subscribers and consent changes of the period, replayed from the consent

@@ -14,6 +14,8 @@ public enum QuarterlyReportFormatter {
         }
         lines.append("- Publiées avec dérogation à la lisibilité : \(report.derogations)")
         lines.append("- Arrivées après leur date de fin (non publiées) : \(report.itemsExpiredUnpublished)")
+        lines.append("- Corrections d'annonces déjà publiées : \(report.corrections)")
+        lines.append("- Annonces retirées : \(report.withdrawals)")
         lines.append("- Annonces refusées : \(report.refusals)")
         if !report.refusalReasons.isEmpty {
             lines.append("  Raisons (une annonce peut en avoir plusieurs) :")

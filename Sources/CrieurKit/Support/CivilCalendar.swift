@@ -39,6 +39,14 @@ public struct CivilCalendar: Sendable {
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 
+    /// The day and time of `instant` in the centre's zone; no time at midnight
+    /// (« le samedi 5 décembre », not « à 0 h »).
+    public func moment(of instant: Date) -> ItemMoment {
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        let time = p.hour == 0 && p.minute == 0 ? nil : CivilTime(hour: p.hour!, minute: p.minute!)
+        return ItemMoment(date: CivilDate(year: p.year!, month: p.month!, day: p.day!), time: time)
+    }
+
     /// `AAAA-MM-JJ HH:MM:SS` in the centre's zone, for logs and reports.
     public func timestamp(_ instant: Date) -> String {
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)

@@ -128,15 +128,22 @@ public final class Worker {
         precondition(started, "start() the worker first")
         var events: [WorkerEvent] = []
         let now = clock.now()
-        for name in try spool.dueDeferred(now: now) {
+        let due = try spool.dueDeferred(now: now)
+        let incoming = try spool.stableIncoming(tracker: &tracker, wallNow: wallClock.now())
+        guard !due.isEmpty || !incoming.isEmpty || lastRefreshDay != processor.calendar.civilDate(of: now) else { return [] }
+        var known = try KnownItems.read(workspace, parser: parser)
+        for name in due {
             if stopRequested() { return events }
-            if let claimed = try spool.claim(name, from: .deferred) { events.append(handle(claimed, now: now)) }
+            if let claimed = try spool.claim(name, from: .deferred) {
+                known.forget(queuedNamed: name)
+                events += handle(claimed, origin: .deferred, known: &known, now: now)
+            }
         }
-        for name in try spool.stableIncoming(tracker: &tracker, wallNow: wallClock.now()) {
+        for name in incoming {
             if stopRequested() { return events }
-            if let claimed = try spool.claim(name, from: .incoming) { events.append(handle(claimed, now: now)) }
+            if let claimed = try spool.claim(name, from: .incoming) { events += handle(claimed, origin: .new, known: &known, now: now) }
         }
-        let published = events.contains(where: { if case .published = $0 { return true } else { return false } })
+        let published = events.contains(where: \.changesWhatIsShown)
         if published || lastRefreshDay != processor.calendar.civilDate(of: now) {
             refreshChannels(now: now)
         }
@@ -172,57 +179,159 @@ public final class Worker {
     /// Handles one claimed item to the end. Never throws: every path ends with
     /// the item in `done/`, `deferred/` or `rejected/` — or, if even that move
     /// fails, left in the claim folder for the next start to take back.
-    private func handle(_ claimed: ClaimedItem, now: Date) -> WorkerEvent {
+    private func handle(_ claimed: ClaimedItem, origin: ItemProcessor.Origin, known: inout KnownItems, now: Date) -> [WorkerEvent] {
         var claimed = claimed
         do {
             switch try read(&claimed) {
             case .failure(let rejection):
-                return try reject(claimed, rejection.problems, reasons: [.format])
+                return [try reject(claimed, rejection.problems, reasons: [.format])]
             case .success(let (item, imageData)):
-                return try apply(processor.decide(item, itemName: claimed.name, imageData: imageData, now: now),
-                                 to: claimed, item: item, imageData: imageData, now: now)
+                let outcome = processor.decide(item, itemName: claimed.name, imageData: imageData, now: now,
+                                               known: known, origin: origin)
+                return try apply(outcome, to: claimed, item: item, imageData: imageData, known: &known, now: now)
             }
         } catch {
-            return retry(claimed, error: error, now: now)
+            return [retry(claimed, error: error, now: now)]
         }
     }
 
     private func apply(
-        _ outcome: ItemProcessor.Outcome, to claimed: ClaimedItem, item: Item, imageData: Data?, now: Date
-    ) throws -> WorkerEvent {
+        _ outcome: ItemProcessor.Outcome, to claimed: ClaimedItem, item: Item, imageData: Data?,
+        known: inout KnownItems, now: Date
+    ) throws -> [WorkerEvent] {
+        let identity = ItemIdentity.of(item, fileName: claimed.name)
         switch outcome {
         case .reject(let problems, let details, let reasons):
-            return try reject(claimed, problems, details: details, reasons: reasons)
+            return [try reject(claimed, problems, details: details, reasons: reasons)]
+        case .unchanged(let current):
+            try journal.append(.init(time: now, item: claimed.name, event: .unchanged, archive: current.id, identity: identity))
+            let name = try spool.move(claimed, to: .done)
+            logger.info("« \(name) » : déjà publiée telle quelle (« \(current.identity) »), rien ne change")
+            return [.unchanged(item: name, identity: identity)]
+        case .withdraw(let record):
+            var events = try supersede(identity: identity, known: &known, now: now)
+            let archived = try workspace.archive.record(record, imageData: nil)
+            try retract(archived, now: now)
+            known.note(recorded: archived)
+            try journal.append(.init(time: now, item: claimed.name, event: .withdrawn, archive: archived.id,
+                                     identity: identity, version: archived.versionNumber))
+            let name = try spool.move(claimed, to: .done)
+            logger.info("« \(name) » : annonce « \(identity) » retirée de tous ses canaux"
+                + (record.withdrawal?.reason.map { " (raison : \($0))" } ?? ""))
+            events.append(.withdrawn(item: name, identity: identity))
+            return events
         case .wait(let due):
+            var events = try supersede(identity: identity, known: &known, now: now)
             let name = try spool.deferItem(claimed, until: due)
+            known.note(queued: .init(name: name, identity: identity, fingerprint: ItemIdentity.fingerprint(item)))
             logger.info("« \(name) » en attente jusqu'au \(processor.calendar.timestamp(due))")
-            return .deferred(item: name, until: due)
-        case .expire(let ended):
-            try journal.append(.init(time: now, item: claimed.name, event: .expired))
+            events.append(.deferred(item: name, until: due))
+            return events
+        case .expire(let ended, let problems):
+            try journal.append(.init(time: now, item: claimed.name, event: .expired, identity: identity))
             let name = try spool.move(claimed, to: .done)
-            logger.info("« \(name) » expirée le \(processor.calendar.timestamp(ended)) : classée sans publication")
-            return .expired(item: name)
-        case .publish(let renderings, let unsupported, let derogation):
-            if let derogation { try record(derogation, item: claimed.name) }
-            let archived = try workspace.archive.record(
-                PublishedItem(item, itemName: claimed.name, publishedOn: processor.calendar.civilDate(of: now)),
-                imageData: imageData)
-            var outputs: [Channel: [String]] = [:]
-            for channel in item.channels {
-                guard let rendering = renderings[channel] else { continue }
-                let folder = workspace.output(channel)
-                outputs[channel] = try rendering.files.map { try folder.write($0) }
-            }
-            try journal.append(.init(
-                time: now, item: claimed.name, event: .published, channels: item.channels, archive: archived.id))
-            let name = try spool.move(claimed, to: .done)
-            let warnings = item.channels.flatMap { renderings[$0]?.warnings ?? [] }
-            logger.info(publicationLine(name, outputs: outputs, unsupported: unsupported, warnings: warnings))
-            return .published(item: name, outputs: outputs, unsupported: unsupported, warnings: warnings)
+            try writeReport(for: name, in: .done, problems: problems, details: nil)
+            logger.info("« \(name) » expirée le \(processor.calendar.timestamp(ended)) avant sa publication : "
+                + "classée sans publication — rapport : queue/done/\(name + QueueLayout.reportSuffix)")
+            return [.expired(item: name)]
+        case .publish(let publication):
+            return try publish(publication, claimed: claimed, item: item, imageData: imageData, known: &known, now: now)
         }
     }
 
-    private func publicationLine(_ name: String, outputs: [Channel: [String]], unsupported: [Channel], warnings: [String]) -> String {
+    private func publish(
+        _ publication: ItemProcessor.Publication, claimed: ClaimedItem, item: Item, imageData: Data?,
+        known: inout KnownItems, now: Date
+    ) throws -> [WorkerEvent] {
+        let identity = publication.record.identity
+        var events = try supersede(identity: identity, known: &known, now: now)
+        if let derogation = publication.derogation { try record(derogation, item: claimed.name) }
+        // An earlier version's own files go first, so the new ones can take their names.
+        if let previous = known.latest[identity] { try removeOutputs(of: previous) }
+        var outputs: [Channel: [String]] = [:]
+        for channel in publication.record.channels {
+            guard let rendering = publication.renderings[channel] else { continue }
+            let folder = workspace.output(channel)
+            outputs[channel] = try rendering.files.map { try folder.write($0) }
+        }
+        var record = publication.record
+        record.outputs = Dictionary(uniqueKeysWithValues: outputs.map { ($0.key.rawValue, $0.value) })
+        let archived = try workspace.archive.record(record, imageData: imageData)
+        known.note(recorded: archived)
+        try journal.append(.init(
+            time: now, item: claimed.name, event: .published, channels: archived.channels, archive: archived.id,
+            reasons: publication.refused.isEmpty ? nil : publication.refused.map(\.reason.code),
+            identity: identity, version: archived.versionNumber))
+        if let next = publication.nextOccurrence {
+            let copy = try spool.deferCopy(of: claimed, until: next)
+            known.note(queued: .init(name: copy, identity: identity, fingerprint: ItemIdentity.fingerprint(item)))
+            logger.info("« \(copy) » reviendra le \(processor.calendar.timestamp(next)) (\(item.repetition?.frenchName ?? ""))")
+        }
+        let name = try spool.move(claimed, to: .done)
+        if !publication.refused.isEmpty {
+            try writeReport(for: name, in: .done, problems: Self.leftOutProblems(publication.refused), details: publication.details)
+        }
+        let warnings = publication.record.channels.flatMap { publication.renderings[$0]?.warnings ?? [] }
+        logger.info(publicationLine(name, outputs: outputs, unsupported: publication.unsupported, warnings: warnings,
+                                    refused: publication.refused, correction: publication.isCorrection))
+        events.append(.published(item: name, outputs: outputs, unsupported: publication.unsupported, warnings: warnings))
+        if !publication.refused.isEmpty {
+            events.append(.leftOut(item: name, channels: publication.refused.map(\.channel),
+                                   report: name + QueueLayout.reportSuffix))
+        }
+        return events
+    }
+
+    /// The channels that refused an item published elsewhere, as problems of its report.
+    static func leftOutProblems(_ refused: [ItemProcessor.ChannelRefusal]) -> [ItemProblem] {
+        var problems = [ItemProblem(
+            line: nil,
+            message: "L'annonce est publiée, sauf sur : \(refused.map(\.channel.frenchName).joined(separator: ", ")).",
+            fix: "Corrigez ce qui est dit ci-dessous puis déposez le fichier corrigé sous le même nom : "
+                + "la nouvelle version remplacera celle-ci partout, et paraîtra aussi sur ces canaux.")]
+        for refusal in refused {
+            for problem in refusal.problems where !problems.contains(problem) { problems.append(problem) }
+        }
+        return problems
+    }
+
+    /// Other versions of the same item still waiting in `deferred/` are out of date:
+    /// they go to `done/` unpublished, so an old version never comes back over a new one.
+    private func supersede(identity: String, known: inout KnownItems, now: Date) throws -> [WorkerEvent] {
+        var events: [WorkerEvent] = []
+        for waiting in known.queued where waiting.identity == identity {
+            known.forget(queuedNamed: waiting.name)
+            guard let claimed = try spool.claim(waiting.name, from: .deferred) else { continue }
+            try journal.append(.init(time: now, item: waiting.name, event: .superseded, identity: identity))
+            let name = try spool.move(claimed, to: .done)
+            logger.info("« \(name) » remplacée par une version plus récente avant sa publication : classée sans publication")
+            events.append(.superseded(item: name, identity: identity))
+        }
+        return events
+    }
+
+    /// Files an earlier version wrote for itself (its post, its picture) are taken down.
+    private func removeOutputs(of previous: PublishedItem) throws {
+        for (channelName, files) in previous.outputs ?? [:] {
+            guard let channel = Channel(rawValue: channelName) else { continue }
+            for file in files { try workspace.output(channel).remove(file) }
+        }
+    }
+
+    /// A withdrawn item: each channel that published it says so where staff look.
+    private func retract(_ record: PublishedItem, now: Date) throws {
+        let context = PublicationContext(now: now, calendar: processor.calendar, config: config, itemName: record.itemName)
+        for channel in record.channels {
+            guard let publisher = processor.publishers[channel] else { continue }
+            let files = record.outputs?[channel.rawValue] ?? []
+            try publisher.retract(record, files: files, folder: workspace.output(channel), context: context)
+        }
+    }
+
+    private func publicationLine(
+        _ name: String, outputs: [Channel: [String]], unsupported: [Channel], warnings: [String],
+        refused: [ItemProcessor.ChannelRefusal], correction: Bool
+    ) -> String {
         var parts = Channel.allCases.compactMap { channel in
             // A channel that lists items (the bulletin's drafts) may write nothing per item: name its folder.
             outputs[channel].map { files in
@@ -233,7 +342,10 @@ public final class Worker {
         if !unsupported.isEmpty {
             parts.append("\(unsupported.map(\.rawValue).joined(separator: ", ")) : gardée dans queue/done pour ce canal, pas encore pris en charge par cette version")
         }
-        var line = "« \(name) » publiée : \(parts.joined(separator: " ; "))"
+        var line = "« \(name) » \(correction ? "publiée (nouvelle version, remplace la précédente)" : "publiée") : \(parts.joined(separator: " ; "))"
+        if !refused.isEmpty {
+            line += " ; pas publiée sur : \(refused.map(\.channel.rawValue).joined(separator: ", ")) — rapport : queue/done/\(name + QueueLayout.reportSuffix)"
+        }
         if !warnings.isEmpty { line += " (remarques : \(warnings.joined(separator: " ")))" }
         return line
     }
@@ -273,12 +385,18 @@ public final class Worker {
         try journal.append(.init(time: clock.now(), item: claimed.name, event: .rejected, reasons: reasons.map(\.code)))
         let name = try spool.move(claimed, to: .rejected)
         let reportName = name + QueueLayout.reportSuffix
-        let report = RejectionReport.render(
-            fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()), details: details)
-        try FileSystem.writeDurably(Data(report.utf8), to: workspace.queue.path(.rejected, reportName))
+        try writeReport(for: name, in: .rejected, problems: problems, details: details)
         let first = problems[0].message
         logger.info("« \(name) » refusée (\(problems.count) problème\(problems.count > 1 ? "s" : "")) : \(first) — rapport : queue/rejected/\(reportName)")
         return .rejected(item: name, report: reportName)
+    }
+
+    /// The French report beside an item: why it was refused, expired, or left out of some channels.
+    private func writeReport(for name: String, in state: QueueState, problems: [ItemProblem], details: String?) throws {
+        let report = RejectionReport.render(
+            fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()), details: details,
+            kind: state == .rejected ? .refused : .published)
+        try FileSystem.writeDurably(Data(report.utf8), to: workspace.queue.path(state, name + QueueLayout.reportSuffix))
     }
 
     /// Publishing a text despite readability findings is a decision the centre

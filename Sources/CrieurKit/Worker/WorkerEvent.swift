@@ -4,6 +4,14 @@ import Foundation
 public enum WorkerEvent: Sendable, Equatable {
     /// Published; `outputs` lists, per channel, the files written in `out/<channel>/`.
     case published(item: String, outputs: [Channel: [String]], unsupported: [Channel], warnings: [String])
+    /// Follows `published` when some of the item's channels refused it; `report` is in `queue/done/`.
+    case leftOut(item: String, channels: [Channel], report: String)
+    /// The same version as the one already published: nothing changed.
+    case unchanged(item: String, identity: String)
+    /// `Statut: annulé`: the item is withdrawn from every channel.
+    case withdrawn(item: String, identity: String)
+    /// An older version waiting in `deferred/`, set aside by a newer one.
+    case superseded(item: String, identity: String)
     case rejected(item: String, report: String)
     case deferred(item: String, until: Date)
     case expired(item: String)
@@ -12,4 +20,12 @@ public enum WorkerEvent: Sendable, Equatable {
     case recovered(item: String)
     /// A periodic job (the newsletter sender) stopped on a failure; it tries again at `until`.
     case periodicFailure(reason: String, until: Date?)
+
+    /// Whether the public pages must be rebuilt after it.
+    var changesWhatIsShown: Bool {
+        switch self {
+        case .published, .withdrawn: return true
+        default: return false
+        }
+    }
 }
