@@ -15,6 +15,9 @@ enum Dispatcher {
                                     vérifie que le texte est simple (sans le publier)
       work [--once]                 traite la file (en service, ou une seule fois avec --once)
       status [--format text|json]   état de la file et derniers refus
+      list [--format text|json]     annonces en cours, programmées, terminées et retirées, avec leur identifiant
+      withdraw IDENTIFIANT [--reason TEXTE]
+                                    retire une annonce de tous ses canaux
       newsletter [--send]           aperçu du prochain numéro de la lettre (out/newsletter/apercu.html),
                                     ou envoi tout de suite avec --send
       bulletin --quarter AAAA-Tn    prépare le brouillon du bulletin communal d'un trimestre
@@ -72,6 +75,8 @@ enum Dispatcher {
             case "enqueue": return try EnqueueCommand.run(args, options: options)
             case "work": return try WorkCommand.run(args, options: options)
             case "status": return try StatusCommand.run(args, options: options)
+            case "list", "liste": return try ListCommand.run(args, options: options)
+            case "withdraw", "retirer": return try WithdrawCommand.run(args, options: options)
             case "check": return try CheckCommand.run(args, options: options)
             case "newsletter", "lettre": return try NewsletterCommand.run(args, options: options)
             case "bulletin": return try BulletinCommand.run(args, options: options)

@@ -9,9 +9,7 @@ enum StatusCommand {
         let config = try options.loadConfig()
         let status = try QueueStatus.read(options.workspace.queue, calendar: CivilCalendar(timeZone: config.timeZone))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.out(String(decoding: try encoder.encode(status), as: UTF8.self))
+            Console.out(try Console.json(status))
         } else {
             Console.out(status.text())
         }

@@ -63,6 +63,11 @@ public struct ItemMoment: Hashable, Comparable, Sendable, Codable {
         self.time = time
     }
 
+    /// `AAAA-MM-JJ`, or `AAAA-MM-JJ HH:MM` with a time.
+    public var description: String {
+        date.description + (time.map { String(format: " %02d:%02d", $0.hour, $0.minute) } ?? "")
+    }
+
     public static func < (a: ItemMoment, b: ItemMoment) -> Bool {
         if a.date != b.date { return a.date < b.date }
         return (a.time ?? CivilTime(hour: 0, minute: 0)) < (b.time ?? CivilTime(hour: 0, minute: 0))

@@ -79,7 +79,7 @@ public struct ItemProcessor: Sendable {
         let identity = ItemIdentity.of(written, fileName: itemName)
         let latest = known.latest[identity]
         if written.status == .cancelled {
-            return withdrawal(written, identity: identity, latest: latest, now: now)
+            return withdrawal(of: identity, reason: written.statusReason, latest: latest, now: now)
         }
         let fingerprint = ItemIdentity.fingerprint(written)
         if let original = known.copy(of: fingerprint, identity: identity, now: now, calendar: calendar) {
@@ -155,7 +155,9 @@ public struct ItemProcessor: Sendable {
             nextOccurrence: written.nextOccurrenceStart(after: index, calendar: calendar)))
     }
 
-    private func withdrawal(_ item: Item, identity: String, latest: PublishedItem?, now: Date) -> Outcome {
+    /// Withdrawing `identity` (`Statut: annulé`, `crieur withdraw`): the withdrawing
+    /// version of its latest record, or a refusal when nothing is there to withdraw.
+    public func withdrawal(of identity: String, reason: String?, latest: PublishedItem?, now: Date) -> Outcome {
         guard var record = latest, !record.isWithdrawn else {
             return .reject([ItemProblem(
                 line: nil,
@@ -168,7 +170,7 @@ public struct ItemProcessor: Sendable {
         }
         record.version = record.versionNumber + 1
         record.recorded = calendar.timestamp(now)
-        record.withdrawal = PublishedItem.Withdrawal(reason: item.statusReason, time: calendar.timestamp(now))
+        record.withdrawal = PublishedItem.Withdrawal(reason: reason, time: calendar.timestamp(now))
         return .withdraw(record: record)
     }
 

@@ -10,6 +10,9 @@ public struct KnownItems: Sendable {
     public var latest: [String: PublishedItem]
     /// Valid items waiting for their date.
     public var queued: [Queued]
+    /// Fingerprints of every version of each identity, so a copy of an earlier
+    /// version of a current item is seen as a copy too.
+    public var versions: [String: Set<String>] = [:]
 
     public struct Queued: Sendable, Equatable {
         /// The file's name in `queue/deferred/`.
@@ -26,7 +29,11 @@ public struct KnownItems: Sendable {
     /// Reads the archive and the deferred items of a workspace. Unreadable
     /// deferred files are skipped: the worker refuses them when they fall due.
     public static func read(_ workspace: Workspace, parser: ItemParser) throws -> KnownItems {
-        var known = KnownItems(latest: try workspace.archive.load().items)
+        let history = try workspace.archive.loadHistory().items
+        var known = KnownItems(latest: PublishedArchive.latestVersions(history))
+        for record in history {
+            if let fingerprint = record.fingerprint { known.versions[record.identity, default: []].insert(fingerprint) }
+        }
         for name in try FileSystem.names(in: workspace.queue.directory(.deferred)) where QueueLayout.isItemName(name) {
             let path = workspace.queue.path(.deferred, name)
             guard let data = try? ItemFile.read(path, maxBytes: parser.maxBytes),
@@ -39,7 +46,8 @@ public struct KnownItems: Sendable {
 
     /// Another item with the same title and text, still shown or still to come.
     func copy(of fingerprint: String, identity: String, now: Date, calendar: CivilCalendar) -> String? {
-        for record in latest.values where record.identity != identity && record.fingerprint == fingerprint && !record.isWithdrawn {
+        for record in latest.values where record.identity != identity && !record.isWithdrawn
+            && (record.fingerprint == fingerprint || versions[record.identity]?.contains(fingerprint) == true) {
             if record.expires.map({ calendar.end(of: $0) >= now }) ?? true { return record.itemName }
         }
         return queued.first { $0.identity != identity && $0.fingerprint == fingerprint }?.name
@@ -48,6 +56,7 @@ public struct KnownItems: Sendable {
     /// Takes note of what the worker just did, for the next item of the same pass.
     mutating func note(recorded record: PublishedItem) {
         latest[record.identity] = record
+        if let fingerprint = record.fingerprint { versions[record.identity, default: []].insert(fingerprint) }
         queued.removeAll { $0.identity == record.identity }
     }
 

@@ -209,15 +209,8 @@ public final class Worker {
             logger.info("« \(name) » : déjà publiée telle quelle (« \(current.identity) »), rien ne change")
             return [.unchanged(item: name, identity: identity)]
         case .withdraw(let record):
-            var events = try supersede(identity: identity, known: &known, now: now)
-            let archived = try workspace.archive.record(record, imageData: nil)
-            try retract(archived, now: now)
-            known.note(recorded: archived)
-            try journal.append(.init(time: now, item: claimed.name, event: .withdrawn, archive: archived.id,
-                                     identity: identity, version: archived.versionNumber))
+            var events = try withdraw(record, by: claimed.name, user: nil, known: &known, now: now)
             let name = try spool.move(claimed, to: .done)
-            logger.info("« \(name) » : annonce « \(identity) » retirée de tous ses canaux"
-                + (record.withdrawal?.reason.map { " (raison : \($0))" } ?? ""))
             events.append(.withdrawn(item: name, identity: identity))
             return events
         case .wait(let due):
@@ -280,6 +273,43 @@ public final class Worker {
                                    report: name + QueueLayout.reportSuffix))
         }
         return events
+    }
+
+    /// Takes an item down everywhere: its waiting versions set aside, the
+    /// withdrawing version archived, each channel told, the journal written.
+    private func withdraw(
+        _ record: PublishedItem, by source: String, user: String?, known: inout KnownItems, now: Date
+    ) throws -> [WorkerEvent] {
+        let events = try supersede(identity: record.identity, known: &known, now: now)
+        let archived = try workspace.archive.record(record, imageData: nil)
+        try retract(archived, now: now)
+        known.note(recorded: archived)
+        try journal.append(.init(time: now, item: source, event: .withdrawn, archive: archived.id,
+                                 identity: record.identity, version: archived.versionNumber, user: user))
+        logger.info("annonce « \(record.identity) » retirée de tous ses canaux"
+            + (user.map { " par \($0)" } ?? " (« \(source) »)")
+            + (record.withdrawal?.reason.map { ", raison : \($0)" } ?? ""))
+        return events
+    }
+
+    /// `crieur withdraw ID [--reason TEXT]`: the same withdrawal as `Statut: annulé`,
+    /// at once, then the pages rebuilt. Throws `ItemRejection` (in French) when
+    /// no current item has that identity.
+    public func withdraw(identity written: String, reason: String?, user: String, now: Date) throws -> [WorkerEvent] {
+        precondition(started, "start() the worker first")
+        let identity = Slug.make(written, maxLength: ItemParser.maxIDLength)
+        var known = try KnownItems.read(workspace, parser: parser)
+        switch processor.withdrawal(of: identity, reason: reason, latest: known.latest[identity], now: now) {
+        case .withdraw(let record):
+            var events = try withdraw(record, by: "crieur withdraw", user: user, known: &known, now: now)
+            events.append(.withdrawn(item: record.itemName, identity: identity))
+            refreshChannels(now: now)
+            return events
+        case .reject(let problems, _, _):
+            throw ItemRejection(problems)
+        default:
+            preconditionFailure("a withdrawal either withdraws or is refused")
+        }
     }
 
     /// The channels that refused an item published elsewhere, as problems of its report.

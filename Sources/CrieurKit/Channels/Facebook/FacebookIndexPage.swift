@@ -58,6 +58,7 @@ public enum FacebookIndexPage {
         return """
             <section aria-labelledby="\(id)-titre">
             <h2 id="\(id)-titre">\(HTML.escape(hook))</h2>
+            \(FacebookPostFile.alert(inNotes: post.notes).map { "<p class=\"alerte\"><strong>\(HTML.escape($0))</strong></p>" } ?? "")
             <p class="date">À publier \(HTML.escape(FrenchDates.date(post.suggestedDate, referenceYear: nil)))</p>
             <label for="\(id)-texte">Texte à copier</label>
             <textarea id="\(id)-texte" readonly rows="\(rows)" spellcheck="false">
@@ -94,6 +95,7 @@ public enum FacebookIndexPage {
         .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; }
         .etat { font-weight: bold; color: #1d5e20; }
         .notes { padding-left: 1.25rem; overflow-wrap: anywhere; }
+        .alerte { border: 3px solid #8a1c00; padding: 0.5rem 0.75rem; color: #8a1c00; background: #fff; }
         .fichier { color: #4a4a4a; font-size: 0.9rem; overflow-wrap: anywhere; }
 
         """

@@ -9,8 +9,24 @@ import Foundation
 public enum FacebookPostFile {
     public static let separator = "----- Note pour la personne qui publie (à ne pas copier) -----"
 
+    /// First note of a post that replaces one already published: staff must edit it on Facebook.
+    public static let correctedMark = "MODIFIÉ — à corriger sur Facebook"
+    /// First note of a post whose item was withdrawn: staff must take it down.
+    public static let withdrawnMark = "À RETIRER DE FACEBOOK"
+
+    /// The alert a post's notes open with (`correctedMark` or `withdrawnMark` and what follows), if any.
+    public static func alert(inNotes notes: String) -> String? {
+        guard let first = notes.split(separator: "\n", maxSplits: 1).first.map(String.init),
+              first.hasPrefix(correctedMark) || first.hasPrefix(withdrawnMark) else { return nil }
+        return first
+    }
+
     public static func encode(_ post: FacebookPost) -> String {
-        post.text + "\n\n" + separator + "\n" + post.staffNotes.map { $0 + "\n" }.joined()
+        encode(text: post.text, notes: post.staffNotes)
+    }
+
+    public static func encode(text: String, notes: [String]) -> String {
+        text + "\n\n" + separator + "\n" + notes.map { $0 + "\n" }.joined()
     }
 
     public static func decode(_ contents: String) -> (text: String, notes: String) {

@@ -17,7 +17,8 @@ public struct FacebookPostRenderer: Sendable {
         self.settings = settings
     }
 
-    public func render(_ item: Item, today: CivilDate) throws(ItemRejection) -> FacebookPost {
+    /// `previous`: the published version this one corrects, if any (its post must be edited on Facebook).
+    public func render(_ item: Item, today: CivilDate, replacing previous: PublishedItem? = nil) throws(ItemRejection) -> FacebookPost {
         let suggestedDate = max(item.publication?.date ?? today, today)
         let text = postText(item, suggestedDate: suggestedDate)
         let length = text.count
@@ -40,7 +41,7 @@ public struct FacebookPostRenderer: Sendable {
         }
         return FacebookPost(
             text: text,
-            staffNotes: staffNotes(item, suggestedDate: suggestedDate, warnings: warnings),
+            staffNotes: staffNotes(item, suggestedDate: suggestedDate, warnings: warnings, replacing: previous),
             suggestedDate: suggestedDate,
             slug: Slug.make(item.title),
             warnings: warnings,
@@ -77,8 +78,13 @@ public struct FacebookPostRenderer: Sendable {
         return blocks.filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
-    private func staffNotes(_ item: Item, suggestedDate: CivilDate, warnings: [String]) -> [String] {
+    private func staffNotes(_ item: Item, suggestedDate: CivilDate, warnings: [String], replacing previous: PublishedItem?) -> [String] {
         var notes: [String] = []
+        if let previous {
+            notes.append(FacebookPostFile.correctedMark + " : ce texte remplace celui publié "
+                + FrenchDates.date(previous.published.date, referenceYear: nil)
+                + ". Modifiez la publication déjà faite (« Modifier la publication ») au lieu d'en faire une nouvelle.")
+        }
         var when = "À publier " + FrenchDates.date(suggestedDate, referenceYear: nil)
         if let publication = item.publication, publication.date == suggestedDate, let time = publication.time {
             when += " à partir de " + FrenchDates.time(time)

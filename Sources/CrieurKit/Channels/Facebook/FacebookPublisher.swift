@@ -12,12 +12,28 @@ public struct FacebookPublisher: ChannelPublisher {
     }
 
     public func render(_ item: Item, context: PublicationContext) throws(ItemRejection) -> ChannelRendering {
-        let post = try renderer.render(item, today: context.today)
+        let post = try renderer.render(item, today: context.today, replacing: context.previous)
         var files = [OutputFile(name: post.fileName, data: Data(FacebookPostFile.encode(post).utf8))]
         if let name = post.imageFileName, let data = context.imageData {
             files.append(OutputFile(name: name, data: data))
         }
         return ChannelRendering(files: files, warnings: post.warnings)
+    }
+
+    /// The post stays in the folder, opening with « À RETIRER DE FACEBOOK »: whoever
+    /// posted it sees on the index page that it must come down, and why.
+    public func retract(_ record: PublishedItem, files: [String], folder: OutputFolder, context: PublicationContext) throws {
+        for name in files where name.hasSuffix(".txt") {
+            guard let data = try folder.read(name), let contents = String(data: data, encoding: .utf8) else { continue }
+            let post = FacebookPostFile.decode(contents)
+            var notes = post.notes.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if let first = notes.first, FacebookPostFile.alert(inNotes: first) != nil { notes.removeFirst() }
+            let reason = record.withdrawal?.reason.map { " Raison : \($0)." } ?? ""
+            notes.insert(FacebookPostFile.withdrawnMark + " : cette annonce est annulée. Supprimez la publication sur la page Facebook "
+                + "(ou modifiez-la pour dire que c'est annulé).\(reason)", at: 0)
+            let rewritten = FacebookPostFile.encode(text: post.text, notes: notes.filter { !$0.isEmpty })
+            try folder.write(OutputFile(name: name, data: Data(rewritten.utf8), keepOthers: false))
+        }
     }
 
     public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {

@@ -18,14 +18,15 @@ public struct ScreenPublisher: ChannelPublisher {
     }
 
     public func render(_ item: Item, context: PublicationContext) throws(ItemRejection) -> ChannelRendering {
-        let words = Slide.wordCount(title: item.title, body: item.body)
+        let words = Slide.wordCount(title: item.title, body: Slide.body(screenText: item.screenText, body: item.body))
         if words > settings.maxWordsPerSlide {
             throw ItemRejection([ItemProblem(
                 line: item.bodyFirstLine,
                 message: "Pour l'écran de la salle d'attente, l'annonce compte \(words) mots (titre et texte) ; "
                     + "une diapositive lisible de loin en contient au plus \(settings.maxWordsPerSlide).",
                 fix: "Retirez au moins \(words - settings.maxWordsPerSlide) mots : gardez quoi, pour qui, où et quand. "
-                    + "Ou retirez « ecran » de la ligne « Canaux » : les autres canaux gardent le texte complet."
+                    + "Ou ajoutez une ligne « Texte écran: » avec un texte court pour l'écran seulement : "
+                    + "les autres canaux gardent le texte complet."
             )])
         }
         guard let image = item.image, let data = context.imageData else { return ChannelRendering(files: []) }

@@ -22,7 +22,8 @@ public struct Slide: Sendable, Equatable {
     /// `image`: the picture's name in `out/slides/`, or nil to show none.
     public init(_ item: PublishedItem, image: ItemImage?, today: CivilDate, calendar: CivilCalendar, settings: ScreenSettings) {
         self.title = item.title
-        self.bodyHTML = BodyHTML.render(item.body, links: .asText)
+        let body = Self.body(screenText: item.screenText, body: item.body)
+        self.bodyHTML = BodyHTML.render(body, links: .asText)
         var details: [Detail] = []
         if let place = item.place, !place.isEmpty {
             details.append(Detail(label: "Où", text: place))
@@ -42,8 +43,13 @@ public struct Slide: Sendable, Equatable {
         self.image = image
         self.start = calendar.rfc3339(calendar.start(of: item.published))
         self.end = item.expires.map { calendar.rfc3339(calendar.end(of: $0)) }
-        let shown = [item.title, BodyPlainText.render(item.body)] + details.map { "\($0.label) \($0.text)" }
+        let shown = [item.title, BodyPlainText.render(body)] + details.map { "\($0.label) \($0.text)" }
         self.seconds = settings.seconds(forWords: Self.wordCount(shown.joined(separator: "\n")))
+    }
+
+    /// What the slide shows under its title: the item's `Texte écran` when it has one, else its body.
+    public static func body(screenText: String?, body: Body) -> Body {
+        screenText.map { BodyParser.parse($0) } ?? body
     }
 
     /// Words as a reader counts them: runs of non-space holding a letter or a digit
