@@ -213,6 +213,21 @@ public final class Spool {
 
     /// Renames `from` into `state` under `preferred` or the first free variant.
     /// Nil when the source vanished.
+    /// Moves an item that no worker holds (an older version waiting in
+    /// `deferred/`), with its pictures, straight to another state; nil when it is
+    /// gone (another worker took it first).
+    public func setAside(_ name: String, from source: QueueState, to state: QueueState) throws -> String? {
+        guard let final = try moveUnique(from: layout.path(source, name), to: state, preferred: name) else { return nil }
+        for sidecar in try FileSystem.names(in: layout.directory(source)) where sidecar.hasPrefix(name + "--") {
+            let image = String(sidecar.dropFirst(name.count + 2))
+            _ = try moveUnique(from: layout.path(source, sidecar), to: state,
+                               preferred: QueueLayout.attachmentName(item: final, image: image))
+        }
+        try FileSystem.syncDirectory(layout.directory(state))
+        try FileSystem.syncDirectory(layout.directory(source))
+        return final
+    }
+
     /// Puts a copy of a claimed item, with its pictures, into `deferred/` until
     /// `due`: the next occurrence of a recurring item. The copy is complete
     /// (written, fsynced, its time set) before it becomes visible there.

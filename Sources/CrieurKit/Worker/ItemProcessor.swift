@@ -180,6 +180,8 @@ public struct ItemProcessor: Sendable {
         a.id = ""; b.id = ""
         a.version = nil; b.version = nil
         a.recorded = nil; b.recorded = nil
+        a.outputs = nil; b.outputs = nil
+        a.occurrence = a.occurrenceNumber; b.occurrence = b.occurrenceNumber
         a.firstID = ""; b.firstID = ""
         a.earlierVersions = 0; b.earlierVersions = 0
         a.itemName = ""; b.itemName = ""

@@ -318,7 +318,10 @@ public final class Worker {
             line: nil,
             message: "L'annonce est publiée, sauf sur : \(refused.map(\.channel.frenchName).joined(separator: ", ")).",
             fix: "Corrigez ce qui est dit ci-dessous puis déposez le fichier corrigé sous le même nom : "
-                + "la nouvelle version remplacera celle-ci partout, et paraîtra aussi sur ces canaux.")]
+                + "la nouvelle version remplacera celle-ci partout, et paraîtra aussi sur ces canaux."
+                + (refused.contains { $0.channel == .ecran }
+                    ? " Pour l'écran, vous pouvez aussi ajouter une ligne « Texte écran: » avec un texte court, pour l'écran seulement."
+                    : ""))]
         for refusal in refused {
             for problem in refusal.problems where !problems.contains(problem) { problems.append(problem) }
         }
@@ -331,9 +334,9 @@ public final class Worker {
         var events: [WorkerEvent] = []
         for waiting in known.queued where waiting.identity == identity {
             known.forget(queuedNamed: waiting.name)
-            guard let claimed = try spool.claim(waiting.name, from: .deferred) else { continue }
+            // Moved without a claim: the new version, being handled, may hold the same name in the claim folder.
+            guard let name = try spool.setAside(waiting.name, from: .deferred, to: .done) else { continue }
             try journal.append(.init(time: now, item: waiting.name, event: .superseded, identity: identity))
-            let name = try spool.move(claimed, to: .done)
             logger.info("« \(name) » remplacée par une version plus récente avant sa publication : classée sans publication")
             events.append(.superseded(item: name, identity: identity))
         }
