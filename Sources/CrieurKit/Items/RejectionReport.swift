@@ -3,23 +3,34 @@
 /// Beside a refused item in `queue/rejected/`, or beside an item in `queue/done/`
 /// that some channels left out or that expired before its publication.
 public enum RejectionReport {
-    public enum Kind: Sendable {
+    public enum Kind: Sendable, CaseIterable {
         /// Nothing was published.
         case refused
-        /// Published on some channels, or expired: the report says what was not done.
-        case published
+        /// Published on some channels only: the report says which were left out and why.
+        case partlyPublished
+        /// Valid, but its end passed while it waited: published nowhere.
+        case expired
+
+        /// The report's first line starts with it: `crieur status` tells the kinds apart by it.
+        public var heading: String {
+            switch self {
+            case .refused: return "Annonce refusée : "
+            case .partlyPublished: return "Annonce publiée en partie : "
+            case .expired: return "Annonce expirée : "
+            }
+        }
     }
 
     public static func render(fileName: String, problems: [ItemProblem], at timestamp: String,
                               details: String? = nil, kind: Kind = .refused) -> String {
         let things = problems.count == 1 ? "1 chose à corriger" : "\(problems.count) choses à corriger"
         var lines = [
-            kind == .refused ? "Annonce refusée : \(fileName)" : "Annonce : \(fileName)",
+            kind.heading + fileName,
             "Date : \(timestamp)",
             "",
-            kind == .refused
-                ? "Crieur n'a pas publié cette annonce. Il y a \(things) :"
-                : "Crieur n'a pas publié cette annonce partout. Voici ce qu'il faut savoir :",
+            kind == .partlyPublished
+                ? "Crieur n'a pas publié cette annonce partout. Voici ce qu'il faut savoir :"
+                : "Crieur n'a pas publié cette annonce. Il y a \(things) :",
             "",
         ]
         for (index, problem) in problems.enumerated() {

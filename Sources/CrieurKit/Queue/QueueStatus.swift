@@ -6,6 +6,10 @@ public struct QueueStatus: Sendable, Codable, Equatable {
     public var counts: [String: Int]
     public var next: Next?
     public var recentRefusals: [Refusal]
+    /// Items of `done/` that expired while waiting (never published).
+    public var expired: Int = 0
+    /// Items published without some of their channels, latest first, each with its report in `done/`.
+    public var partlyPublished: [Refusal] = []
 
     public struct Next: Sendable, Codable, Equatable {
         public var item: String
@@ -42,21 +46,34 @@ public struct QueueStatus: Sendable, Codable, Equatable {
             let due = calendar.timestamp(info.modified)
             if next == nil || due < next!.due { next = Next(item: name, due: due) }
         }
-        var refusals: [(Date, Refusal)] = []
-        for name in try FileSystem.names(in: layout.directory(.rejected)) where QueueLayout.isReport(name) {
-            let path = layout.path(.rejected, name)
+        let refusals = try reports(in: .rejected, layout: layout, calendar: calendar)
+        let recent = refusals.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1)
+        var status = QueueStatus(counts: counts, next: next, recentRefusals: Array(recent))
+        let done = try reports(in: .done, layout: layout, calendar: calendar)
+        status.expired = done.filter { $0.kind == .expired }.count
+        status.partlyPublished = Array(done.filter { $0.kind == .partlyPublished }.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1))
+        return status
+    }
+
+    /// The reports of a folder with their kind, told by their first line.
+    private static func reports(
+        in state: QueueState, layout: QueueLayout, calendar: CivilCalendar
+    ) throws -> [(Date, Refusal, kind: RejectionReport.Kind)] {
+        var found: [(Date, Refusal, kind: RejectionReport.Kind)] = []
+        for name in try FileSystem.names(in: layout.directory(state)) where QueueLayout.isReport(name) {
+            let path = layout.path(state, name)
             guard let info = try FileSystem.info(path), info.kind == .regular,
                   case .contents(let data) = try FileSystem.read(path, maxBytes: 1 << 20) else { continue }
             let text = String(decoding: data, as: UTF8.self)
+            let kind = RejectionReport.Kind.allCases.first { text.hasPrefix($0.heading) } ?? .refused
             let reason = text.split(separator: "\n").first { $0.first?.isNumber == true }.map {
                 String($0.drop(while: { $0 != " " }).dropFirst())
             } ?? ""
-            refusals.append((info.modified, Refusal(
-                item: String(name.dropLast(QueueLayout.reportSuffix.count)), report: "queue/rejected/\(name)",
-                refusedAt: calendar.timestamp(info.modified), reason: reason)))
+            found.append((info.modified, Refusal(
+                item: String(name.dropLast(QueueLayout.reportSuffix.count)), report: "queue/\(state.rawValue)/\(name)",
+                refusedAt: calendar.timestamp(info.modified), reason: reason), kind))
         }
-        let recent = refusals.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1)
-        return QueueStatus(counts: counts, next: next, recentRefusals: Array(recent))
+        return found
     }
 
     /// The French text for staff.
@@ -64,11 +81,21 @@ public struct QueueStatus: Sendable, Codable, Equatable {
         var lines = ["État de la file :"]
         for state in QueueState.allCases {
             lines.append("  \(state.frenchName.padding(toLength: 12, withPad: " ", startingAt: 0)) \(counts[state.rawValue] ?? 0)")
+            if state == .done && expired > 0 {
+                lines.append("    dont \(expired) expirée\(expired > 1 ? "s" : "") en attente, jamais publiée\(expired > 1 ? "s" : "")")
+            }
         }
         if let next {
             lines.append("Prochaine annonce en attente : « \(next.item) », prévue le \(next.due).")
         } else {
             lines.append("Aucune annonce en attente d'une date.")
+        }
+        if !partlyPublished.isEmpty {
+            lines.append("Publiées sans certains canaux :")
+            for item in partlyPublished {
+                lines.append("  \(item.refusedAt)  « \(item.item) » : \(item.reason)")
+                lines.append("      voir \(item.report)")
+            }
         }
         if recentRefusals.isEmpty {
             lines.append("Aucune annonce refusée.")

@@ -223,7 +223,7 @@ public final class Worker {
         case .expire(let ended, let problems):
             try journal.append(.init(time: now, item: claimed.name, event: .expired, identity: identity))
             let name = try spool.move(claimed, to: .done)
-            try writeReport(for: name, in: .done, problems: problems, details: nil)
+            try writeReport(for: name, kind: .expired, problems: problems, details: nil)
             logger.info("« \(name) » expirée le \(processor.calendar.timestamp(ended)) avant sa publication : "
                 + "classée sans publication — rapport : queue/done/\(name + QueueLayout.reportSuffix)")
             return [.expired(item: name)]
@@ -262,7 +262,8 @@ public final class Worker {
         }
         let name = try spool.move(claimed, to: .done)
         if !publication.refused.isEmpty {
-            try writeReport(for: name, in: .done, problems: Self.leftOutProblems(publication.refused), details: publication.details)
+            try writeReport(for: name, kind: .partlyPublished, problems: Self.leftOutProblems(publication.refused),
+                            details: publication.details)
         }
         let warnings = publication.record.channels.flatMap { publication.renderings[$0]?.warnings ?? [] }
         logger.info(publicationLine(name, outputs: outputs, unsupported: publication.unsupported, warnings: warnings,
@@ -418,17 +419,19 @@ public final class Worker {
         try journal.append(.init(time: clock.now(), item: claimed.name, event: .rejected, reasons: reasons.map(\.code)))
         let name = try spool.move(claimed, to: .rejected)
         let reportName = name + QueueLayout.reportSuffix
-        try writeReport(for: name, in: .rejected, problems: problems, details: details)
+        try writeReport(for: name, kind: .refused, problems: problems, details: details)
         let first = problems[0].message
         logger.info("« \(name) » refusée (\(problems.count) problème\(problems.count > 1 ? "s" : "")) : \(first) — rapport : queue/rejected/\(reportName)")
         return .rejected(item: name, report: reportName)
     }
 
     /// The French report beside an item: why it was refused, expired, or left out of some channels.
-    private func writeReport(for name: String, in state: QueueState, problems: [ItemProblem], details: String?) throws {
+    private func writeReport(
+        for name: String, kind: RejectionReport.Kind, problems: [ItemProblem], details: String?
+    ) throws {
         let report = RejectionReport.render(
-            fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()), details: details,
-            kind: state == .rejected ? .refused : .published)
+            fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()), details: details, kind: kind)
+        let state: QueueState = kind == .refused ? .rejected : .done
         try FileSystem.writeDurably(Data(report.utf8), to: workspace.queue.path(state, name + QueueLayout.reportSuffix))
     }
 
