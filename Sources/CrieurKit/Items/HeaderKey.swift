@@ -4,6 +4,8 @@
 /// known key as a suggestion.
 enum HeaderKey: String, CaseIterable, Sendable {
     case title, channels, publication, expires, urgent, link, place, image, alternativeText, tags, override
+    /// `Quand:`, the event itself (`EventWhen`).
+    case when
 
     /// The spelling shown to staff in messages.
     var frenchName: String {
@@ -19,6 +21,7 @@ enum HeaderKey: String, CaseIterable, Sendable {
         case .alternativeText: return "Texte alternatif"
         case .tags: return "Mots-clés"
         case .override: return "Dérogation"
+        case .when: return "Quand"
         }
     }
 
@@ -45,6 +48,7 @@ enum HeaderKey: String, CaseIterable, Sendable {
         case .alternativeText: return ["textealternatif", "alt"]
         case .tags: return ["motscles", "tags"]
         case .override: return ["derogation", "override"]
+        case .when: return ["quand", "when"]
         }
     }
 
