@@ -21,6 +21,7 @@ enum CheckCommand {
         }
         // The workspace's thresholds when there is one, else the defaults.
         let config = (try? options.workspace.loadConfig()) ?? CrieurConfig()
+        let clock = try options.clock(config)
         let checker = ReadabilityChecker(settings: config.readability)
         let parser = ItemParser(maxBytes: config.queue.maxItemBytes)
         var unreadable = false, tooHard = false
@@ -52,6 +53,12 @@ enum CheckCommand {
                 [UInt8(ascii: "\n")].withUnsafeBufferPointer { Console.write(utf8: $0) }
             } else {
                 Console.out(ReadabilityReportFormatter.text(report, file: path))
+                if let item = document.item {
+                    let today = CivilCalendar(timeZone: config.timeZone).civilDate(of: clock.now())
+                    for note in DisplayWindow.notes(for: item, settings: config.window, today: today) {
+                        Console.out("\(path) : \(note)")
+                    }
+                }
             }
             if path == rest.last { keepUntilExit(report) }
         }

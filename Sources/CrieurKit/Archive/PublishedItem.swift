@@ -14,6 +14,8 @@ public struct PublishedItem: Codable, Sendable, Equatable {
     /// When it went out: its `Publication:` moment, else the day the worker published it.
     public var published: ItemMoment
     public var expires: ItemMoment?
+    /// `Quand:`, the event; absent from records written before it existed.
+    public var when: EventWhen?
     public var urgent: Bool
     public var link: String?
     public var place: String?
@@ -23,7 +25,7 @@ public struct PublishedItem: Codable, Sendable, Equatable {
     public var body: Body
 
     private enum CodingKeys: String, CodingKey {
-        case itemName, title, channels, published, expires, urgent, link, place, image, tags, body
+        case itemName, title, channels, published, expires, when, urgent, link, place, image, tags, body
     }
 
     public init(_ item: Item, itemName: String, publishedOn today: CivilDate) {
@@ -32,6 +34,7 @@ public struct PublishedItem: Codable, Sendable, Equatable {
         self.channels = item.channels
         self.published = item.publication ?? ItemMoment(date: today)
         self.expires = item.expires
+        self.when = item.when
         self.urgent = item.urgent
         self.link = item.link
         self.place = item.place
@@ -43,10 +46,14 @@ public struct PublishedItem: Codable, Sendable, Equatable {
     /// The archive file name this record asks for, before collisions.
     public var preferredID: String { "\(published.date)-\(Slug.make(title))" }
 
-    /// Shown at `instant`: published and not yet past its last day.
-    public func isCurrent(at instant: Date, calendar: CivilCalendar) -> Bool {
-        guard calendar.start(of: published) <= instant else { return false }
-        guard let expires else { return true }
-        return instant <= calendar.end(of: expires)
+    /// When a listing channel whose default is `defaultDays` (nil: none) shows it.
+    public func window(defaultDays: Int?) -> DisplayWindow {
+        DisplayWindow(start: published, expires: expires, when: when, defaultDays: defaultDays)
+    }
+
+    /// Shown at `instant` on a listing channel whose default is `defaultDays`:
+    /// published and not yet past the end of its window.
+    public func isCurrent(at instant: Date, calendar: CivilCalendar, defaultDays: Int? = nil) -> Bool {
+        window(defaultDays: defaultDays).contains(instant, calendar: calendar)
     }
 }

@@ -43,8 +43,8 @@ public struct ItemProcessor: Sendable {
             let reasons = rules.isEmpty ? [RefusalReason.readability(rule: "score")] : rules.map { RefusalReason.readability(rule: $0) }
             return .reject(problems, details: details, reasons: reasons)
         }
-        if let expires = item.expires, calendar.end(of: expires) < now {
-            return .expire(ended: calendar.end(of: expires))
+        if let end = DisplayWindow.givenEnd(expires: item.expires, when: item.when), calendar.end(of: end) < now {
+            return .expire(ended: calendar.end(of: end))
         }
         if let publication = item.publication, calendar.start(of: publication) > now {
             return .wait(until: calendar.start(of: publication))
