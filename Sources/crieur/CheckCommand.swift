@@ -63,6 +63,12 @@ enum CheckCommand {
                 [UInt8(ascii: "\n")].withUnsafeBufferPointer { Console.write(utf8: $0) }
             } else {
                 Console.out(ReadabilityReportFormatter.text(report, file: path))
+                if let item = document.item {
+                    let today = CivilCalendar(timeZone: config.timeZone).civilDate(of: now)
+                    for note in DisplayWindow.notes(for: item, settings: config.window, today: today) {
+                        Console.out("\(path) : \(note)")
+                    }
+                }
                 if let verdict { Console.out("Décision : l'annonce serait \(verdict.french).") }
             }
             if path == rest.last { keepUntilExit(report) }

@@ -14,6 +14,8 @@ public struct PublishedItem: Codable, Sendable, Equatable {
     /// When it went out: its `Publication:` moment, else the day the worker published it.
     public var published: ItemMoment
     public var expires: ItemMoment?
+    /// `Quand:`, the event; absent from records written before it existed.
+    public var when: EventWhen?
     public var urgent: Bool
     public var link: String?
     public var place: String?
@@ -64,7 +66,7 @@ public struct PublishedItem: Codable, Sendable, Equatable {
     public var earlierVersions: Int = 0
 
     private enum CodingKeys: String, CodingKey {
-        case itemName, title, channels, published, expires, urgent, link, place, image, tags, body, screenText
+        case itemName, title, channels, published, expires, when, urgent, link, place, image, tags, body, screenText
         case identityKey = "identity", version, occurrence, fingerprint, recorded, withdrawal, repetition, repeatUntil, outputs
     }
 
@@ -74,6 +76,7 @@ public struct PublishedItem: Codable, Sendable, Equatable {
         self.channels = item.channels
         self.published = item.publication ?? ItemMoment(date: today)
         self.expires = item.expires
+        self.when = item.when
         self.urgent = item.urgent
         self.link = item.link
         self.place = item.place
@@ -96,16 +99,20 @@ public struct PublishedItem: Codable, Sendable, Equatable {
     /// The archive file name this record asks for, before collisions.
     public var preferredID: String { "\(published.date)-\(Slug.make(title))" }
 
-    /// Shown at `instant`: in force, published and not yet past its last day.
-    public func isCurrent(at instant: Date, calendar: CivilCalendar) -> Bool {
+    /// Shown at `instant` on a listing channel whose default is `defaultDays`:
+    /// in force, published and not yet past the end of its window.
+    public func isCurrent(at instant: Date, calendar: CivilCalendar, defaultDays: Int? = nil) -> Bool {
         guard !isWithdrawn else { return false }
-        return isInWindow(at: instant, calendar: calendar)
+        return isInWindow(at: instant, calendar: calendar, defaultDays: defaultDays)
     }
 
     /// Inside its display window at `instant`, withdrawn or not.
-    public func isInWindow(at instant: Date, calendar: CivilCalendar) -> Bool {
-        guard calendar.start(of: published) <= instant else { return false }
-        guard let expires else { return true }
-        return instant <= calendar.end(of: expires)
+    public func isInWindow(at instant: Date, calendar: CivilCalendar, defaultDays: Int? = nil) -> Bool {
+        window(defaultDays: defaultDays).contains(instant, calendar: calendar)
     }
+    /// When a listing channel whose default is `defaultDays` (nil: none) shows it.
+    public func window(defaultDays: Int?) -> DisplayWindow {
+        DisplayWindow(start: published, expires: expires, when: when, defaultDays: defaultDays)
+    }
+
 }

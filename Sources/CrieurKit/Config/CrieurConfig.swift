@@ -11,6 +11,8 @@ public struct CrieurConfig: Sendable {
     public var facebook = FacebookSettings()
     public var bulletin = BulletinSettings()
     public var screen = ScreenSettings()
+    /// How long the listing channels show an item without an end.
+    public var window = DisplayWindowSettings()
     public var readability = ReadabilitySettings()
     public var newsletter = NewsletterSettings()
     public var smtp = SMTPSettings()
@@ -78,6 +80,7 @@ public struct CrieurConfig: Sendable {
         config.bulletin = BulletinSettings.read(root.section("bulletin"), organisation: config.organisation)
         config.facebook = root.decode(FacebookSettings.self, "facebook", default: config.facebook)
         config.screen = ScreenSettings.read(root.section("ecran"))
+        config.window = DisplayWindowSettings.read(root.section("window"))
         config.readability = root.decode(ReadabilitySettings.self, "readability", default: config.readability)
         config.newsletter = NewsletterSettings.read(root.section("newsletter"))
         config.smtp = SMTPSettings.read(root.section("smtp"))

@@ -5,6 +5,8 @@
 enum HeaderKey: String, CaseIterable, Sendable {
     case title, channels, publication, expires, urgent, link, place, image, alternativeText, tags, override
     case id, status, reason, repetition, repeatUntil, screenText
+    /// `Quand:`, the event itself (`EventWhen`).
+    case when
 
     /// The spelling shown to staff in messages.
     var frenchName: String {
@@ -26,6 +28,7 @@ enum HeaderKey: String, CaseIterable, Sendable {
         case .repetition: return "Répéter"
         case .repeatUntil: return "Jusqu'au"
         case .screenText: return "Texte écran"
+        case .when: return "Quand"
         }
     }
 
@@ -61,6 +64,7 @@ enum HeaderKey: String, CaseIterable, Sendable {
         case .repetition: return ["repeter", "repetition", "recurrence", "repeat"]
         case .repeatUntil: return ["jusquau", "jusqua", "repeterjusquau", "until"]
         case .screenText: return ["texteecran", "textepourlecran", "screentext"]
+        case .when: return ["quand", "when"]
         }
     }
 

@@ -10,6 +10,7 @@ extension Item {
         var shifted = self
         shifted.publication = publication.map { repetition.moment($0, shiftedBy: index - 1) }
         shifted.expires = expires.map { repetition.moment($0, shiftedBy: index - 1) }
+        shifted.when = when.map { repetition.event($0, shiftedBy: index - 1) }
         return shifted
     }
 
@@ -32,11 +33,11 @@ extension Item {
         return nil
     }
 
-    /// Where occurrence `index` stops being current: its `Fin`, else the day
-    /// before the next occurrence starts.
+    /// Where occurrence `index` stops being current: its `Fin` or its event's
+    /// last day (`DisplayWindow.givenEnd`), else the day before the next occurrence starts.
     func occurrenceEnd(_ index: Int, calendar: CivilCalendar) -> Date {
         let occurrence = self.occurrence(index)
-        if let expires = occurrence.expires { return calendar.end(of: expires) }
+        if let end = DisplayWindow.givenEnd(expires: occurrence.expires, when: occurrence.when) { return calendar.end(of: end) }
         guard let next = self.occurrence(index + 1).publication else { return .distantFuture }
         return calendar.start(of: next).addingTimeInterval(-1)
     }

@@ -9,6 +9,9 @@ public struct Item: Hashable, Sendable {
     public var publication: ItemMoment?
     /// Last day (or moment) shown; after it the item leaves the screen and digests.
     public var expires: ItemMoment?
+    /// `Quand:`, the event itself; what channels print as « Quand ». Nil for a
+    /// service that is simply open (nothing is printed then).
+    public var when: EventWhen?
     public var urgent: Bool
     public var link: String?
     public var place: String?
@@ -39,9 +42,10 @@ public struct Item: Hashable, Sendable {
         title: String, channels: [Channel], publication: ItemMoment? = nil, expires: ItemMoment? = nil,
         urgent: Bool = false, link: String? = nil, place: String? = nil, image: ItemImage? = nil,
         tags: [String] = [], override: String? = nil, body: Body, bodyText: String, bodyFirstLine: Int,
-        titleLine: Int = 1, explicitID: String? = nil, status: ItemStatus = .active, statusReason: String? = nil,
-        repetition: Repetition? = nil, repeatUntil: ItemMoment? = nil, screenText: String? = nil
+        titleLine: Int = 1, when: EventWhen? = nil, explicitID: String? = nil, status: ItemStatus = .active,
+        statusReason: String? = nil, repetition: Repetition? = nil, repeatUntil: ItemMoment? = nil, screenText: String? = nil
     ) {
+        self.when = when
         self.titleLine = titleLine
         self.explicitID = explicitID
         self.status = status

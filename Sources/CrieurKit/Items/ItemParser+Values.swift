@@ -35,6 +35,7 @@ extension ItemParser {
                 fix: "Corrigez « Fin » : c'est le dernier jour où l'annonce est montrée, il vient après la publication."
             ))
         }
+        let when = byKey[.when].flatMap { readWhen($0, problems: &problems) }
         let urgent = byKey[.urgent].flatMap { readUrgent($0, problems: &problems) } ?? false
         let link = byKey[.link].flatMap { readLink($0, problems: &problems) }
         let place = byKey[.place].flatMap { readNonEmpty($0, problems: &problems) }
@@ -57,7 +58,7 @@ extension ItemParser {
             title: title, channels: channels, publication: publication, expires: expires, urgent: urgent,
             link: link, place: place, image: image, tags: tags, override: override,
             body: BodyParser.parse(bodyText), bodyText: bodyText, bodyFirstLine: bodyFirstLine,
-            titleLine: byKey[.title]?.line ?? 1, explicitID: lifecycle.id, status: lifecycle.status,
+            titleLine: byKey[.title]?.line ?? 1, when: when, explicitID: lifecycle.id, status: lifecycle.status,
             statusReason: lifecycle.reason, repetition: lifecycle.repetition, repeatUntil: lifecycle.until,
             screenText: lifecycle.screenText
         )
@@ -151,42 +152,6 @@ extension ItemParser {
         guard let endTime = end.time, let startTime = start.time else { return false }
         return endTime < startTime
     }
-
-    static func readMoment(_ field: HeaderField, problems: inout [ItemProblem]) -> ItemMoment? {
-        let which = field.key == .expires ? "de fin" : field.key == .repeatUntil ? "de fin de répétition" : "de publication"
-        let example = "Écrivez la date comme 01/10/2026 ou 2026-10-01, avec si besoin l'heure : 01/10/2026 9h00."
-        if field.value.isEmpty {
-            problems.append(ItemProblem(line: field.line, message: "La date \(which) est vide.", fix: example + " Ou supprimez la ligne."))
-            return nil
-        }
-        switch MomentReading(field.value) {
-        case .moment(let moment):
-            return moment
-        case .unreadable:
-            problems.append(ItemProblem(
-                line: field.line, message: "La date \(which) \(quote(field.value)) n'est pas comprise.", fix: example
-            ))
-        case .impossibleDate(let date):
-            let reason = (1...12).contains(date.month)
-                ? "\(monthNames[date.month - 1]) \(date.year) n'a que \(CivilDate.daysIn(month: date.month, year: date.year)) jours"
-                : "il n'y a que 12 mois"
-            problems.append(ItemProblem(
-                line: field.line, message: "La date \(which) \(quote(field.value)) n'existe pas : \(reason).",
-                fix: "Vérifiez le jour et le mois dans un calendrier."
-            ))
-        case .impossibleTime:
-            problems.append(ItemProblem(
-                line: field.line, message: "L'heure de la date \(which) \(quote(field.value)) n'existe pas.",
-                fix: "Écrivez une heure entre 0h00 et 23h59, par exemple 9h00 ou 14:30."
-            ))
-        }
-        return nil
-    }
-
-    private static let monthNames = [
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ]
 
     private static func readUrgent(_ field: HeaderField, problems: inout [ItemProblem]) -> Bool? {
         switch NameFolding.fold(field.value) {

@@ -45,4 +45,13 @@ public enum Repetition: String, Hashable, Sendable, Codable, CaseIterable {
     public func moment(_ moment: ItemMoment, shiftedBy count: Int) -> ItemMoment {
         ItemMoment(date: date(moment.date, shiftedBy: count), time: moment.time)
     }
+
+    /// The event (`Quand:`) `count` periods later; a weekly rhythm keeps its weekday.
+    public func event(_ when: EventWhen, shiftedBy count: Int) -> EventWhen {
+        switch self {
+        case .weekly: return when.shifted(byDays: 7 * count)
+        case .monthly: return when.shifted(byMonths: count)
+        case .yearly: return when.shifted(byMonths: 12 * count)
+        }
+    }
 }

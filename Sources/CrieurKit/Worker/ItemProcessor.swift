@@ -104,10 +104,10 @@ public struct ItemProcessor: Sendable {
             let reasons = assessment.rules.isEmpty ? [RefusalReason.readability(rule: "score")] : assessment.rules.map { RefusalReason.readability(rule: $0) }
             return .reject([assessment.problem!], details: assessment.details, reasons: reasons)
         }
-        if let expires = item.expires, calendar.end(of: expires) < now {
+        if let end = DisplayWindow.givenEnd(expires: item.expires, when: item.when), calendar.end(of: end) < now {
             return origin == .new
                 ? .reject([Self.endedProblem(item)], details: nil, reasons: [.alreadyEnded])
-                : .expire(ended: calendar.end(of: expires), problems: [Self.expiredProblem(item)])
+                : .expire(ended: calendar.end(of: end), problems: [Self.expiredProblem(item)])
         }
 
         var record = PublishedItem(item, itemName: itemName, publishedOn: calendar.civilDate(of: now))

@@ -142,6 +142,18 @@ public enum DefaultConfiguration {
         pollSeconds: 60,
       },
 
+      // Combien de temps une annonce reste montrée. Elle l'est de sa date de « Publication »
+      // (ou de son dépôt) jusqu'à sa date de « Fin ». Sans « Fin », jusqu'au dernier jour
+      // de son « Quand » (le jour de l'événement). Sans l'une ni l'autre, pendant ce
+      // nombre de jours, le jour de publication comptant pour le premier.
+      // « crieur check » dit jusqu'à quand une annonce sans date de fin restera montrée.
+      // La lettre d'information n'en a pas besoin : chaque annonce n'y part qu'une fois.
+      window: {
+        ecran: 30,     // l'écran de la salle d'attente
+        feed: 30,      // le flux Atom pour le site de la commune
+        bulletin: 90,  // le bulletin communal : l'annonce va dans chaque trimestre touché
+      },
+
       // Vérification du français simple : une annonce trop difficile pour un de ses
       // canaux est refusée, avec un rapport qui dit quoi réécrire.
       // Chaque clé est facultative : ce qui manque garde la valeur par défaut indiquée ici.

@@ -13,6 +13,19 @@ import Testing
         #expect(result.stdout.contains("assez simple pour tous ses canaux"))
     }
 
+    @Test func itemWithoutEndIsToldHowLongEachListingShowsIt() throws {
+        let workspace = try TestWorkspace()
+        try workspace.write("Titre: Colis\nCanaux: ecran, facebook\n---\nLe CPAS donne des colis.\n", to: "colis.txt")
+        try workspace.write("Titre: Colis\nCanaux: ecran\nQuand: 12/12/2026\n---\nLe CPAS donne des colis.\n", to: "jour.txt")
+        try workspace.write("Titre: Colis\nCanaux: ecran\nFin: 12/12/2026\n---\nLe CPAS donne des colis.\n", to: "fin.txt")
+        let result = try CrieurBinary.run(["--root", workspace.root, "--now", "2026-12-01T10:00", "check",
+                                           workspace.path("colis.txt"), workspace.path("jour.txt"), workspace.path("fin.txt")])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("colis.txt : Sans date de fin, l'annonce restera 30 jours à l'écran (jusqu'au mercredi 30 décembre)."))
+        #expect(result.stdout.contains("jour.txt : Sans date de fin, l'annonce sera montrée jusqu'au dernier jour de son « Quand » (le samedi 12 décembre)."))
+        #expect(!result.stdout.contains("fin.txt : Sans date de fin"))
+    }
+
     @Test func hardItemFailsWithExitOneAndSaysWhatToRewrite() throws {
         let result = try CrieurBinary.run(["check", corpusItem("fonds-energie-administratif.txt")])
         #expect(result.status == 1)

@@ -52,7 +52,7 @@ func impossibleTimeIsAProblem(written: String) {
     #expect(problems.first?.message.contains(written) == true)
 }
 
-@Test(arguments: ["demain", "1er octobre 2026", "2026/10/01", "01/10/26", "2026-10-01 9:", "", "١/١٠/٢٠٢٦"])
+@Test(arguments: ["demain", "octobre 2026", "2026/10/01", "01/10/26", "2026-10-01 9:", "", "١/١٠/٢٠٢٦"])
 func unreadableDateIsAProblem(written: String) {
     let problems = S.problems(S.withHeaderLine("Publication: \(written)"))
     #expect(problems.count == 1)
@@ -79,4 +79,31 @@ func endOnOrAfterPublicationIsAccepted(publication: String, end: String) {
 
 @Test func endEarlierTheSameDayIsAProblem() {
     #expect(S.problems(S.withHeaderLine("Publication: 2026-12-01 14:00\nFin: 2026-12-01 9h")).map(\.line) == [4])
+}
+
+@Test func quandIsTheEventAndLeavesTheDisplayWindowAlone() {
+    let item = S.item(S.withHeaderLine("Quand: 12/12/2026 de 9 h 30 à 12 h"))
+    #expect(item?.when == .day(CivilDate(year: 2026, month: 12, day: 12), from: CivilTime(hour: 9, minute: 30), to: CivilTime(hour: 12, minute: 0)))
+    #expect(item?.publication == nil && item?.expires == nil)
+    #expect(S.item(S.withHeaderLine("When: 12/12/2026"))?.when == .day(CivilDate(year: 2026, month: 12, day: 12)))
+}
+
+@Test func jsonItemsGiveQuandAsWhen() {
+    let json = #"{"title": "Repair café", "channels": ["facebook"], "when": "chaque jeudi de 13 h à 16 h", "body": "Venez."}"#
+    #expect(S.item(json, fileName: "annonce.json")?.when?.weekdays == [.thursday])
+}
+
+@Test(arguments: [
+    ("Quand: demain", "La date « Quand » « demain » n'est pas comprise.", "chaque jeudi"),
+    ("Quand: le 12 décembre", "La date « Quand » « le 12 décembre » n'a pas d'année.", "7 décembre 2026"),
+    ("Quand: mardi 7 décembre 2026", "Le 7 décembre 2026 est un lundi, pas un mardi.", "lundi 7 décembre 2026"),
+    ("Quand: 12/12/2026 de 12 h à 9 h", "Dans « Quand », l'heure de fin (9 h) ne vient pas après l'heure de début (12 h).", "9 h 30 à 12 h"),
+    ("Quand:", "La ligne « Quand » est vide.", "du 24/12/2026 au 31/12/2026"),
+    ("Fin: mardi 7 décembre 2026", "Le 7 décembre 2026 est un lundi, pas un mardi.", "lundi 7 décembre 2026"),
+])
+func unusableQuandIsAFrenchProblemOnItsLine(line: String, message: String, fixExcerpt: String) {
+    let problems = S.problems(S.withHeaderLine(line))
+    #expect(problems.map(\.line) == [3])
+    #expect(problems.first?.message == message)
+    #expect(problems.first?.fix.contains(fixExcerpt) == true)
 }

@@ -19,16 +19,14 @@ public struct BulletinArticle: Sendable, Equatable {
         public var value: String
     }
 
-    /// `Quand` gives the item's last day, and its first day only when it comes
-    /// after the quarter's start (readers get the bulletin around then).
+    /// `Quand` is the item's event (`Quand:`), with the year when it is not the quarter's.
     public init(_ item: PublishedItem, contact: [String], quarter: Quarter, scheduled: Bool = false) {
         self.title = item.title
         self.body = item.body
         var details: [Detail] = []
         if let place = item.place { details.append(Detail(label: "Où", value: place)) }
-        let start = item.published.date > quarter.firstDay ? item.published : nil
-        if let period = FrenchDates.range(from: start, to: item.expires, referenceYear: quarter.year) {
-            details.append(Detail(label: "Quand", value: Self.capitalisedFirst(period)))
+        if let when = item.when {
+            details.append(Detail(label: "Quand", value: Self.capitalisedFirst(when.french(referenceYear: quarter.year))))
         }
         if let link = item.link { details.append(Detail(label: "Lien", value: link)) }
         self.details = details

@@ -19,7 +19,7 @@ public struct BulletinDraft: Sendable, Equatable {
 
     public init(
         quarter: Quarter, published: [PublishedItem], scheduled: [PublishedItem] = [], settings: BulletinSettings,
-        organisationName: String, preparedOn: CivilDate
+        organisationName: String, preparedOn: CivilDate, defaultDays: Int? = nil
     ) {
         // An item whose outputs failed after its record was written waits for a
         // retry while already in the archive: count it once.
@@ -30,7 +30,7 @@ public struct BulletinDraft: Sendable, Equatable {
         self.organisationName = organisationName
         self.preparedOn = preparedOn
         self.deadline = settings.deadline(of: quarter)
-        self.articles = BulletinSelection.items(of: quarter, in: published + waiting).map {
+        self.articles = BulletinSelection.items(of: quarter, in: published + waiting, defaultDays: defaultDays).map {
             BulletinArticle($0, contact: settings.contact.lines, quarter: quarter, scheduled: waitingIDs.contains($0.id))
         }
         self.maxCharactersPerArticle = settings.maxCharactersPerArticle

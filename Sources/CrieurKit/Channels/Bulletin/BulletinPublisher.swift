@@ -39,7 +39,8 @@ public struct BulletinPublisher: ChannelPublisher {
     ) -> BulletinDraft {
         BulletinDraft(
             quarter: quarter, published: published, scheduled: scheduled.map(\.record), settings: settings,
-            organisationName: context.config.organisation.name, preparedOn: context.today)
+            organisationName: context.config.organisation.name, preparedOn: context.today,
+            defaultDays: context.config.window.bulletinDays)
     }
 
     /// Reads a waiting item's picture from the queue by the name the draft gives it.

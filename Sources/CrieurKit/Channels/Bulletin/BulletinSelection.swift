@@ -1,20 +1,31 @@
 /// Which published items go into a quarter's bulletin, and in what order.
 ///
-/// An item belongs to quarter Q when it is meant for the `bulletin` channel and
-/// its period touches Q: it was published on or before Q's last day, and it has
-/// no last day or its last day is on or after Q's first day. So an item is in
-/// the quarter it is published in and in every later quarter it still runs
-/// into (an allowance from October to March appears in T4 and in T1); an item
-/// with no end date stays in every quarter after its publication, until staff
-/// give it one. Articles are ordered by publication moment, then by title.
+/// An item about an event (`Quand:` with a first day) belongs to the quarter of
+/// that first day, whenever it is published: readers get the bulletin at the
+/// quarter's start, and the event is what they need to hear about then.
+///
+/// Any other item (no event, or a weekly rhythm without a span) belongs to
+/// quarter Q when its display window (`DisplayWindow`, with the bulletin's
+/// `defaultDays`) touches Q: published on or before Q's last day, and shown
+/// until Q's first day or later. So an allowance running from October to March
+/// appears in T4 and in T1.
+///
+/// Meant for the `bulletin` channel only. Articles are ordered by their day
+/// (the event's first day, else the publication day), then publication
+/// moment, then title.
 public enum BulletinSelection {
-    public static func items(of quarter: Quarter, in published: [PublishedItem]) -> [PublishedItem] {
+    public static func items(of quarter: Quarter, in published: [PublishedItem], defaultDays: Int? = nil) -> [PublishedItem] {
         published
             .filter { item in
-                item.channels.contains(.bulletin)
-                    && item.published.date <= quarter.lastDay
-                    && (item.expires.map { $0.date >= quarter.firstDay } ?? true)
+                guard item.channels.contains(.bulletin) else { return false }
+                if let eventDay = item.when?.firstDay { return quarter.contains(eventDay) }
+                let window = item.window(defaultDays: defaultDays)
+                return window.start.date <= quarter.lastDay && (window.lastMoment.map { $0.date >= quarter.firstDay } ?? true)
             }
-            .sorted { ($0.published, $0.title, $0.id) < ($1.published, $1.title, $1.id) }
+            .sorted { (day(of: $0), $0.published, $0.title, $0.id) < (day(of: $1), $1.published, $1.title, $1.id) }
+    }
+
+    private static func day(of item: PublishedItem) -> CivilDate {
+        item.when?.firstDay ?? item.published.date
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns a validated announcement into a Facebook post: plain text to paste
-/// (hook, body, where and until when, link, hashtags) and notes for the staff
+/// (hook, body, where and « Quand » from the event, link, hashtags) and notes for the staff
 /// member who publishes it (when, image and alternative text, warnings).
 ///
 /// Pure: it takes the item and the day of rendering and touches nothing.
@@ -57,14 +57,8 @@ public struct FacebookPostRenderer: Sendable {
         if let place = item.place?.trimmed, !place.isEmpty {
             practical.append("Où : \(place)")
         }
-        // The post goes out on or after the publication day, so "from" would tell
-        // the reader nothing; what they need is the last day it still holds, or
-        // the day itself when it ends the day it is posted.
-        if let expires = item.expires {
-            let start = expires.date == suggestedDate ? ItemMoment(date: suggestedDate) : nil
-            if let when = FrenchDates.range(from: start, to: expires, referenceYear: suggestedDate.year) {
-                practical.append("Quand : \(when)")
-            }
+        if let when = item.when {
+            practical.append("Quand : \(when.french(referenceYear: suggestedDate.year))")
         }
         if let link = item.link?.trimmed, !link.isEmpty {
             practical.append("Plus d'infos : \(link)")

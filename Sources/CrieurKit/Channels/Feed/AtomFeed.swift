@@ -9,14 +9,16 @@ import Foundation
 /// much as the slide. Ids are stable `urn:uuid:` values derived from the
 /// centre's website (or name) and the archive id, so a reader never sees an
 /// item twice. The centre is the author. Content is the body as escaped HTML
-/// (`type="html"`) with the practical details; each tag is a category. Every
+/// (`type="html"`) with the practical details (where, and « Quand » from the event); each tag is a category. Every
 /// piece of text goes through `XML.escape`, which also drops the control
 /// characters XML forbids. Pure; it cannot fail.
 public enum AtomFeed {
+    /// `defaultDays`: how long an item without an end stays in the feed (`DisplayWindow`).
     public static func render(
-        _ published: [PublishedItem], organisation: CrieurConfig.Organisation, now: Date, calendar: CivilCalendar
+        _ published: [PublishedItem], organisation: CrieurConfig.Organisation, now: Date, calendar: CivilCalendar,
+        defaultDays: Int? = nil
     ) -> String {
-        let current = published.filter { $0.isCurrent(at: now, calendar: calendar) }.reversed()
+        let current = published.filter { $0.isCurrent(at: now, calendar: calendar, defaultDays: defaultDays) }.reversed()
         let owner = organisation.website.isEmpty ? organisation.name : organisation.website
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -72,10 +74,8 @@ public enum AtomFeed {
         if let place = item.place, !place.isEmpty {
             details.append("<strong>Où :</strong> \(HTML.escape(place))")
         }
-        if let expires = item.expires,
-           let when = FrenchDates.range(from: item.published.date == expires.date ? item.published : nil, to: expires,
-                                        referenceYear: referenceYear) {
-            details.append("<strong>Quand :</strong> \(HTML.escape(when))")
+        if let when = item.when {
+            details.append("<strong>Quand :</strong> \(HTML.escape(when.french(referenceYear: referenceYear)))")
         }
         if !details.isEmpty { html += "\n<p>" + details.joined(separator: "<br>\n") + "</p>" }
         return html

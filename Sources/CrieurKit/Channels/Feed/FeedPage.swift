@@ -9,7 +9,8 @@ public struct FeedPage: ListingPage {
     public init() {}
 
     public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {
-        let xml = AtomFeed.render(published, organisation: context.config.organisation, now: context.now, calendar: context.calendar)
+        let xml = AtomFeed.render(published, organisation: context.config.organisation, now: context.now, calendar: context.calendar,
+                                  defaultDays: context.config.window.feedDays)
         try folder.write(OutputFile(name: Self.fileName, data: Data(xml.utf8), keepOthers: false))
     }
 }

@@ -20,14 +20,11 @@ extension NewsletterIssue {
 }
 
 extension Item {
-    /// An archived item as the newsletter renderer takes it. As on the screen,
-    /// the first day is shown only for a one-day event: an issue carries current
-    /// items, whose publication day is past and says nothing to the reader.
+    /// An archived item as the newsletter renderer takes it.
     init(newsletterItem published: PublishedItem) {
-        let oneDay = published.expires.map { $0.date == published.published.date } ?? false
-        self.init(title: published.title, channels: published.channels, publication: oneDay ? published.published : nil,
+        self.init(title: published.title, channels: published.channels, publication: published.published,
                   expires: published.expires, urgent: published.urgent, link: published.link, place: published.place,
                   image: published.image, tags: published.tags, body: published.body,
-                  bodyText: BodyPlainText.render(published.body), bodyFirstLine: 1)
+                  bodyText: BodyPlainText.render(published.body), bodyFirstLine: 1, when: published.when)
     }
 }

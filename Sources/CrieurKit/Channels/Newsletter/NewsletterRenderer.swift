@@ -150,7 +150,7 @@ public struct NewsletterRenderer: Sendable {
             "titre": .text(item.title),
             "texte": html ? .html(BodyHTML.render(item.body, links: .clickable)) : .text(BodyPlainText.render(item.body)),
             "lieu": .text(item.place),
-            "quand": .text(FrenchDates.range(from: item.publication, to: item.expires, referenceYear: issue.date.year)),
+            "quand": .text(item.when?.french(referenceYear: issue.date.year)),
             "lien": .text(link),
             "urgent": .bool(item.urgent),
         ])
@@ -161,7 +161,8 @@ public struct NewsletterRenderer: Sendable {
         let day = CivilDate(year: 2026, month: 3, day: 2)
         let body = Body(blocks: [.paragraph([[.text("Exemple")]])])
         let full = Item(title: "Exemple", channels: [.newsletter], publication: ItemMoment(date: day), expires: ItemMoment(date: day),
-                        urgent: true, link: "https://exemple.be", place: "Exemple", body: body, bodyText: "Exemple", bodyFirstLine: 1)
+                        urgent: true, link: "https://exemple.be", place: "Exemple", body: body, bodyText: "Exemple", bodyFirstLine: 1,
+                        when: .day(day, from: CivilTime(hour: 9, minute: 0)))
         let bare = Item(title: "Exemple", channels: [.newsletter], body: body, bodyText: "Exemple", bodyFirstLine: 1)
         let sample = NewsletterIssue(id: "exemple", title: "Exemple", date: day, items: [full, bare])
         let token = String(repeating: "x", count: 22)

@@ -37,14 +37,14 @@ public struct ScreenPublisher: ChannelPublisher {
 
     public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {
         let present = Set(try folder.names())
-        let current = published.filter { $0.channels.contains(.ecran) && $0.isCurrent(at: context.now, calendar: context.calendar) }
+        let current = published.filter { $0.channels.contains(.ecran) && $0.isCurrent(at: context.now, calendar: context.calendar, defaultDays: context.config.window.screenDays) }
         // Urgent items first, then the newest.
         let ordered = current.enumerated().sorted { a, b in
             a.element.urgent != b.element.urgent ? a.element.urgent : a.offset > b.offset
         }.map(\.element)
         let slides = ordered.map { item in
             Slide(item, image: picture(of: item, among: present), today: context.today,
-                  calendar: context.calendar, settings: settings)
+                  calendar: context.calendar, settings: settings, defaultDays: context.config.window.screenDays)
         }
         let page = ScreenPage.render(
             slides: slides, organisationName: context.config.organisation.name,

@@ -20,7 +20,11 @@ public struct Slide: Sendable, Equatable {
     }
 
     /// `image`: the picture's name in `out/slides/`, or nil to show none.
-    public init(_ item: PublishedItem, image: ItemImage?, today: CivilDate, calendar: CivilCalendar, settings: ScreenSettings) {
+    /// `defaultDays`: how long an item without an end stays (`DisplayWindow`).
+    public init(
+        _ item: PublishedItem, image: ItemImage?, today: CivilDate, calendar: CivilCalendar, settings: ScreenSettings,
+        defaultDays: Int? = nil
+    ) {
         self.title = item.title
         let body = Self.body(screenText: item.screenText, body: item.body)
         self.bodyHTML = BodyHTML.render(body, links: .asText)
@@ -28,13 +32,8 @@ public struct Slide: Sendable, Equatable {
         if let place = item.place, !place.isEmpty {
             details.append(Detail(label: "Où", text: place))
         }
-        // The slide is on screen from publication to the end, so the day it still
-        // holds is what the reader needs, or the day itself for a one-day item.
-        if let expires = item.expires {
-            let start = item.published.date == expires.date ? item.published : nil
-            if let when = FrenchDates.range(from: start, to: expires, referenceYear: today.year) {
-                details.append(Detail(label: "Quand", text: when))
-            }
+        if let when = item.when {
+            details.append(Detail(label: "Quand", text: when.french(referenceYear: today.year)))
         }
         if let link = item.link, !link.isEmpty {
             details.append(Detail(label: "Plus d'infos", text: Self.readableAddress(link)))
@@ -42,7 +41,7 @@ public struct Slide: Sendable, Equatable {
         self.details = details
         self.image = image
         self.start = calendar.rfc3339(calendar.start(of: item.published))
-        self.end = item.expires.map { calendar.rfc3339(calendar.end(of: $0)) }
+        self.end = item.window(defaultDays: defaultDays).endInstant(calendar).map(calendar.rfc3339)
         let shown = [item.title, BodyPlainText.render(body)] + details.map { "\($0.label) \($0.text)" }
         self.seconds = settings.seconds(forWords: Self.wordCount(shown.joined(separator: "\n")))
     }

@@ -57,15 +57,20 @@ struct BulletinDraftTests {
 
     @Test func givesPracticalDetailsInFrench() throws {
         let record = T.record(
-            "Repair café", from: "2026-11-15", to: "2026-12-05", place: "Salle du village", link: "https://example.be/repair")
+            "Repair café", from: "2026-11-15", to: "2026-12-05", place: "Salle du village", link: "https://example.be/repair",
+            when: "05/12/2026 de 9 h 30 à 12 h")
         let article = BulletinArticle(record, contact: [], quarter: try Quarter.parse("2026-T4"))
         #expect(article.details.map { "\($0.label) : \($0.value)" } == [
             "Où : Salle du village",
-            "Quand : Du dimanche 15 novembre au samedi 5 décembre",
+            "Quand : Le samedi 5 décembre de 9 h 30 à 12 h",
             "Lien : https://example.be/repair",
         ])
-        let running = BulletinArticle(T.record("Chauffage", from: "2026-10-01", to: "2027-03-31"), contact: [], quarter: try Quarter.parse("2026-T4"))
-        #expect(running.details.map(\.value) == ["Jusqu'au mercredi 31 mars 2027"])
+        let running = BulletinArticle(
+            T.record("Permanence", from: "2026-10-01", to: "2027-03-31", when: "chaque jeudi de 13 h à 16 h, du 01/10/2026 au 31/03/2027"),
+            contact: [], quarter: try Quarter.parse("2026-T4"))
+        #expect(running.details.map(\.value) == ["Chaque jeudi de 13 h à 16 h, du jeudi 1er octobre 2026 au mercredi 31 mars 2027"])
+        let service = BulletinArticle(T.record("Chauffage", from: "2026-10-01", to: "2027-03-31"), contact: [], quarter: try Quarter.parse("2026-T4"))
+        #expect(service.details.isEmpty)
     }
 
     @Test func namesThePictureForTheEditor() throws {

@@ -22,6 +22,27 @@ struct BulletinSelectionTests {
         ])
     }
 
+    @Test(arguments: [
+        // (quand, published, quarter, in it?)
+        ("12/01/2027", "2026-11-15", "2027-T1", true),
+        ("12/01/2027", "2026-11-15", "2026-T4", false),
+        ("du 24/12/2026 au 02/01/2027", "2026-12-01", "2026-T4", true),
+        ("du 24/12/2026 au 02/01/2027", "2026-12-01", "2027-T1", false),
+        ("chaque jeudi, du 01/10/2026 au 31/03/2027", "2026-09-15", "2026-T4", true),
+        ("chaque jeudi, du 01/10/2026 au 31/03/2027", "2026-09-15", "2026-T3", false),
+        ("chaque jeudi", "2026-11-15", "2026-T4", true),
+    ])
+    func anEventGoesInTheQuarterOfItsFirstDay(when: String, published: String, quarter: String, expected: Bool) throws {
+        let records = [T.record("Événement", from: published, when: when)]
+        #expect(BulletinSelection.items(of: try Quarter.parse(quarter), in: records, defaultDays: 90).isEmpty == !expected)
+    }
+
+    @Test func anItemWithoutEndLeavesTheBulletinAfterItsDefaultDays() throws {
+        let records = [T.record("Sans fin", from: "2026-11-15")]
+        #expect(BulletinSelection.items(of: try Quarter.parse("2027-T1"), in: records, defaultDays: 90).count == 1)
+        #expect(BulletinSelection.items(of: try Quarter.parse("2027-T2"), in: records, defaultDays: 90).isEmpty)
+    }
+
     @Test func ordersByPublicationThenTitle() throws {
         let records = [
             T.record("Zoé", from: "2026-10-05"),

@@ -9,13 +9,15 @@ enum BulletinTestItems {
 
     static func record(
         _ title: String, from start: String, to end: String? = nil, channels: [Channel] = [.bulletin, .facebook],
-        body: String = "Venez au CPAS.", place: String? = nil, link: String? = nil, image: ItemImage? = nil
+        body: String = "Venez au CPAS.", place: String? = nil, link: String? = nil, image: ItemImage? = nil,
+        when: String? = nil
     ) -> PublishedItem {
         let parsed = BodyParser.parse(body)
         let item = Item(
             title: title, channels: channels, publication: ItemMoment(date: day(start)),
             expires: end.map { ItemMoment(date: day($0)) }, link: link, place: place, image: image,
-            body: parsed, bodyText: body, bodyFirstLine: 4)
+            body: parsed, bodyText: body, bodyFirstLine: 4,
+            when: when.map { try! EventWhen.read($0).get() })
         var record = PublishedItem(item, itemName: "\(Slug.make(title)).txt", publishedOn: day(start))
         record.id = record.preferredID
         return record

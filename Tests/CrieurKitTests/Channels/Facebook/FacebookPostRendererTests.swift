@@ -5,7 +5,8 @@ private typealias T = FacebookTestItems
 private let renderer = FacebookPostRenderer(settings: FacebookSettings())
 
 @Test func postStartsWithTheTitleThenBodyThenPracticalLines() throws {
-    let post = try renderer.render(T.item(link: "https://www.cpas-exemple.be/repair"), today: T.date(2026, 11, 1))
+    let morning = EventWhen.day(T.date(2026, 12, 5), from: CivilTime(hour: 9, minute: 30), to: CivilTime(hour: 12, minute: 0))
+    let post = try renderer.render(T.item(when: morning, link: "https://www.cpas-exemple.be/repair"), today: T.date(2026, 11, 1))
     #expect(post.text == """
         Repair café le samedi 5 décembre
 
@@ -15,7 +16,7 @@ private let renderer = FacebookPostRenderer(settings: FacebookSettings())
         C'est gratuit et ouvert à tous.
 
         Où : Salle du village, rue de l'Église 12
-        Quand : jusqu'au samedi 5 décembre
+        Quand : le samedi 5 décembre de 9 h 30 à 12 h
         Plus d'infos : https://www.cpas-exemple.be/repair
         """)
     #expect(post.text.split(separator: "\n").first == "Repair café le samedi 5 décembre")
@@ -81,21 +82,24 @@ func hashtagHasNoSpaceOrPunctuation(tag: String, expected: String?) {
     #expect(post.suggestedDate == T.date(2026, 11, 1))
 }
 
-@Test func endDateOnTheDayOfPostingIsThatDay() throws {
-    let post = try renderer.render(
-        T.item(publication: ItemMoment(date: T.date(2026, 12, 5)),
-               expires: ItemMoment(date: T.date(2026, 12, 5), time: CivilTime(hour: 12, minute: 0))),
+@Test func quandComesFromTheEventNeverFromTheDisplayWindow() throws {
+    let closure = try renderer.render(
+        T.item(publication: ItemMoment(date: T.date(2026, 12, 1)), expires: ItemMoment(date: T.date(2027, 1, 2)),
+               when: EventWhen(firstDay: T.date(2026, 12, 24), lastDay: T.date(2026, 12, 31))),
         today: T.date(2026, 11, 1)
     )
-    #expect(post.text.contains("Quand : le samedi 5 décembre jusqu'à 12 h"))
+    #expect(closure.text.contains("Quand : du jeudi 24 au jeudi 31 décembre"))
+    let service = try renderer.render(T.item(), today: T.date(2026, 11, 1))
+    #expect(!service.text.contains("Quand"))
 }
 
-@Test func endDateInAnotherYearShowsTheYear() throws {
+@Test func eventInAnotherYearShowsTheYear() throws {
     let post = try renderer.render(
-        T.item(publication: ItemMoment(date: T.date(2026, 10, 1)), expires: ItemMoment(date: T.date(2027, 3, 31))),
+        T.item(publication: ItemMoment(date: T.date(2026, 10, 1)), expires: ItemMoment(date: T.date(2027, 3, 31)),
+               when: try EventWhen.read("chaque jeudi de 13 h à 16 h, du 01/10/2026 au 31/03/2027").get()),
         today: T.date(2026, 9, 20)
     )
-    #expect(post.text.contains("Quand : jusqu'au mercredi 31 mars 2027"))
+    #expect(post.text.contains("Quand : chaque jeudi de 13 h à 16 h, du jeudi 1er octobre 2026 au mercredi 31 mars 2027"))
 }
 
 @Test func suggestedDateIsPublicationOrTodayWhenPast() throws {
@@ -176,7 +180,7 @@ func hashtagHasNoSpaceOrPunctuation(tag: String, expected: String?) {
 
 @Test func limitsComeFromSettings() throws {
     let strict = FacebookPostRenderer(settings: FacebookSettings(warnAboveCharacters: 50, refuseAboveCharacters: 100))
-    let warned = try strict.render(T.item(place: nil, body: T.paragraph("Venez.")), today: T.date(2026, 11, 1))
+    let warned = try strict.render(T.item(when: .day(T.date(2026, 12, 5)), place: nil, body: T.paragraph("Venez.")), today: T.date(2026, 11, 1))
     #expect(warned.characterCount > 50 && warned.characterCount <= 100)
     #expect(warned.warnings.count == 1)
     #expect(throws: ItemRejection.self) { try strict.render(T.item(), today: T.date(2026, 11, 1)) }

@@ -10,6 +10,7 @@ enum FacebookTestItems {
         title: String = "Repair café le samedi 5 décembre",
         publication: ItemMoment? = ItemMoment(date: date(2026, 11, 15)),
         expires: ItemMoment? = ItemMoment(date: date(2026, 12, 5)),
+        when: EventWhen? = nil,
         urgent: Bool = false,
         link: String? = nil,
         place: String? = "Salle du village, rue de l'Église 12",
@@ -26,7 +27,7 @@ enum FacebookTestItems {
         Item(
             title: title, channels: [.facebook], publication: publication, expires: expires, urgent: urgent,
             link: link, place: place, image: image, tags: tags, body: body,
-            bodyText: BodyPlainText.render(body), bodyFirstLine: 9
+            bodyText: BodyPlainText.render(body), bodyFirstLine: 9, when: when
         )
     }
 

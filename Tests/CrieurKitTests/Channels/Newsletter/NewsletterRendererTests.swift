@@ -27,6 +27,7 @@ import Testing
         title: "Repair café",
         publication: ItemMoment(date: CivilDate(year: 2026, month: 3, day: 2)),
         expires: ItemMoment(date: CivilDate(year: 2026, month: 3, day: 7)),
+        when: EventWhen(firstDay: CivilDate(year: 2026, month: 3, day: 2), lastDay: CivilDate(year: 2026, month: 3, day: 7)),
         link: "https://cpas-sambreville.be/repair",
         body: Body(blocks: [
             .paragraph([[.text("Venez réparer vos objets avec nos "), .strong("bénévoles"), .text(".")]]),

@@ -46,7 +46,7 @@ struct ScreenBrowserTests {
         try workspace.write("""
             Titre: Repair café le samedi 5 décembre
             Canaux: ecran
-            Fin: 2026-12-05
+            Quand: samedi 5 décembre 2026 de 9 h 30 à 12 h
             Lien: https://www.cpas-exemple.be/repair/
             Image: affiche.png
             Texte alternatif: Une affiche orange avec un grille-pain
@@ -113,7 +113,7 @@ struct ScreenBrowserTests {
         let workspace = try Self.publishedWorkspace()
         let dom = ScreenDOM(try HeadlessChromium.dumpDOM(Self.pageURL(workspace, at: "2026-12-02T12:00:00+01:00")))
         let repair = try #require(dom.slide(titled: "Repair café le samedi 5 décembre"))
-        #expect(repair.markup.contains("<dt>Quand :</dt> <dd>jusqu'au samedi 5 décembre</dd>"))
+        #expect(repair.markup.contains("<dt>Quand :</dt> <dd>le samedi 5 décembre de 9 h 30 à 12 h</dd>"))
         #expect(repair.markup.contains("<dt>Plus d'infos :</dt> <dd>www.cpas-exemple.be/repair</dd>"))
         #expect(repair.markup.contains("<figure><img src=\"2026-12-02-repair-cafe-le-samedi-5-decembre-affiche.png\" alt=\"Une affiche orange avec un grille-pain\"></figure>"),
                 "the picture loaded (a missing one hides its figure)")

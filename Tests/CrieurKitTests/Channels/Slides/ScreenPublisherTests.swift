@@ -57,6 +57,7 @@ struct ScreenPublisherTests {
                 Canaux: ecran
                 Publication: 2026-11-15
                 Fin: 2026-12-05
+                Quand: samedi 5 décembre 2026 de 9 h 30 à 12 h
                 Lieu: Salle du village
                 Lien: https://www.cpas-exemple.be/repair/
                 ---
@@ -66,7 +67,7 @@ struct ScreenPublisherTests {
         let slide = Slide(record, image: nil, today: CivilDate(year: 2026, month: 12, day: 2), calendar: calendar, settings: ScreenSettings())
         #expect(slide.details == [
             Slide.Detail(label: "Où", text: "Salle du village"),
-            Slide.Detail(label: "Quand", text: "jusqu'au samedi 5 décembre"),
+            Slide.Detail(label: "Quand", text: "le samedi 5 décembre de 9 h 30 à 12 h"),
             Slide.Detail(label: "Plus d'infos", text: "www.cpas-exemple.be/repair"),
         ])
         #expect(slide.bodyHTML == "<p>Venez <strong>réparer</strong> avec nos bénévoles (https://example.be/b).</p>")
