@@ -58,5 +58,7 @@ extension Item {
         body = Body(blocks: paragraphs.map { .paragraph([[.text($0)]]) })
         bodyText = paragraphs.joined(separator: "\n\n")
         link = nil
+        // The title says it all; an « Urgent » mark beside « Annulé » would read as a contradiction.
+        urgent = false
     }
 }

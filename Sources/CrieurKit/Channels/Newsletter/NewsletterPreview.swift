@@ -3,8 +3,8 @@ import Foundation
 /// `crieur newsletter`: what the next regular issue would carry if it went
 /// out now, written as `out/newsletter/apercu.html` and `apercu.txt` (without
 /// anyone's personal link), with the time of the next slot and how many
-/// subscribers have consent now. Reads the archive, the issues and the consent
-/// ledger; writes only the two preview files. Errors are thrown as they come
+/// subscribers have consent now. Reads the archive, the issues and the
+/// delivery and consent ledgers; writes only the two preview files. Errors are thrown as they come
 /// (a damaged consent ledger, a broken template).
 public struct NewsletterPreview: Sendable {
     public var items: [PublishedItem]
