@@ -108,7 +108,7 @@ public struct NewsletterIssuePlanner: Sendable {
         for item in latest where item.channels.contains(.newsletter) && item.isCurrent(at: now, calendar: calendar)
             && !carriedIDs.contains(item.id) {
             let key = NewsletterItemVersions.key(item)
-            if delivery.pending.contains(key) { continue }
+            if delivery.pending.contains(item.id) { continue }
             let recorded = versions.recordedTime(item)
             guard delivery.delivered(key, before: recorded) else {
                 if delivery.sentAt[key] == nil { waiting.append(.init(item: item, isCorrection: false)) }
@@ -121,16 +121,19 @@ public struct NewsletterIssuePlanner: Sendable {
 
     /// Which occurrences issues carried, and whether those issues went out.
     private struct Delivery {
-        /// Carried by an issue not sent yet, which will carry the latest version.
-        var pending: Set<NewsletterItemVersions.Key> = []
+        /// Record ids that issues not sent yet will carry (the latest versions of what they planned).
+        var pending: Set<String> = []
         /// When the issues that carried it first went out.
         var sentAt: [NewsletterItemVersions.Key: [Date]] = [:]
 
         init(issues: [NewsletterIssueRecord], sent: [String: Date], versions: NewsletterItemVersions) {
             for issue in issues where issue.kind != .cancellation {
+                guard let time = sent[issue.id] else {
+                    pending.formUnion(versions.carried(by: issue, frozenAt: nil).map(\.item.id))
+                    continue
+                }
                 for id in issue.itemIDs {
-                    guard let key = versions.key(ofRecord: id) else { continue }
-                    if let time = sent[issue.id] { sentAt[key, default: []].append(time) } else { pending.insert(key) }
+                    if let key = versions.key(ofRecord: id) { sentAt[key, default: []].append(time) }
                 }
             }
         }

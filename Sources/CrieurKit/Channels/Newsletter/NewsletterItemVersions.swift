@@ -3,7 +3,7 @@ import Foundation
 /// What an issue carries once items have changed since it was planned. An issue
 /// freezes archive record ids; a record id stands for its item's occurrence
 /// (identity and occurrence number), and the issue carries that occurrence's
-/// latest version, or nothing once it is withdrawn.
+/// latest version, or nothing once it has been withdrawn.
 ///
 /// An issue whose first message went out is frozen at that moment: it keeps
 /// the version its first readers got, so a sender resumed after a stop sends
@@ -72,7 +72,9 @@ public struct NewsletterItemVersions: Sendable {
                 guard let frozenAt, version.id != id, let recorded = recordedTime(version) else { return true }
                 return recorded <= frozenAt
             }
-            guard let latest = known.last, !latest.isWithdrawn else { continue }
+            // Withdrawn since it was planned: gone, even if a later version put it back (that one is news of its own).
+            let since = known.drop { $0.id != id }.dropFirst()
+            guard let latest = known.last, !latest.isWithdrawn, !since.contains(where: \.isWithdrawn) else { continue }
             carried.append(Carried(item: latest, isCorrection: corrections.contains(id)))
         }
         return carried

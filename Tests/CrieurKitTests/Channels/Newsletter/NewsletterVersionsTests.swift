@@ -53,6 +53,17 @@ struct NewsletterVersionsTests {
         #expect(carried(regular("2026-12-07", [v1.id]), [v1, cancelled, other]).isEmpty)
     }
 
+    @Test func itemPutBackAfterAWithdrawalDoesNotReviveAnIssueLeftEmpty() {
+        let v1 = version("colis", 1, recorded: "2026-12-01T10:00")
+        let withdrawn = version("colis", 2, recorded: "2026-12-07T09:02", withdrawn: .some(nil))
+        let back = version("colis", 3, recorded: "2026-12-20T10:00")
+        let records = [v1, withdrawn, back]
+        let december = regular("2026-12-07", [v1.id])
+        #expect(carried(december, records).isEmpty, "the December issue stays unsent")
+        let january = planner.due(now: at("2027-01-04T09:00"), records: records, issues: [december])
+        #expect(january == [regular("2027-01-04", [back.id])], "nobody got it before: not a « Rectificatif »")
+    }
+
     @Test func issueAlreadySentKeepsTheVersionItsReadersGot() {
         let v1 = version("colis", 1, recorded: "2026-12-01T10:00")
         let v2 = version("colis", 2, recorded: "2026-12-07T11:00")
