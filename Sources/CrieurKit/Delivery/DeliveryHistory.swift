@@ -32,6 +32,8 @@ public struct DeliveryHistory: Sendable {
     private var entries: [String: Entry] = [:]
     /// Times of every attempt, for the rate limiter after a restart.
     public private(set) var attemptTimes: [Date] = []
+    /// When each issue's first message was delivered: from then on, subscribers have read it.
+    public private(set) var firstSent: [String: Date] = [:]
 
     public init(records: [DeliveryRecord]) {
         for record in records { add(record) }
@@ -43,6 +45,7 @@ public struct DeliveryHistory: Sendable {
         let first = entries[key]?.firstTime ?? time
         entries[key] = Entry(lastAttempt: record.attempt, lastOutcome: record.result, lastTime: time, firstTime: first)
         attemptTimes.append(time)
+        if record.result == .sent, firstSent[record.issue] == nil { firstSent[record.issue] = time }
     }
 
     public func status(issue: String, subscriber: String, now: Date, policy: RetryPolicy) -> Status {

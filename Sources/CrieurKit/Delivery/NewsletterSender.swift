@@ -101,14 +101,15 @@ public final class NewsletterSender: PeriodicJob {
             guard let lock = try FileLock(path: workspace.path(Self.lockPath)) else { return report }
             defer { withExtendedLifetime(lock) {} }
             let now = clock.now()
-            let archive = try loadArchive()
+            let records = try loadRecords()
             var issues = try loadIssues()
-            for var issue in planner.due(now: now, archive: archive, issues: issues) {
+            history = DeliveryHistory(records: try log.records())
+            for var issue in planner.due(now: now, records: records, issues: issues, sent: history.firstSent) {
                 issue.plannedAt = now
                 try plan(issue)
                 issues.append(issue)
             }
-            try send(issues: issues, archive: archive, now: now)
+            try send(issues: issues, versions: NewsletterItemVersions(records: records, calendar: calendar), now: now)
             try log.sync()
             wake(planner.nextSlot(after: now))
             return report
@@ -119,9 +120,9 @@ public final class NewsletterSender: PeriodicJob {
     /// would carry, then the run. Nil when there is nothing to send.
     public func sendManualIssue(stopRequested: () -> Bool = { false }) throws -> (issue: NewsletterIssueRecord?, report: Report) {
         let now = clock.now()
-        let items = planner.preview(now: now, archive: try loadArchive(), issues: try loadIssues())
-        guard !items.isEmpty else { return (nil, try run(stopRequested: stopRequested)) }
-        var issue = NewsletterIssueRecord(id: "manuel-\(Self.stamp(now, calendar: calendar))", kind: .manual, scheduledFor: now, itemIDs: items.map(\.id))
+        var issue = planner.previewIssue(id: "manuel-\(Self.stamp(now, calendar: calendar))", now: now, records: try loadRecords(),
+                                         issues: try loadIssues(), sent: DeliveryHistory(records: try log.records()).firstSent)
+        guard !issue.isEmpty else { return (nil, try run(stopRequested: stopRequested)) }
         issue.plannedAt = now
         try plan(issue)
         var result = try run(stopRequested: stopRequested)
@@ -131,8 +132,9 @@ public final class NewsletterSender: PeriodicJob {
 
     // MARK: Planning
 
-    private func loadArchive() throws -> [PublishedItem] {
-        let archive = try workspace.archive.load()
+    /// Every version of every item: issues name the versions they were planned with.
+    private func loadRecords() throws -> [PublishedItem] {
+        let archive = try workspace.archive.loadHistory()
         for name in archive.unreadable { logger.error("out/archive/\(name) illisible : ignoré pour la lettre d'information (fichier gardé)") }
         return archive.items
     }
@@ -153,8 +155,7 @@ public final class NewsletterSender: PeriodicJob {
 
     // MARK: Sending
 
-    private func send(issues: [NewsletterIssueRecord], archive: [PublishedItem], now: Date) throws {
-        history = DeliveryHistory(records: try log.records())
+    private func send(issues: [NewsletterIssueRecord], versions: NewsletterItemVersions, now: Date) throws {
         limiter = RateLimiter(perMinute: config.smtp.perMinute, perDay: config.smtp.perDay)
         for time in history.attemptTimes where now.timeIntervalSince(time) < 86_400 { limiter.record(time) }
         try view.refresh()
@@ -170,7 +171,10 @@ public final class NewsletterSender: PeriodicJob {
         }
         let lists = config.newsletter.lists.map(\.name)
         let title = config.newsletter.list(named: config.newsletter.defaultList)?.title ?? config.organisation.name
-        for record in issues where !record.isEmpty {
+        for record in issues {
+            // What it carries now (frozen once its first message went out); an issue whose items were all withdrawn is not sent.
+            let carried = versions.carried(by: record, frozenAt: history.firstSent[record.id])
+            guard !carried.isEmpty else { continue }
             // Prepared (and archived as HTML) when its first message is due.
             var prepared: NewsletterRenderer.PreparedIssue?
             for recipient in NewsletterAudience.recipients(of: record, state: view.state, lists: lists) {
@@ -178,7 +182,7 @@ public final class NewsletterSender: PeriodicJob {
                 guard try deliver(issue: record.id, to: recipient, wanted: withConsent, render: {
                     let renderer = try makeRenderer()
                     if prepared == nil {
-                        prepared = renderer.prepare(NewsletterIssue(record: record, archive: archive, title: title, calendar: calendar))
+                        prepared = renderer.prepare(NewsletterIssue(record: record, carrying: carried, title: title, calendar: calendar))
                         try writeArchivePage(prepared!, renderer: renderer)
                     }
                     return try renderer.render(prepared!, recipient: recipient)

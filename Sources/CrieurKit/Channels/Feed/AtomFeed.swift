@@ -2,14 +2,18 @@ import Foundation
 
 /// `out/feed/atom.xml`: an Atom feed (RFC 4287) of the items current at
 /// `now`, newest first, for the commune's website and for signage players that
-/// read feeds.
+/// read feeds. It takes the latest version of each item (`PublishedArchive.load()`).
 ///
 /// Every current item is in it, whatever its channels: the feed is the centre's
 /// public list of what holds today, and a website wants the bulletin article as
 /// much as the slide. Ids are stable `urn:uuid:` values derived from the
-/// centre's website (or name) and the archive id, so a reader never sees an
-/// item twice. The centre is the author. Content is the body as escaped HTML
-/// (`type="html"`) with the practical details (where, and « Quand » from the event); each tag is a category. Every
+/// centre's website (or name) and the archive id of the item's first version
+/// (`firstID`), so a reader never sees an item twice: a correction replaces the
+/// entry in place, its `updated` being the time of the version. A withdrawn item
+/// stays until the end of its display window as « Annulé : », saying why, so
+/// that readers replace what they stored; then it leaves. The centre is the
+/// author. Content is the body as escaped HTML (`type="html"`) with the
+/// practical details (where, and « Quand » from the event); each tag is a category. Every
 /// piece of text goes through `XML.escape`, which also drops the control
 /// characters XML forbids. Pure; it cannot fail.
 public enum AtomFeed {
@@ -18,7 +22,7 @@ public enum AtomFeed {
         _ published: [PublishedItem], organisation: CrieurConfig.Organisation, now: Date, calendar: CivilCalendar,
         defaultDays: Int? = nil
     ) -> String {
-        let current = published.filter { $0.isCurrent(at: now, calendar: calendar, defaultDays: defaultDays) }.reversed()
+        let current = published.filter { $0.isInWindow(at: now, calendar: calendar, defaultDays: defaultDays) }.reversed()
         let owner = organisation.website.isEmpty ? organisation.name : organisation.website
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -48,15 +52,17 @@ public enum AtomFeed {
 
     private static func entry(_ item: PublishedItem, owner: String, calendar: CivilCalendar, referenceYear: Int) -> String {
         let published = calendar.rfc3339(calendar.start(of: item.published))
+        let updated = item.recorded.flatMap(calendar.parseLocalTimestamp).map(calendar.rfc3339) ?? published
+        let title = item.isWithdrawn ? "Annulé : \(item.title)" : item.title
         var xml = """
             <entry>
-            <id>urn:uuid:\(ContentHash.uuid(owner + "\n" + item.id))</id>
-            <title type="text">\(XML.escape(item.title))</title>
+            <id>urn:uuid:\(ContentHash.uuid(owner + "\n" + (item.firstID.isEmpty ? item.id : item.firstID)))</id>
+            <title type="text">\(XML.escape(title))</title>
             <published>\(published)</published>
-            <updated>\(published)</updated>
+            <updated>\(updated)</updated>
 
             """
-        if let link = item.link, let address = webAddress(link) {
+        if !item.isWithdrawn, let link = item.link, let address = webAddress(link) {
             xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(address))\"/>\n"
         }
         for tag in item.tags where !tag.isEmpty {
@@ -66,10 +72,16 @@ public enum AtomFeed {
         return xml + "</entry>\n"
     }
 
-    /// The body, then where and until when, as an HTML fragment (escaped again
-    /// as XML text around it).
+    /// The body (for a withdrawn item, that it is cancelled and why), then where
+    /// and until when, as an HTML fragment (escaped again as XML text around it).
     static func contentHTML(_ item: PublishedItem, referenceYear: Int) -> String {
         var html = BodyHTML.render(item.body, links: .clickable)
+        if let withdrawal = item.withdrawal {
+            html = "<p><strong>Annulé.</strong> Cette annonce est annulée : ne tenez plus compte de ce qu'elle disait.</p>"
+            if let reason = withdrawal.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
+                html += "\n<p>Raison : \(HTML.escape(reason))</p>"
+            }
+        }
         var details: [String] = []
         if let place = item.place, !place.isEmpty {
             details.append("<strong>Où :</strong> \(HTML.escape(place))")

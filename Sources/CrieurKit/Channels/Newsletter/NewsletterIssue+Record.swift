@@ -1,21 +1,33 @@
 import Foundation
 
 extension NewsletterIssue {
-    /// The issue a planned record stands for, with its items taken from the
-    /// archive (an item missing from the archive is left out). Titles: the
-    /// list's title and the day for a regular or manual issue (« Les nouvelles du
-    /// CPAS — lundi 7 décembre 2026 »), « Urgent : » and the item's title for an urgent one.
-    public init(record: NewsletterIssueRecord, archive: [PublishedItem], title listTitle: String, calendar: CivilCalendar) {
-        let byID = Dictionary(archive.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let items = record.itemIDs.compactMap { byID[$0] }
+    /// The issue a planned record stands for, with the items it carries now
+    /// (`NewsletterItemVersions.carried(by:frozenAt:)`). Titles: the list's title
+    /// and the day for a regular or manual issue (« Les nouvelles du CPAS — lundi
+    /// 7 décembre 2026 »), « Urgent : » and the item's title for an urgent one,
+    /// « Rectificatif : » for an urgent correction, « Annulé : » for a cancellation
+    /// notice. A corrected item's own title reads « Rectificatif : … ».
+    public init(record: NewsletterIssueRecord, carrying carried: [NewsletterItemVersions.Carried], title listTitle: String,
+                calendar: CivilCalendar) {
+        var items = carried.map { entry in
+            var item = Item(newsletterItem: entry.item)
+            if entry.isCorrection { item.title = "Rectificatif : \(item.title)" }
+            return item
+        }
+        if record.kind == .cancellation {
+            items = carried.map { Item(cancellationOf: $0.item) }
+        }
         let date = calendar.civilDate(of: record.scheduledFor)
         let title: String
-        if record.kind == .urgent, let first = items.first {
-            title = "Urgent : \(first.title)"
-        } else {
+        switch (record.kind, carried.first) {
+        case (.urgent, let first?):
+            title = first.isCorrection ? items[0].title : "Urgent : \(first.item.title)"
+        case (.cancellation, _?):
+            title = items[0].title
+        default:
             title = "\(listTitle) — \(FrenchDates.day(date, referenceYear: nil))"
         }
-        self.init(id: record.id, title: title, date: date, items: items.map(Item.init(newsletterItem:)))
+        self.init(id: record.id, title: title, date: date, items: items)
     }
 }
 
@@ -26,5 +38,24 @@ extension Item {
                   expires: published.expires, urgent: published.urgent, link: published.link, place: published.place,
                   image: published.image, tags: published.tags, body: published.body,
                   bodyText: BodyPlainText.render(published.body), bodyFirstLine: 1, when: published.when)
+    }
+}
+
+extension Item {
+    /// The notice that a withdrawn item no longer holds: its title after
+    /// « Annulé : », the reason when staff gave one, where and when it was,
+    /// and no link to follow.
+    init(cancellationOf withdrawn: PublishedItem) {
+        self.init(newsletterItem: withdrawn)
+        title = "Annulé : \(withdrawn.title)"
+        var paragraphs = ["Cette annonce est annulée. Ne tenez plus compte de notre message."]
+        if let reason = withdrawn.withdrawal?.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
+            paragraphs.append("Raison : \(reason)")
+        }
+        body = Body(blocks: paragraphs.map { .paragraph([[.text($0)]]) })
+        bodyText = paragraphs.joined(separator: "\n\n")
+        link = nil
+        // The title says it all; an « Urgent » mark beside « Annulé » would read as a contradiction.
+        urgent = false
     }
 }

@@ -11,9 +11,11 @@ public struct NewsletterIssueRecord: Codable, Sendable, Equatable {
         case urgent
         /// Asked for by `crieur newsletter --send`.
         case manual
+        /// An urgent item already sent, then withdrawn: « Annulé : », at once.
+        case cancellation
     }
 
-    /// `2026-12-07` for a regular issue, `urgent-ARCHIVE-ID`, `manuel-AAAA-MM-JJ-HHMMSS`.
+    /// `2026-12-07` for a regular issue, `urgent-ARCHIVE-ID`, `annulation-ARCHIVE-ID`, `manuel-AAAA-MM-JJ-HHMMSS`.
     public var id: String
     public var kind: Kind
     /// The schedule slot (regular) or the moment it was decided (urgent, manual).
@@ -23,12 +25,16 @@ public struct NewsletterIssueRecord: Codable, Sendable, Equatable {
     /// When the sender froze it (a slot may be planned late, after a stop):
     /// who had consent then is the issue's audience.
     public var plannedAt: Date?
+    /// Ids among `itemIDs` that correct a version an earlier issue already
+    /// delivered: their title reads « Rectificatif : ».
+    public var corrections: [String]?
 
-    public init(id: String, kind: Kind, scheduledFor: Date, itemIDs: [String]) {
+    public init(id: String, kind: Kind, scheduledFor: Date, itemIDs: [String], corrections: [String]? = nil) {
         self.id = id
         self.kind = kind
         self.scheduledFor = scheduledFor
         self.itemIDs = itemIDs
+        self.corrections = corrections
     }
 
     /// An issue with no item is a slot that passed with nothing to say: nothing is sent.

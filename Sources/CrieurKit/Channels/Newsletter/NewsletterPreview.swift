@@ -3,8 +3,8 @@ import Foundation
 /// `crieur newsletter`: what the next regular issue would carry if it went
 /// out now, written as `out/newsletter/apercu.html` and `apercu.txt` (without
 /// anyone's personal link), with the time of the next slot and how many
-/// subscribers have consent now. Reads the archive, the issues and the consent
-/// ledger; writes only the two preview files. Errors are thrown as they come
+/// subscribers have consent now. Reads the archive, the issues and the
+/// delivery and consent ledgers; writes only the two preview files. Errors are thrown as they come
 /// (a damaged consent ledger, a broken template).
 public struct NewsletterPreview: Sendable {
     public var items: [PublishedItem]
@@ -20,21 +20,22 @@ public struct NewsletterPreview: Sendable {
         let now = clock.now()
         let calendar = CivilCalendar(timeZone: config.timeZone)
         let planner = NewsletterIssuePlanner(schedule: config.newsletter.schedule, calendar: calendar)
-        let archive = try workspace.archive.load().items
+        let records = try workspace.archive.loadHistory().items
         let issues = try NewsletterIssueStore(folder: OutputFolder(path: workspace.path("out/newsletter/issues"))).load().issues
-        let items = planner.preview(now: now, archive: archive, issues: issues)
-        let record = NewsletterIssueRecord(id: "apercu", kind: .manual, scheduledFor: now, itemIDs: items.map(\.id))
+        let sent = DeliveryHistory(records: try DeliveryLog(workspace: workspace).records()).firstSent
+        let record = planner.previewIssue(id: "apercu", now: now, records: records, issues: issues, sent: sent)
+        let carried = NewsletterItemVersions(records: records, calendar: calendar).carried(by: record, frozenAt: nil)
         let title = config.newsletter.list(named: config.newsletter.defaultList)?.title ?? config.organisation.name
         let renderer = try NewsletterRenderer(config: config, templates: try NewsletterTemplates.load(from: workspace), clock: clock)
         let bodies = try renderer.genericBodies(renderer.prepare(
-            NewsletterIssue(record: record, archive: archive, title: title, calendar: calendar)))
+            NewsletterIssue(record: record, carrying: carried, title: title, calendar: calendar)))
         try FileSystem.makeDirectory(workspace.path("out/newsletter"))
         try FileSystem.writeDurably(Data(bodies.html.utf8), to: workspace.path(htmlPath))
         try FileSystem.writeDurably(Data(bodies.text.utf8), to: workspace.path(textPath))
         var view = ConsentView(workspace: workspace)
         try view.refresh()
         let recipients = NewsletterAudience.current(state: view.state, lists: config.newsletter.lists.map(\.name))
-        return NewsletterPreview(items: items, nextSlot: planner.nextSlot(after: now), recipients: recipients.count,
+        return NewsletterPreview(items: carried.map(\.item), nextSlot: planner.nextSlot(after: now), recipients: recipients.count,
                                  files: [htmlPath, textPath])
     }
 }

@@ -108,6 +108,64 @@ struct AtomFeedTests {
         #expect(Set(second.entries.map(\.id)).count == 2)
     }
 
+    @Test func correctedItemKeepsItsEntryAndShowsOnlyTheNewText() throws {
+        let workspace = try TestWorkspace()
+        try workspace.write("Titre: Colis\nCanaux: ecran\nPublication: 2026-12-01\n---\nLe jeudi à 10 h.\n", to: "queue/incoming/colis.txt")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-12-02T10:00")
+        let first = try #require(try Self.read(workspace).entries.first)
+        #expect(first.updated == "2026-12-02T10:00:00+01:00", "when the first version was recorded")
+
+        try workspace.write("Titre: Colis\nCanaux: ecran\nPublication: 2026-12-01\n---\nLe vendredi à 14 h.\n", to: "queue/incoming/colis.txt")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-12-05T11:30")
+        let feed = try Self.read(workspace)
+        #expect(feed.entries.count == 1)
+        let entry = try #require(feed.entries.first)
+        #expect(entry.id == first.id)
+        #expect(entry.published == first.published)
+        #expect(entry.updated == "2026-12-05T11:30:00+01:00", "the time of the new version")
+        #expect(entry.content == "<p>Le vendredi à 14 h.</p>")
+    }
+
+    @Test func withdrawnItemIsListedAsCancelledUntilItsWindowEnds() throws {
+        let workspace = try TestWorkspace()
+        let header = "Titre: Permanence du mardi\nCanaux: ecran\nPublication: 2026-12-01\nFin: 2026-12-10\nLien: https://www.cpas-exemple.be/permanence\n"
+        try workspace.write(header + "---\nVenez sans rendez-vous.\n", to: "queue/incoming/permanence.txt")
+        try workspace.write("Titre: Jardin\nCanaux: facebook\n---\nVenez planter.\n", to: "queue/incoming/jardin.txt")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-12-02T10:00")
+        let before = try #require(try Self.read(workspace).entries.first { $0.title == "Permanence du mardi" })
+
+        try workspace.write(header + "Statut: annulé\nRaison: l'assistante est malade\n---\nVenez sans rendez-vous.\n",
+                            to: "queue/incoming/permanence.txt")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-12-04T08:15")
+        let feed = try Self.read(workspace)
+        #expect(feed.entries.count == 2)
+        let cancelled = try #require(feed.entries.first { $0.id == before.id })
+        #expect(cancelled.title == "Annulé : Permanence du mardi")
+        #expect(cancelled.updated == "2026-12-04T08:15:00+01:00")
+        #expect(cancelled.content.contains("Cette annonce est annulée"))
+        #expect(cancelled.content.contains("<p>Raison : l&#39;assistante est malade</p>"))
+        #expect(!cancelled.content.contains("Venez sans rendez-vous."))
+        #expect(cancelled.links.isEmpty)
+
+        // After its last day, it leaves the feed like any ended item.
+        try WorkerTestSupport.runOnce(workspace, at: "2026-12-11T09:00")
+        #expect(try Self.read(workspace).entries.map(\.title) == ["Jardin"])
+    }
+
+    @Test func recordFromBeforeVersionsKeepsTheEntryIdItAlwaysHad() {
+        var record = PublishedItem(
+            Item(title: "Colis", channels: [.ecran], body: Body(blocks: []), bodyText: "", bodyFirstLine: 3),
+            itemName: "colis.txt", publishedOn: CivilDate(year: 2026, month: 12, day: 1))
+        record.id = "2026-12-01-colis"
+        record.identityKey = nil
+        let calendar = WorkerTestSupport.brussels
+        let organisation = CrieurConfig.Organisation(name: "CPAS", address: "", phone: "", email: "", website: "https://www.cpas-exemple.be")
+        let xml = AtomFeed.render(PublishedArchive.latestVersions([record]), organisation: organisation,
+                                  now: WorkerTestSupport.date("2026-12-02T10:00"), calendar: calendar)
+        #expect(xml.contains("<id>urn:uuid:\(ContentHash.uuid("https://www.cpas-exemple.be\n2026-12-01-colis"))</id>"))
+        #expect(xml.contains("<updated>2026-12-01T00:00:00+01:00</updated>"), "no recorded time: the publication day")
+    }
+
     @Test func hostileTextIsEscapedAndReadsBackAsWritten() throws {
         let workspace = try TestWorkspace()
         try workspace.write("""

@@ -75,26 +75,26 @@ struct NewsletterScheduleTests {
             archived("facebook-seulement", channels: [.facebook], from: nov),
         ]
         let earlier = NewsletterIssueRecord(id: "2026-11-02", kind: .regular, scheduledFor: at("2026-11-02T09:00"), itemIDs: ["deja-envoye"])
-        let due = planner.due(now: at("2026-12-07T09:05"), archive: archive, issues: [earlier])
+        let due = planner.due(now: at("2026-12-07T09:05"), records: archive, issues: [earlier])
         #expect(due == [NewsletterIssueRecord(id: "2026-12-07", kind: .regular, scheduledFor: at("2026-12-07T09:00"), itemIDs: ["colis"])])
     }
 
     @Test func slotIsUsedOnceAndALaterItemWaitsForTheNextSlot() {
         let nov = CivilDate(year: 2026, month: 11, day: 20)
         let emptySlot = NewsletterIssueRecord(id: "2026-12-07", kind: .regular, scheduledFor: at("2026-12-07T09:00"), itemIDs: [])
-        let due = planner.due(now: at("2026-12-09T10:00"), archive: [archived("colis", from: nov)], issues: [emptySlot])
+        let due = planner.due(now: at("2026-12-09T10:00"), records: [archived("colis", from: nov)], issues: [emptySlot])
         #expect(due.isEmpty)
-        #expect(planner.preview(now: at("2026-12-09T10:00"), archive: [archived("colis", from: nov)], issues: [emptySlot]).map(\.id) == ["colis"])
+        #expect(planner.preview(now: at("2026-12-09T10:00"), records: [archived("colis", from: nov)], issues: [emptySlot]).map(\.id) == ["colis"])
     }
 
     @Test func urgentItemGetsItsOwnIssueAtOnceAndOnlyOnce() {
         let dec = CivilDate(year: 2026, month: 12, day: 9)
         let slot = NewsletterIssueRecord(id: "2026-12-07", kind: .regular, scheduledFor: at("2026-12-07T09:00"), itemIDs: [])
         let archive = [archived("vague-de-froid", urgent: true, from: dec), archived("colis", from: dec)]
-        let due = planner.due(now: at("2026-12-09T11:00"), archive: archive, issues: [slot])
+        let due = planner.due(now: at("2026-12-09T11:00"), records: archive, issues: [slot])
         #expect(due == [NewsletterIssueRecord(id: "urgent-vague-de-froid", kind: .urgent, scheduledFor: at("2026-12-09T11:00"), itemIDs: ["vague-de-froid"])])
-        #expect(planner.due(now: at("2026-12-09T11:01"), archive: archive, issues: [slot] + due).isEmpty)
-        let january = planner.due(now: at("2027-01-04T09:00"), archive: archive, issues: [slot] + due)
+        #expect(planner.due(now: at("2026-12-09T11:01"), records: archive, issues: [slot] + due).isEmpty)
+        let january = planner.due(now: at("2027-01-04T09:00"), records: archive, issues: [slot] + due)
         #expect(january.map(\.itemIDs) == [["colis"]])
     }
 }
