@@ -145,7 +145,7 @@ public struct ItemProcessor: Sendable {
         }
         refused.sort { a, b in item.channels.firstIndex(of: a.channel)! < item.channels.firstIndex(of: b.channel)! }
         record.channels = item.channels.filter { renderings[$0] != nil || unsupported.contains($0) }
-        record.recorded = calendar.timestamp(now)
+        record.recorded = calendar.rfc3339(now)
         if let latest, latest.occurrenceNumber == index {
             record.version = latest.versionNumber + 1
         }
@@ -169,8 +169,8 @@ public struct ItemProcessor: Sendable {
                 details: nil, reasons: [.nothingToWithdraw])
         }
         record.version = record.versionNumber + 1
-        record.recorded = calendar.timestamp(now)
-        record.withdrawal = PublishedItem.Withdrawal(reason: reason, time: calendar.timestamp(now))
+        record.recorded = calendar.rfc3339(now)
+        record.withdrawal = PublishedItem.Withdrawal(reason: reason, time: calendar.rfc3339(now))
         return .withdraw(record: record)
     }
 

@@ -52,7 +52,7 @@ public enum AtomFeed {
 
     private static func entry(_ item: PublishedItem, owner: String, calendar: CivilCalendar, referenceYear: Int) -> String {
         let published = calendar.rfc3339(calendar.start(of: item.published))
-        let updated = item.recorded.flatMap(calendar.parseLocalTimestamp).map(calendar.rfc3339) ?? published
+        let updated = item.recorded.flatMap(calendar.parseRFC3339).map(calendar.rfc3339) ?? published
         let title = item.isWithdrawn ? "Annulé : \(item.title)" : item.title
         var xml = """
             <entry>

@@ -51,7 +51,7 @@ public struct NewsletterItemVersions: Sendable {
 
     /// When a version was recorded; nil for a record from before versions existed.
     public func recordedTime(_ record: PublishedItem) -> Date? {
-        record.recorded.flatMap(calendar.parseLocalTimestamp)
+        record.recorded.flatMap(calendar.parseRFC3339)
     }
 
     /// The items `issue` carries, in its order. `frozenAt`: when its first
