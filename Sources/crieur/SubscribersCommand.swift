@@ -36,7 +36,7 @@ enum SubscribersCommand {
         guard let source else { throw CommandError.usage(ConsentError.missingSource.description) }
         let address = try EmailAddress(validating: args[0])
         let config = try options.loadConfig()
-        let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config))
+        let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config), permissionReport: { Console.err("Attention : \($0).") })
         let request = SubscriptionRequest(address: address, name: name, list: list, source: source, wording: wording, pending: pending)
         switch try ledger.subscribe([request], settings: config.newsletter)[0] {
         case .added(let subscriber), .renewed(let subscriber):
@@ -76,7 +76,7 @@ enum SubscribersCommand {
         var refused = parsed.problems.map { ($0.line, $0.message) }
         var counts = (added: 0, renewed: 0, already: 0)
         if !parsed.fileRefused && !parsed.rows.isEmpty {
-            let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config))
+            let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config), permissionReport: { Console.err("Attention : \($0).") })
             let outcomes = try ledger.subscribe(parsed.rows.map(\.request), settings: config.newsletter)
             for (row, outcome) in zip(parsed.rows, outcomes) {
                 switch outcome {
@@ -109,7 +109,7 @@ enum SubscribersCommand {
         let (json, rest) = try Dispatcher.format(args)
         guard rest.isEmpty else { throw CommandError.usage(usage) }
         let config = try options.loadConfig()
-        let reading = try ConsentLedger(workspace: options.workspace, clock: try options.clock(config)).read()
+        let reading = try ConsentLedger(workspace: options.workspace, clock: try options.clock(config), permissionReport: { Console.err("Attention : \($0).") }).read()
         let subscribers = reading.state.all.filter { list == nil || $0.list == list }
         let calendar = CivilCalendar(timeZone: config.timeZone)
         if json {

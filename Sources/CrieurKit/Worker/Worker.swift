@@ -61,7 +61,20 @@ public final class Worker {
     public func start() throws -> [WorkerEvent] {
         try spool.open()
         started = true
+        checkDataPermissions()
         return try recover() + repairReports()
+    }
+
+    /// `data/` holds personal data: a mode loosened since the last look is set
+    /// back and logged. Never stops the worker; a failure to look is logged too.
+    private func checkDataPermissions() {
+        do {
+            for repair in try DataPermissions(workspace: workspace).enforce() {
+                repair.repaired ? logger.info(repair.description) : logger.error(repair.description)
+            }
+        } catch {
+            logger.error("impossible de vérifier les droits de data/ : \(error)")
+        }
     }
 
     public func stop() throws {
@@ -126,6 +139,7 @@ public final class Worker {
     /// Processes the deferred items that are due, then the settled new ones.
     public func processDue(stopRequested: () -> Bool = { false }) throws -> [WorkerEvent] {
         precondition(started, "start() the worker first")
+        checkDataPermissions()
         var events: [WorkerEvent] = []
         let now = clock.now()
         for name in try spool.dueDeferred(now: now) {
