@@ -108,7 +108,10 @@ public struct ConsentLedger: Sendable {
             if let damage = reading.damage { throw damage }
             let (events, result) = try body(reading)
             let encoder = ConsentEvent.lineEncoder()
-            try log.append(lines: try events.map { try AppendOnlyLog.encodeLine($0, encoder: encoder) })
+            let lines = try events.map { try AppendOnlyLog.encodeLine($0, encoder: encoder) }
+            PausePoint.reach("consent.append", detail: "\(lines.count)")
+            try log.append(lines: lines)
+            PausePoint.reach("consent.appended", detail: "\(lines.count)")
             if !events.isEmpty { try writeSeal() }
             return result
         }

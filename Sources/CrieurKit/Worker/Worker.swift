@@ -188,6 +188,7 @@ public final class Worker {
     /// fails, left in the claim folder for the next start to take back.
     private func handle(_ claimed: ClaimedItem, now: Date) -> WorkerEvent {
         var claimed = claimed
+        PausePoint.reach("worker.claimed", detail: claimed.name)
         do {
             switch try read(&claimed) {
             case .failure(let rejection):
@@ -227,8 +228,10 @@ public final class Worker {
                 let folder = workspace.output(channel)
                 outputs[channel] = try rendering.files.map { try folder.write($0) }
             }
+            PausePoint.reach("worker.rendered", detail: claimed.name)
             try journal.append(.init(
                 time: now, item: claimed.name, event: .published, channels: item.channels, archive: archived.id))
+            PausePoint.reach("worker.journaled", detail: claimed.name)
             let name = try spool.move(claimed, to: .done)
             let warnings = item.channels.flatMap { renderings[$0]?.warnings ?? [] }
             logger.info(publicationLine(name, outputs: outputs, unsupported: unsupported, warnings: warnings))
