@@ -166,6 +166,12 @@ public final class Worker {
                 let result = try job.runDue(stopRequested: stopRequested)
                 if let next = result.nextWake, periodicWake.map({ next < $0 }) ?? true { periodicWake = next }
                 if let reason = result.temporaryFailure { events.append(.periodicFailure(reason: reason, until: result.nextWake)) }
+            } catch let error as ConsentUncertainty {
+                logger.error("envoi de la lettre d'information bloqué : \(error)")
+                events.append(.periodicBlocked(reason: "\(error)"))
+            } catch let error as ConsentLedgerDamage {
+                logger.error("envoi de la lettre d'information bloqué : \(error)")
+                events.append(.periodicBlocked(reason: "\(error)"))
             } catch {
                 logger.error("envoi de la lettre d'information interrompu : \(error)")
                 events.append(.periodicFailure(reason: "\(error)", until: nil))

@@ -76,6 +76,9 @@ import Testing
         let send = try CrieurBinary.run(["--root", root, "newsletter", "--send"])
         #expect(send.status == 65, "\(send.stderr)")
         #expect(send.stderr.contains("n'envoie plus la lettre d'information"))
+        let work = try CrieurBinary.run(["--root", root, "work", "--once"])
+        #expect(work.status == 65, "\(work.stderr)")
+        #expect(work.stderr.contains("envoi de la lettre d'information bloqué"))
         #expect(try outboxCount(fixture) == 2)
     }
 }
