@@ -109,13 +109,19 @@ enum SubscribersCommand {
         let (json, rest) = try Dispatcher.format(args)
         guard rest.isEmpty else { throw CommandError.usage(usage) }
         let config = try options.loadConfig()
-        let reading = try ConsentLedger(workspace: options.workspace, clock: try options.clock(config), permissionReport: { Console.err("Attention : \($0).") }).read()
+        let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config), permissionReport: { Console.err("Attention : \($0).") })
+        let reading = try ledger.read()
         let subscribers = reading.state.all.filter { list == nil || $0.list == list }
         let calendar = CivilCalendar(timeZone: config.timeZone)
         if json {
             Console.out(String(decoding: try SubscriberListing.json(subscribers), as: UTF8.self))
         } else {
             Console.out(SubscriberListing.text(subscribers, calendar: calendar))
+        }
+        for hold in try ledger.holds().open {
+            let who = hold.namesNobody ? "tout le monde" : (hold.subscribers + hold.addresses).joined(separator: ", ")
+            Console.err("En attente de décision (ligne \(hold.line) mise de côté, « crieur consent repair --list ») : "
+                + "rien n'est envoyé à \(who).")
         }
         if let damage = reading.damage {
             Console.err(damage.description)
