@@ -128,3 +128,40 @@ private final class ErasingTransport: MailTransport, @unchecked Sendable {
         try outbox.discardCopy(of: mail)
     }
 }
+
+/// The reproducer of the issue, as the administrator runs it.
+@Suite struct EraseCommandTests {
+    @Test func eraseAfterAnOutboxSendLeavesTheAddressInNoFileOfTheWorkspace() throws {
+        let workspace = try TestWorkspace(extraConfig: """
+            organisation: { name: "CPAS de Exemple", email: "info@cpas-exemple.be", address: "Rue de la Gare 1, 4000 Liège" },
+            \(LedgerFixture.config)
+            """)
+        func crieur(_ arguments: String...) throws -> CrieurBinary.Result {
+            try CrieurBinary.run(["--root", workspace.root, "--now", "2026-12-03T14:00:00"] + arguments)
+        }
+        #expect(try crieur("subscribers", "add", "Li@example.be", "--source", "guichet", "--name", "Li").status == 0)
+        #expect(try crieur("subscribers", "add", "marie@example.be", "--source", "guichet", "--name", "Marie").status == 0)
+        try workspace.write("Titre: Des colis chaque jeudi\nCanaux: newsletter\nUrgent: oui\n---\nLe CPAS donne des colis chaque jeudi.\n",
+                            to: "queue/incoming/colis.txt")
+        let work = try crieur("work", "--once")
+        #expect(work.status == 0, "\(work.stderr)")
+        let outbox = workspace.path(MailTransports.outboxFolder)
+        #expect(try FileSystem.regularFiles(under: outbox).count == 2, "both messages are in the outbox")
+
+        let erase = try crieur("consent", "erase", "li@example.be")
+        #expect(erase.status == 0, "\(erase.stderr)")
+        #expect(erase.stdout.contains("1 message(s) envoyé(s) à cette adresse supprimé(s) de out/newsletter/outbox/"))
+
+        let address = try EmailAddress(validating: "li@example.be")
+        let scrubber = PersonalDataScrubber(address: address, names: [], subscriberIDs: [])
+        let files = try FileSystem.regularFiles(under: workspace.root)
+        for name in files {
+            guard case .contents(let data) = try FileSystem.read(workspace.path(name), maxBytes: Int.max) else { continue }
+            #expect(!scrubber.mentionsAddress(data), "\(name) still holds the address")
+            #expect(!String(decoding: data, as: UTF8.self).contains("Bonjour Li"), "\(name) still greets Li")
+        }
+        #expect(try FileSystem.regularFiles(under: outbox).count == 1)
+        let export = try crieur("consent", "export", "marie@example.be")
+        #expect(export.stdout.contains("\"outboxMessages\" : [\n    \"out/newsletter/outbox/"), "\(export.stdout)")
+    }
+}
