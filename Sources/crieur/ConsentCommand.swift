@@ -62,7 +62,7 @@ enum ConsentCommand {
             if outcome.holds.isEmpty {
                 Console.out("Aucune de ces lignes n'était une désinscription : si c'était une inscription, refaites-la avec « crieur subscribers add ».")
             }
-            for hold in outcome.holds { Console.out(describe(hold)) }
+            for hold in outcome.holds { Console.out(describe(hold, showingText: false)) }
             return .success
         case ("--list", ""):
             return try listHolds(ledger)
@@ -95,12 +95,12 @@ enum ConsentCommand {
         return .success
     }
 
-    private static func describe(_ hold: ConsentHolds.Hold) -> String {
+    private static func describe(_ hold: ConsentHolds.Hold, showingText: Bool = true) -> String {
         let who = hold.namesNobody
             ? "elle ne dit pas de qui elle parle : la lettre n'est envoyée à personne en attendant"
             : "abonné(s) \((hold.subscribers + hold.addresses).joined(separator: ", ")) : plus aucun envoi en attendant"
         return """
-          [\(hold.id)] ligne \(hold.line) : \(hold.text)
+          [\(hold.id)] ligne \(hold.line)\(showingText ? " : \(hold.text)" : "")
             C'était peut-être une désinscription ; \(who).
             Décidez : « crieur consent repair --withdraw \(hold.id) » si c'était une désinscription, \
         « crieur consent repair --confirm \(hold.id) » sinon.

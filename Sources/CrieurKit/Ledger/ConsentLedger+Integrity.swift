@@ -36,7 +36,7 @@ extension ConsentLedger {
         let size = size ?? 0
         if let sealed = try sealedSize() {
             if size == 0 && sealed > 0 {
-                throw ConsentUncertainty.missing(evidence: "il contenait \(sealed) octets à sa dernière écriture")
+                throw ConsentUncertainty.missing(evidence: "à sa dernière écriture, il contenait \(sealed) octets")
             }
             if size < sealed { throw ConsentUncertainty.truncated(size: size, sealed: sealed) }
             return

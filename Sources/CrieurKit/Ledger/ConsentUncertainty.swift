@@ -21,7 +21,7 @@ public enum ConsentUncertainty: Error, Sendable, Equatable, CustomStringConverti
         switch self {
         case .missing(let evidence):
             return """
-            Le registre des consentements (data/\(ConsentLedger.fileName)) a disparu ou est vide, alors que \(evidence). \
+            Le registre des consentements (data/\(ConsentLedger.fileName)) a disparu ou est vide ; pourtant, \(evidence). \
             Par prudence, Crieur n'envoie plus la lettre d'information et ne modifie plus le registre : sans lui, \
             personne ne sait qui s'est désinscrit.
             Restaurez data/\(ConsentLedger.fileName) depuis la dernière sauvegarde (droits 0600), puis relancez. \
