@@ -222,7 +222,7 @@ public final class NewsletterSender: PeriodicJob {
             let record = DeliveryRecord(issue: issue, subscriber: recipient.id, attempt: attempt, reply: reply, time: sentAt)
             try log.record(record)
             history.add(record)
-            if reply.outcome == .sent { try discardIfErased(mail, subscriber: recipient.id) }
+            if reply.outcome == .sent && transport.keepsCopies { try discardIfErased(mail, subscriber: recipient.id) }
             return try account(record, reply: reply, now: sentAt)
         }
     }

@@ -34,6 +34,8 @@ public struct OutboxTransport: MailTransport {
         String(messageID.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
     }
 
+    public var keepsCopies: Bool { true }
+
     public func discardCopy(of mail: OutgoingMail) throws(DeliveryError) {
         do {
             try removeCopy(of: mail)

@@ -127,6 +127,8 @@ private final class ErasingTransport: MailTransport, @unchecked Sendable {
     func discardCopy(of mail: OutgoingMail) throws(DeliveryError) {
         try outbox.discardCopy(of: mail)
     }
+
+    var keepsCopies: Bool { true }
 }
 
 /// The reproducer of the issue, as the administrator runs it.
