@@ -52,7 +52,8 @@ public struct PersonalDataScrubber: Sendable {
 
     /// True when the bytes hold the address as a whole address.
     public func mentionsAddress(_ data: Data) -> Bool {
-        !PersonalDataScrubber.addressRanges(of: Array(address.key.utf8), in: [UInt8](data)).isEmpty
+        let needle = Array(address.key.utf8)
+        return data.withUnsafeBytes { !PersonalDataScrubber.addressRanges(of: needle, in: $0).isEmpty }
     }
 
     private func scrub(line: [UInt8]) -> [UInt8]? {
@@ -105,19 +106,38 @@ public struct PersonalDataScrubber: Sendable {
         isAddressCharacter(byte) && byte != UInt8(ascii: ".") && byte != UInt8(ascii: "+")
     }
 
-    /// Whole-address occurrences of `needle` (already lower-cased ASCII) in `haystack`, any case.
+    /// Whole-address occurrences of `needle` (already lower-cased ASCII) in
+    /// `haystack`, any case. Each `@` is found with `memchr`, then the local part
+    /// and the domain are compared around it: one pass, no copy.
     static func addressRanges(of needle: [UInt8], in haystack: [UInt8]) -> [Range<Int>] {
-        ranges(of: needle, in: haystack.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }).filter { range in
-            if range.lowerBound > 0, isAddressCharacter(haystack[range.lowerBound - 1]) { return false }
-            let after = range.upperBound
-            if after < haystack.count {
-                if isDomainContinuation(haystack[after]) { return false }
-                if haystack[after] == UInt8(ascii: "."), after + 1 < haystack.count, isDomainContinuation(haystack[after + 1]) {
-                    return false
-                }
+        haystack.withUnsafeBytes { addressRanges(of: needle, in: $0) }
+    }
+
+    static func addressRanges(of needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> [Range<Int>] {
+        guard let at = needle.firstIndex(of: UInt8(ascii: "@")), let base = haystack.baseAddress else { return [] }
+        let count = haystack.count
+        var result: [Range<Int>] = []
+        var index = 0
+        while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "@")), count - index) {
+            let position = base.distance(to: UnsafeRawPointer(found))
+            let start = position - at, end = start + needle.count
+            index = position + 1
+            guard start >= 0, end <= count else { continue }
+            var same = true
+            for offset in 0..<needle.count {
+                let byte = haystack[start + offset]
+                if ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) != needle[offset] { same = false; break }
             }
-            return true
+            guard same else { continue }
+            if start > 0, isAddressCharacter(haystack[start - 1]) { continue }
+            if end < count {
+                if isDomainContinuation(haystack[end]) { continue }
+                if haystack[end] == UInt8(ascii: "."), end + 1 < count, isDomainContinuation(haystack[end + 1]) { continue }
+            }
+            result.append(start..<end)
+            index = end
         }
+        return result
     }
 
     /// Whole-word occurrences of `word` in UTF-8 `bytes`, ignoring case: the
