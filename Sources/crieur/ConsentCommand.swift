@@ -3,9 +3,9 @@ import Foundation
 
 /// `crieur consent export|withdraw|erase|confirm|repair`: the person's rights
 /// (access, withdrawal, erasure), the double opt-in confirmation a web form
-/// passes on, and the repair of a damaged ledger. Exit 65 for an unknown
-/// address or code and for a damaged ledger; 1 if an erasure left the address
-/// somewhere in `data/`.
+/// passes on, and the repair of a damaged ledger with the decisions it asks
+/// for. Exit 65 for an unknown address, code or hold and for a damaged or
+/// uncertain ledger; 1 if an erasure left the address somewhere.
 enum ConsentCommand {
     static let usage = """
     Utilisation :
@@ -13,14 +13,14 @@ enum ConsentCommand {
       crieur consent withdraw EMAIL|CODE [--list LISTE] [--source TEXTE]
       crieur consent erase EMAIL
       crieur consent confirm CODE
-      crieur consent repair
+      crieur consent repair [--list | --confirm NUMÉRO | --withdraw NUMÉRO | --accept-loss]
     """
 
     static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
         guard let sub = args.first else { throw CommandError.usage(usage) }
         var rest = Array(args.dropFirst())
         let config = try options.loadConfig()
-        let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config))
+        let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config), permissionReport: { Console.err("Attention : \($0).") })
         switch sub {
         case "export":
             let address = try EmailAddress(validating: try single(rest))
@@ -39,21 +39,72 @@ enum ConsentCommand {
             Console.out("Inscription confirmée (\(subscriber.id)) sur la liste « \(subscriber.list) ».")
             return .success
         case "repair":
-            guard rest.isEmpty else { throw CommandError.usage(usage) }
-            guard let damage = try ledger.repair() else {
-                Console.out("Le registre des consentements est en bon état : rien à réparer.")
-                return .success
-            }
-            Console.out("""
-            Registre réparé : \(damage.lines.count) ligne(s) abîmée(s) mise(s) de côté dans data/\(ConsentLedger.damagedFileName) \
-            (ligne(s) \(damage.lines.map { String($0.number) }.joined(separator: ", "))).
-            Relisez ce fichier : si une ligne était une inscription ou une désinscription, refaites-la \
-            avec « crieur subscribers add » ou « crieur consent withdraw ».
-            """)
-            return .success
+            return try repair(rest, ledger: ledger)
         default:
             throw CommandError.usage("Sous-commande inconnue : « \(sub) ».\n" + usage)
         }
+    }
+
+    /// `repair` sets damaged lines aside; `--list` shows what waits for a
+    /// decision; `--confirm`/`--withdraw` record one; `--accept-loss` takes a
+    /// ledger that lost lines as it is, once a person has checked.
+    private static func repair(_ args: [String], ledger: ConsentLedger) throws -> ExitCode {
+        switch args.count == 2 ? (args[0], args[1]) : (args.first ?? "", "") {
+        case ("", ""):
+            guard let outcome = try ledger.repair() else {
+                Console.out("Le registre des consentements est en bon état : rien à réparer.")
+                return try listHolds(ledger)
+            }
+            Console.out("Registre réparé : \(outcome.damage.lines.count) ligne(s) abîmée(s) mise(s) de côté dans data/\(ConsentLedger.damagedFileName) :")
+            for line in outcome.damage.lines {
+                Console.out("  - ligne \(line.number)\(line.unterminated ? " (incomplète)" : "") : \(ConsentHolds.displayable(line.bytes))")
+            }
+            if outcome.holds.isEmpty {
+                Console.out("Aucune de ces lignes n'était une désinscription : si c'était une inscription, refaites-la avec « crieur subscribers add ».")
+            }
+            for hold in outcome.holds { Console.out(describe(hold, showingText: false)) }
+            return .success
+        case ("--list", ""):
+            return try listHolds(ledger)
+        case ("--confirm", let id) where !id.isEmpty:
+            _ = try ledger.decide(hold: id, .notAWithdrawal)
+            Console.out("Décision notée : la ligne \(id) n'était pas une désinscription. Les abonnés qu'elle retenait recevront de nouveau la lettre.")
+            return .success
+        case ("--withdraw", let id) where !id.isEmpty:
+            let withdrawn = try ledger.decide(hold: id, .withdrawal)
+            Console.out("Décision notée : la ligne \(id) était une désinscription.")
+            for subscriber in withdrawn {
+                Console.out("Désinscrit de la liste « \(subscriber.list) » (\(subscriber.id)) : plus aucun message ne lui sera envoyé.")
+            }
+            return .success
+        case ("--accept-loss", ""):
+            try ledger.acceptLoss()
+            Console.out("Le registre des consentements est accepté tel qu'il est maintenant. Les lignes perdues ne reviendront pas : "
+                + "refaites à la main les désinscriptions et inscriptions récentes que vous connaissez.")
+            return .success
+        default:
+            throw CommandError.usage(usage)
+        }
+    }
+
+    private static func listHolds(_ ledger: ConsentLedger) throws -> ExitCode {
+        let open = try ledger.holds().open
+        guard !open.isEmpty else { return .success }
+        Console.out("\(open.count) ligne(s) mise(s) de côté attendent votre décision :")
+        for hold in open { Console.out(describe(hold)) }
+        return .success
+    }
+
+    private static func describe(_ hold: ConsentHolds.Hold, showingText: Bool = true) -> String {
+        let who = hold.namesNobody
+            ? "elle ne dit pas de qui elle parle : la lettre n'est envoyée à personne en attendant"
+            : "abonné(s) \((hold.subscribers + hold.addresses).joined(separator: ", ")) : plus aucun envoi en attendant"
+        return """
+          [\(hold.id)] ligne \(hold.line)\(showingText ? " : \(hold.text)" : "")
+            C'était peut-être une désinscription ; \(who).
+            Décidez : « crieur consent repair --withdraw \(hold.id) » si c'était une désinscription, \
+        « crieur consent repair --confirm \(hold.id) » sinon.
+        """
     }
 
     private static func single(_ args: [String]) throws -> String {
@@ -89,14 +140,18 @@ enum ConsentCommand {
             Console.out("Aucun abonné avec cette adresse. Elle est tout de même ajoutée à la liste des adresses effacées.")
         } else {
             Console.out("Données effacées pour \(report.subscribers.count) inscription(s) (\(report.subscribers.joined(separator: ", "))) : "
-                + "l'adresse et le nom ne sont plus dans data/.")
+                + "l'adresse et le nom ne sont plus dans data/ ni dans les messages gardés de \(MailTransports.outboxFolder)/.")
         }
         if !report.scrubbedFiles.isEmpty {
-            Console.out("Retirées aussi de : \(report.scrubbedFiles.map { "data/\($0)" }.joined(separator: ", ")).")
+            Console.out("Retirées aussi de : \(report.scrubbedFiles.joined(separator: ", ")).")
+        }
+        if !report.removedMessages.isEmpty {
+            Console.out("\(report.removedMessages.count) message(s) envoyé(s) à cette adresse supprimé(s) de \(MailTransports.outboxFolder)/ "
+                + "(le registre des envois garde seulement la trace de l'envoi, sans l'adresse).")
         }
         Console.out("Une empreinte de l'adresse (pas l'adresse elle-même) empêche de la réinscrire par erreur.")
         guard report.remainingFiles.isEmpty else {
-            Console.err("Attention : l'adresse se trouve encore dans \(report.remainingFiles.map { "data/\($0)" }.joined(separator: ", ")). "
+            Console.err("Attention : l'adresse se trouve encore dans \(report.remainingFiles.joined(separator: ", ")). "
                 + "Relancez la commande ; si elle reste, retirez-la à la main.")
             return .failure
         }

@@ -109,6 +109,8 @@ enum DemoCommand {
             return "Reprise : « \(item) »"
         case .periodicFailure(let reason, _):
             return "Lettre d'information : envoi interrompu, \(reason)"
+        case .periodicBlocked(let reason):
+            return "Lettre d'information : envoi bloqué jusqu'à votre intervention.\n\(reason)"
         }
     }
 

@@ -34,7 +34,9 @@ enum Dispatcher {
                                     désinscrit (de toutes les listes, ou d'une seule)
       consent erase EMAIL           efface la personne de data/ (droit à l'effacement)
       consent confirm CODE          confirme une inscription en attente (double opt-in)
-      consent repair                met de côté les lignes abîmées du registre des consentements
+      consent repair [--list | --confirm N | --withdraw N | --accept-loss]
+                                    met de côté les lignes abîmées du registre des consentements,
+                                    puis note votre décision sur chacune
       --version                     versions de Crieur et de libcurl
 
     Espace de travail : --root, sinon la variable CRIEUR_ROOT, sinon le dossier courant.
@@ -97,6 +99,9 @@ enum Dispatcher {
             Console.err(error.description)
             return .dataError
         } catch let error as ConsentLedgerDamage {
+            Console.err(error.description)
+            return .dataError
+        } catch let error as ConsentUncertainty {
             Console.err(error.description)
             return .dataError
         } catch let error as NewsletterError {

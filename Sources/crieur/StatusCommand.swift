@@ -13,6 +13,23 @@ enum StatusCommand {
         } else {
             Console.out(status.text())
         }
+        // Personal data first: loosened modes are set back and said; a ledger
+        // that cannot be trusted is said, since the newsletter waits for a person.
+        for repair in try DataPermissions(workspace: options.workspace).enforce() {
+            Console.err("Attention : \(repair).")
+        }
+        var view = ConsentView(workspace: options.workspace)
+        do {
+            try view.refresh()
+            for hold in view.holds.open {
+                Console.err("Attention : la ligne \(hold.line) mise de côté du registre des consentements attend une décision "
+                    + "(crieur consent repair --list) ; en attendant, les abonnés qu'elle nomme ne reçoivent rien.")
+            }
+        } catch let error as ConsentUncertainty {
+            Console.err(error.description)
+        } catch let error as ConsentLedgerDamage {
+            Console.err(error.description)
+        }
         return .success
     }
 }

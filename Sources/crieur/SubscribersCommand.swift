@@ -36,7 +36,7 @@ enum SubscribersCommand {
         guard let source else { throw CommandError.usage(ConsentError.missingSource.description) }
         let address = try EmailAddress(validating: args[0])
         let config = try options.loadConfig()
-        let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config))
+        let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config), permissionReport: { Console.err("Attention : \($0).") })
         let request = SubscriptionRequest(address: address, name: name, list: list, source: source, wording: wording, pending: pending)
         switch try ledger.subscribe([request], settings: config.newsletter)[0] {
         case .added(let subscriber), .renewed(let subscriber):
@@ -76,7 +76,7 @@ enum SubscribersCommand {
         var refused = parsed.problems.map { ($0.line, $0.message) }
         var counts = (added: 0, renewed: 0, already: 0)
         if !parsed.fileRefused && !parsed.rows.isEmpty {
-            let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config))
+            let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config), permissionReport: { Console.err("Attention : \($0).") })
             let outcomes = try ledger.subscribe(parsed.rows.map(\.request), settings: config.newsletter)
             for (row, outcome) in zip(parsed.rows, outcomes) {
                 switch outcome {
@@ -109,13 +109,19 @@ enum SubscribersCommand {
         let (json, rest) = try Dispatcher.format(args)
         guard rest.isEmpty else { throw CommandError.usage(usage) }
         let config = try options.loadConfig()
-        let reading = try ConsentLedger(workspace: options.workspace, clock: try options.clock(config)).read()
+        let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config), permissionReport: { Console.err("Attention : \($0).") })
+        let reading = try ledger.read()
         let subscribers = reading.state.all.filter { list == nil || $0.list == list }
         let calendar = CivilCalendar(timeZone: config.timeZone)
         if json {
             Console.out(String(decoding: try SubscriberListing.json(subscribers), as: UTF8.self))
         } else {
             Console.out(SubscriberListing.text(subscribers, calendar: calendar))
+        }
+        for hold in try ledger.holds().open {
+            let who = hold.namesNobody ? "tout le monde" : (hold.subscribers + hold.addresses).joined(separator: ", ")
+            Console.err("En attente de décision (ligne \(hold.line) mise de côté, « crieur consent repair --list ») : "
+                + "rien n'est envoyé à \(who).")
         }
         if let damage = reading.damage {
             Console.err(damage.description)

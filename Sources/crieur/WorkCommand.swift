@@ -3,7 +3,9 @@ import CrieurKit
 import Foundation
 
 /// `crieur work [--once]`: the worker, once (cron, tests) or as a service that
-/// stops cleanly on SIGTERM/SIGINT after the current item.
+/// stops cleanly on SIGTERM/SIGINT after the current item. `--once` exits 65
+/// when the newsletter is blocked by the consent ledger (a person must act),
+/// 75 after a temporary failure.
 enum WorkCommand {
     static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
         let once: Bool
@@ -15,6 +17,8 @@ enum WorkCommand {
         let worker = try makeWorker(options)
         if once {
             let events = try worker.runOnce()
+            // A consent ledger that needs a person is invalid data, not a reason to try again.
+            if events.contains(where: { if case .periodicBlocked = $0 { return true } else { return false } }) { return .dataError }
             let failed = events.contains {
                 switch $0 {
                 case .retry, .periodicFailure: return true

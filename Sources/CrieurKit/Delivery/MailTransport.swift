@@ -6,6 +6,19 @@
 /// the outbox cannot be written) is a thrown `DeliveryError`.
 public protocol MailTransport {
     func send(_ mail: OutgoingMail) throws(DeliveryError) -> DeliveryReply
+
+    /// Deletes whatever copy of a sent message the transport kept (the outbox
+    /// keeps the whole message): called when the recipient was erased while the
+    /// message was going out. A transport that keeps nothing does nothing.
+    func discardCopy(of mail: OutgoingMail) throws(DeliveryError)
+
+    /// True when the transport keeps a copy of each message it sends.
+    var keepsCopies: Bool { get }
+}
+
+extension MailTransport {
+    public func discardCopy(of mail: OutgoingMail) throws(DeliveryError) {}
+    public var keepsCopies: Bool { false }
 }
 
 /// A local problem stopped a transport; said in French for the administrator.

@@ -100,6 +100,9 @@ public final class NewsletterSender: PeriodicJob {
             try FileSystem.makeDirectory(workspace.path("out/newsletter"))
             guard let lock = try FileLock(path: workspace.path(Self.lockPath)) else { return report }
             defer { withExtendedLifetime(lock) {} }
+            for repair in try DataPermissions(workspace: workspace).enforce() {
+                repair.repaired ? logger.info(repair.description) : logger.error(repair.description)
+            }
             let now = clock.now()
             let records = try loadRecords()
             var issues = try loadIssues()
@@ -163,7 +166,7 @@ public final class NewsletterSender: PeriodicJob {
         for list in config.newsletter.lists where list.doubleOptIn {
             for pending in view.pendingConfirmations(list: list.name) {
                 let recipient = NewsletterRecipient(id: pending.id, address: pending.address, name: pending.name, token: pending.confirmationToken)
-                let stillPending = { (view: ConsentView) in view.state.subscribers[pending.id]?.state == .pending }
+                let stillPending = { (view: ConsentView) in view.state.subscribers[pending.id]?.state == .pending && !view.isHeld(pending.id) }
                 guard try deliver(issue: Self.confirmationIssue, to: recipient, wanted: stillPending, render: {
                     try makeRenderer().renderConfirmation(recipient: recipient)
                 }) else { return }
@@ -223,8 +226,20 @@ public final class NewsletterSender: PeriodicJob {
             let record = DeliveryRecord(issue: issue, subscriber: recipient.id, attempt: attempt, reply: reply, time: sentAt)
             try log.record(record)
             history.add(record)
+            if reply.outcome == .sent && transport.keepsCopies { try discardIfErased(mail, subscriber: recipient.id) }
             return try account(record, reply: reply, now: sentAt)
         }
+    }
+
+    /// An erasure that ran while this message was being written could not
+    /// delete the transport's copy of it (the outbox's `.eml`). The record was
+    /// written under the consent ledger's lock, so any such erasure is now
+    /// visible: the copy goes too.
+    private func discardIfErased(_ mail: OutgoingMail, subscriber: String) throws {
+        try view.refresh()
+        guard view.state.subscribers[subscriber].map({ $0.state == .erased }) ?? true else { return }
+        try transport.discardCopy(of: mail)
+        logger.info("abonné \(subscriber) effacé pendant l'envoi : la copie de son message est supprimée")
     }
 
     private func account(_ record: DeliveryRecord, reply: DeliveryReply, now: Date) throws -> Bool {

@@ -19,8 +19,7 @@ public struct OutboxTransport: MailTransport {
 
     public func send(_ mail: OutgoingMail) throws(DeliveryError) -> DeliveryReply {
         let stamp = OutboxTransport.stamp(clock.now())
-        let safeID = String(mail.messageID.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
-        let path = (directory as NSString).appendingPathComponent("\(stamp)-\(safeID).eml")
+        let path = (directory as NSString).appendingPathComponent("\(stamp)-\(Self.safeName(mail.messageID)).eml")
         do {
             try FileSystem.makeDirectory(directory)
             try FileSystem.writeDurably(mail.data, to: path, mode: 0o600)
@@ -28,6 +27,21 @@ public struct OutboxTransport: MailTransport {
             throw .outboxWriteFailed(path: path, reason: "\(error)")
         }
         return DeliveryReply(outcome: .sent, code: 250, text: "écrit dans \((path as NSString).lastPathComponent)")
+    }
+
+    /// The Message-ID as it appears in the file name.
+    static func safeName(_ messageID: String) -> String {
+        String(messageID.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
+    }
+
+    public var keepsCopies: Bool { true }
+
+    public func discardCopy(of mail: OutgoingMail) throws(DeliveryError) {
+        do {
+            try removeCopy(of: mail)
+        } catch {
+            throw .outboxWriteFailed(path: directory, reason: "\(error)")
+        }
     }
 
     /// `20260302T080000Z`: sortable, and the same on every machine.

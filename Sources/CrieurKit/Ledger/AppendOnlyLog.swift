@@ -6,7 +6,7 @@ import Glibc
 
 /// A ledger file in `data/`: one JSON object per line, only ever appended, each
 /// append flushed to disk (fdatasync) before it returns. Mode 0600: ledgers
-/// may hold personal data. Dates are written in ISO 8601.
+/// may hold personal data; an append sets a loosened mode back first. Dates are written in ISO 8601.
 ///
 /// Why a SIGKILL cannot leave half a record: an append is one `write(2)` of
 /// whole lines with `O_APPEND`, then `fdatasync`. A process killed before the
@@ -54,6 +54,7 @@ public struct AppendOnlyLog: Sendable {
         let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileSystemError(operation: "open", path: path) }
         defer { close(fd) }
+        try DataPermissions.enforce(fd: fd, path: path)
         if try !endsWithLineBreak(fd) { buffer.insert(0x0A, at: 0) }
         try FileSystem.writeAll(fd: fd, data: buffer, path: path)
         guard fdatasync(fd) == 0 else { throw FileSystemError(operation: "fdatasync", path: path) }

@@ -31,6 +31,7 @@ public final class AppendOnlyLogWriter {
         guard fd >= 0 else { throw FileSystemError(operation: "open", path: path) }
         var open = stat()
         guard fstat(fd, &open) == 0 else { let error = FileSystemError(operation: "fstat", path: path); close(fd); throw error }
+        do { try DataPermissions.enforce(fd: fd, path: path) } catch { close(fd); throw error }
         device = UInt64(open.st_dev)
         inode = UInt64(open.st_ino)
         if !existed {

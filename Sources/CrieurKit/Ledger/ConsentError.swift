@@ -16,6 +16,10 @@ public enum ConsentError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingSource
     /// A text field holds a line break or an invisible control character.
     case invalidText(field: String)
+    /// No open hold has this id (`crieur consent repair --confirm|--withdraw ID`).
+    case unknownHold(String)
+    /// A hold that names nobody cannot be turned into a withdrawal.
+    case holdNamesNobody(String)
 
     public var description: String {
         switch self {
@@ -35,6 +39,11 @@ public enum ConsentError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Indiquez la preuve du consentement avec --source, par exemple --source \"formulaire papier n°42\"."
         case .invalidText(let field):
             return "Le champ « \(field) » contient un saut de ligne ou un caractère invisible : retapez-le."
+        case .unknownHold(let id):
+            return "Aucune ligne mise de côté n'attend de décision sous le numéro « \(id) » : voyez « crieur consent repair --list »."
+        case .holdNamesNobody(let id):
+            return "La ligne « \(id) » ne nomme personne : il n'y a personne à désinscrire. Si c'était une désinscription, "
+                + "refaites-la avec « crieur consent withdraw EMAIL », puis lancez « crieur consent repair --confirm \(id) »."
         }
     }
 

@@ -3,8 +3,10 @@ import Foundation
 extension ConsentLedger {
     /// Right of access: everything Crieur holds about the address, as one JSON
     /// document — the person's subscriptions as they stand, every consent event
-    /// about them, their delivery records (`data/deliveries.jsonl`, by subscriber
-    /// id) and whether the address is on the suppression list. A damaged ledger is
+    /// about them, their delivery records (`data/deliveries.jsonl` and any file
+    /// under `data/deliveries/`, by subscriber id), the messages to them kept in
+    /// the outbox (`out/newsletter/outbox/`), the set-aside ledger lines that hold
+    /// them back from sending, and whether the address is on the suppression list. A damaged ledger is
     /// exported as far as it can be read, and says so (`ledgerDamaged`).
     public func export(address: EmailAddress, settings: NewsletterSettings) throws -> Data {
         let reading = try read()
@@ -30,17 +32,24 @@ extension ConsentLedger {
         let events = try reading.entries.filter { ids.contains($0.event.subscriber) }
             .map { try JSONSerialization.jsonObject(with: $0.bytes) }
         var deliveries: [Any] = []
-        for line in try AppendOnlyLog(path: "\(workspace.dataDirectory)/\(ConsentLedger.deliveriesFileName)").read().lines {
-            guard let record = try? JSONSerialization.jsonObject(with: line.bytes) as? [String: Any],
-                  let id = record["subscriber"] as? String, ids.contains(id) else { continue }
-            deliveries.append(record)
+        let deliveryFiles = ["\(workspace.dataDirectory)/\(ConsentLedger.deliveriesFileName)"]
+            + (try FileSystem.regularFiles(under: "\(workspace.dataDirectory)/deliveries")).map { "\(workspace.dataDirectory)/deliveries/\($0)" }
+        for file in deliveryFiles {
+            for line in try AppendOnlyLog(path: file).read().lines {
+                guard let record = try? JSONSerialization.jsonObject(with: line.bytes) as? [String: Any],
+                      let id = record["subscriber"] as? String, ids.contains(id) else { continue }
+                deliveries.append(record)
+            }
         }
+        let holds = try self.holds().open.filter { hold in held.contains { hold.subscribers.contains($0.id) } || hold.addresses.contains(address.key) }
         let document: [String: Any] = [
             "address": address.value,
             "exportedAt": dates.string(from: clock.now()),
             "subscriptions": subscriptions,
             "events": events,
             "deliveries": deliveries,
+            "outboxMessages": try outbox.messages(mentioning: address).map { "\(MailTransports.outboxFolder)/\($0)" },
+            "heldAfterRepair": holds.map { ["hold": $0.id, "line": $0.line, "text": $0.text] as [String: Any] },
             "suppressed": try suppression.contains(address),
             "ledgerDamaged": reading.damage != nil,
         ]

@@ -24,10 +24,14 @@ public struct ConsentLedger: Sendable {
 
     public let workspace: Workspace
     public let clock: any Clock
+    /// Told of every mode of `data/` found loosened and set back before a change
+    /// (the command line prints it, the worker logs it).
+    public var permissionReport: @Sendable (DataPermissions.Repair) -> Void
 
-    public init(workspace: Workspace, clock: any Clock) {
+    public init(workspace: Workspace, clock: any Clock, permissionReport: @escaping @Sendable (DataPermissions.Repair) -> Void = { _ in }) {
         self.workspace = workspace
         self.clock = clock
+        self.permissionReport = permissionReport
     }
 
     public var path: String { "\(workspace.dataDirectory)/\(ConsentLedger.fileName)" }
@@ -50,9 +54,14 @@ public struct ConsentLedger: Sendable {
     }
 
     /// Reads and replays the whole ledger; damage is returned, not thrown, so
-    /// that listing and export still show what can be read.
-    public func read() throws -> Reading {
+    /// that listing and export still show what can be read. A ledger that lost
+    /// lines (missing, or shorter than its seal) throws `ConsentUncertainty`:
+    /// what is left would read as fewer people, or as people who never withdrew.
+    public func read(checkingIntegrity: Bool = true) throws -> Reading {
         let contents = try log.read()
+        if checkingIntegrity {
+            try checkIntegrity(size: contents.identity == nil ? nil : contents.consumedOffset + (contents.unterminatedTail?.count ?? 0))
+        }
         var reading = Reading()
         var damaged: [ConsentLedgerDamage.DamagedLine]
         (reading.entries, damaged) = ConsentLedger.decode(contents.lines)
@@ -99,18 +108,24 @@ public struct ConsentLedger: Sendable {
             if let damage = reading.damage { throw damage }
             let (events, result) = try body(reading)
             let encoder = ConsentEvent.lineEncoder()
-            try log.append(lines: try events.map { try AppendOnlyLog.encodeLine($0, encoder: encoder) })
+            let lines = try events.map { try AppendOnlyLog.encodeLine($0, encoder: encoder) }
+            PausePoint.reach("consent.append", detail: "\(lines.count)")
+            try log.append(lines: lines)
+            PausePoint.reach("consent.appended", detail: "\(lines.count)")
+            if !events.isEmpty { try writeSeal() }
             return result
         }
     }
 
-    /// Holds `data/consent.lock` while `body` runs (waiting for another process to finish).
+    /// Holds `data/consent.lock` while `body` runs (waiting for another process
+    /// to finish), after setting back any loosened mode in `data/`.
     func withLock<T>(_ body: () throws -> T) throws -> T {
         try FileSystem.makeDirectory(workspace.dataDirectory, mode: 0o700)
         guard let lock = try FileLock(path: "\(workspace.dataDirectory)/\(ConsentLedger.lockFileName)", wait: true) else {
             preconditionFailure("a waiting lock is always taken")
         }
         defer { withExtendedLifetime(lock) {} }
+        for repair in try DataPermissions(workspace: workspace).enforce() { permissionReport(repair) }
         return try body()
     }
 

@@ -30,9 +30,9 @@ public struct ConsentLedgerDamage: Error, Sendable, CustomStringConvertible {
         text += """
         Par prudence, Crieur ne modifie plus ce registre et n'envoie plus la lettre d'information : \
         la ligne abîmée est peut-être une désinscription. Les abonnés ne sont pas perdus.
-        Pour réparer, lancez « crieur consent repair » : la ligne abîmée est mise de côté dans \
-        data/\(ConsentLedger.damagedFileName) (rien n'est effacé). Relisez-la ensuite : si c'était une inscription \
-        ou une désinscription, refaites-la avec « crieur subscribers add » ou « crieur consent withdraw ».
+        Pour réparer, lancez « crieur consent repair » : la ligne abîmée est affichée et mise de côté dans \
+        data/\(ConsentLedger.damagedFileName) (rien n'est effacé). Si elle était peut-être une désinscription, \
+        les personnes qu'elle nomme ne reçoivent plus rien jusqu'à votre décision (« crieur consent repair --list »).
         """
         return text
     }

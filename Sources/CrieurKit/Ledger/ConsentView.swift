@@ -17,9 +17,12 @@ import Foundation
 public struct ConsentView: Sendable {
     public let ledger: ConsentLedger
     public private(set) var state = ConsentState()
+    /// Subscribers held out of every send until a person decides about a set-aside line.
+    public private(set) var holds = ConsentHolds()
     private var identity: AppendOnlyLog.FileIdentity?
     private var offset = 0
     private var nextLineNumber = 1
+    private var holdsVersion: (identity: AppendOnlyLog.FileIdentity, size: Int)?
 
     /// A subscriber the newsletter may be sent to now.
     public struct Recipient: Sendable, Equatable {
@@ -43,8 +46,13 @@ public struct ConsentView: Sendable {
         ledger = ConsentLedger(workspace: workspace, clock: SystemClock())
     }
 
+    /// Also throws `ConsentUncertainty` when the ledger lost lines (missing while
+    /// delivery records or its seal say it held subscribers, or shorter than
+    /// sealed), or when a set-aside line that names nobody awaits a decision.
     public mutating func refresh() throws {
+        try refreshHolds()
         guard let now = try ledger.log.identityAndSize() else {
+            try ledger.checkIntegrity(size: nil)
             state = ConsentState()
             (identity, offset, nextLineNumber) = (nil, 0, 1)
             return
@@ -54,6 +62,17 @@ public struct ConsentView: Sendable {
         } else if now.size > offset {
             try readAppended()
         }
+    }
+
+    /// One `lstat` when the holds did not change.
+    private mutating func refreshHolds() throws {
+        let log = AppendOnlyLog(path: ledger.holdsPath)
+        let now = try log.identityAndSize()
+        if now?.identity != holdsVersion?.identity || now?.size != holdsVersion?.size {
+            holds = try ledger.holds()
+            holdsVersion = now
+        }
+        if let hold = holds.blockingEveryone { throw ConsentUncertainty.undecidedLine(hold: hold.id, line: hold.line) }
     }
 
     private mutating func reloadWhole() throws {
@@ -79,16 +98,21 @@ public struct ConsentView: Sendable {
         nextLineNumber += contents.lines.count
     }
 
-    /// True when the subscriber has consent for this list right now.
+    /// True when the subscriber has consent for this list right now and is not held.
     public func isActive(subscriberID: String, list: String) -> Bool {
         guard let subscriber = state.subscribers[subscriberID] else { return false }
-        return subscriber.list == list && subscriber.isActive
+        return subscriber.list == list && subscriber.isActive && !isHeld(subscriberID)
+    }
+
+    /// True when a set-aside line may have been this subscriber's withdrawal and nobody decided yet.
+    public func isHeld(_ subscriberID: String) -> Bool {
+        holds.holds(subscriber: subscriberID, address: state.subscribers[subscriberID]?.address)
     }
 
     /// Confirmed subscribers of the list, in the order they first subscribed.
     public func recipients(list: String) -> [Recipient] {
         state.all.compactMap { subscriber in
-            guard subscriber.list == list, subscriber.isActive, let address = subscriber.address,
+            guard subscriber.list == list, subscriber.isActive, !isHeld(subscriber.id), let address = subscriber.address,
                   let token = subscriber.unsubscribeToken else { return nil }
             return Recipient(id: subscriber.id, address: address, name: subscriber.name, unsubscribeToken: token)
         }
@@ -97,7 +121,7 @@ public struct ConsentView: Sendable {
     /// Pending subscribers of the list, waiting for their confirmation e-mail or click.
     public func pendingConfirmations(list: String) -> [PendingConfirmation] {
         state.all.compactMap { subscriber in
-            guard subscriber.list == list, subscriber.state == .pending, let address = subscriber.address,
+            guard subscriber.list == list, subscriber.state == .pending, !isHeld(subscriber.id), let address = subscriber.address,
                   let confirmation = subscriber.confirmationToken, let unsubscribe = subscriber.unsubscribeToken else { return nil }
             return PendingConfirmation(id: subscriber.id, address: address, name: subscriber.name,
                                        confirmationToken: confirmation, unsubscribeToken: unsubscribe,

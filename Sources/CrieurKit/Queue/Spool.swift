@@ -152,6 +152,7 @@ public final class Spool {
         precondition(lock != nil, "open() the spool before claiming")
         precondition(state == .incoming || state == .deferred, "only incoming and deferred items are claimed")
         let claimed = "\(activeDirectory)/\(name)"
+        PausePoint.reach("spool.claim", detail: name)
         guard try FileSystem.moveNoReplace(from: layout.path(state, name), to: claimed) else { return nil }
         try FileSystem.syncDirectory(activeDirectory)
         try FileSystem.syncDirectory(layout.directory(state))

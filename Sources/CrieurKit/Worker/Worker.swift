@@ -61,7 +61,20 @@ public final class Worker {
     public func start() throws -> [WorkerEvent] {
         try spool.open()
         started = true
+        checkDataPermissions()
         return try recover() + repairReports()
+    }
+
+    /// `data/` holds personal data: a mode loosened since the last look is set
+    /// back and logged. Never stops the worker; a failure to look is logged too.
+    private func checkDataPermissions() {
+        do {
+            for repair in try DataPermissions(workspace: workspace).enforce() {
+                repair.repaired ? logger.info(repair.description) : logger.error(repair.description)
+            }
+        } catch {
+            logger.error("impossible de vérifier les droits de data/ : \(error)")
+        }
     }
 
     public func stop() throws {
@@ -126,6 +139,7 @@ public final class Worker {
     /// Processes the deferred items that are due, then the settled new ones.
     public func processDue(stopRequested: () -> Bool = { false }) throws -> [WorkerEvent] {
         precondition(started, "start() the worker first")
+        checkDataPermissions()
         var events: [WorkerEvent] = []
         let now = clock.now()
         let due = try spool.dueDeferred(now: now)
@@ -159,6 +173,12 @@ public final class Worker {
                 let result = try job.runDue(stopRequested: stopRequested)
                 if let next = result.nextWake, periodicWake.map({ next < $0 }) ?? true { periodicWake = next }
                 if let reason = result.temporaryFailure { events.append(.periodicFailure(reason: reason, until: result.nextWake)) }
+            } catch let error as ConsentUncertainty {
+                logger.error("envoi de la lettre d'information bloqué : \(error)")
+                events.append(.periodicBlocked(reason: "\(error)"))
+            } catch let error as ConsentLedgerDamage {
+                logger.error("envoi de la lettre d'information bloqué : \(error)")
+                events.append(.periodicBlocked(reason: "\(error)"))
             } catch {
                 logger.error("envoi de la lettre d'information interrompu : \(error)")
                 events.append(.periodicFailure(reason: "\(error)", until: nil))
@@ -181,6 +201,7 @@ public final class Worker {
     /// fails, left in the claim folder for the next start to take back.
     private func handle(_ claimed: ClaimedItem, origin: ItemProcessor.Origin, known: inout KnownItems, now: Date) -> [WorkerEvent] {
         var claimed = claimed
+        PausePoint.reach("worker.claimed", detail: claimed.name)
         do {
             switch try read(&claimed) {
             case .failure(let rejection):
@@ -247,6 +268,7 @@ public final class Worker {
             let folder = workspace.output(channel)
             outputs[channel] = try rendering.files.map { try folder.write($0) }
         }
+        PausePoint.reach("worker.rendered", detail: claimed.name)
         var record = publication.record
         record.outputs = Dictionary(uniqueKeysWithValues: outputs.map { ($0.key.rawValue, $0.value) })
         let archived = try workspace.archive.record(record, imageData: imageData)
@@ -255,6 +277,7 @@ public final class Worker {
             time: now, item: claimed.name, event: .published, channels: archived.channels, archive: archived.id,
             reasons: publication.refused.isEmpty ? nil : publication.refused.map(\.reason.code),
             identity: identity, version: archived.versionNumber))
+        PausePoint.reach("worker.journaled", detail: claimed.name)
         if let next = publication.nextOccurrence {
             let copy = try spool.deferCopy(of: claimed, until: next)
             known.note(queued: .init(name: copy, identity: identity, fingerprint: ItemIdentity.fingerprint(item)))

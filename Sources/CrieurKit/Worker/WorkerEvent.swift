@@ -20,6 +20,9 @@ public enum WorkerEvent: Sendable, Equatable {
     case recovered(item: String)
     /// A periodic job (the newsletter sender) stopped on a failure; it tries again at `until`.
     case periodicFailure(reason: String, until: Date?)
+    /// A periodic job refused to run until a person acts (a consent ledger that
+    /// is damaged or lost lines): no retry can fix it on its own.
+    case periodicBlocked(reason: String)
 
     /// Whether the public pages must be rebuilt after it.
     var changesWhatIsShown: Bool {

@@ -53,8 +53,8 @@ import Testing
         let good = try workspace.read("data/consent.jsonl")
         try append("not json\n{\"kind\":\"withdr", to: workspace)
 
-        let damage = try #require(try LedgerFixture.ledger(workspace).repair())
-        #expect(damage.lines.map(\.number) == [2, 3])
+        let outcome = try #require(try LedgerFixture.ledger(workspace).repair())
+        #expect(outcome.damage.lines.map(\.number) == [2, 3])
         #expect(try workspace.read("data/consent.jsonl") == good)
         #expect(try workspace.read("data/consent.damaged") == "not json\n{\"kind\":\"withdr\n")
         #expect(try LedgerFixture.ledger(workspace).repair() == nil)

@@ -12,7 +12,7 @@ import Testing
         try log.record(DeliveryRecord(issue: "i", subscriber: ids[0], attempt: 1,
                                       reply: DeliveryReply(outcome: .permanentFailure, code: 550, text: "5.1.1 <un@exemple.be> inconnu"), time: time))
         let report = try ConsentLedger(workspace: fixture.workspace, clock: FixedClock(time)).erase(address: try EmailAddress(validating: "un@exemple.be"))
-        #expect(report.scrubbedFiles == ["deliveries.jsonl"], "the erasure replaced the file the log holds open")
+        #expect(report.scrubbedFiles == ["data/deliveries.jsonl"], "the erasure replaced the file the log holds open")
         try log.record(DeliveryRecord(issue: "i", subscriber: ids[1], attempt: 1,
                                       reply: DeliveryReply(outcome: .sent, code: 250, text: "2.0.0 Ok"), time: time))
         let records = try fixture.records()

@@ -19,7 +19,7 @@ import Testing
         let report = try LedgerFixture.ledger(workspace).erase(address: LedgerFixture.address("jean.dupont@EXAMPLE.be"))
 
         #expect(report.subscribers.count == 2)
-        #expect(report.scrubbedFiles == ["deliveries.jsonl"])
+        #expect(report.scrubbedFiles == ["data/deliveries.jsonl"])
         #expect(report.remainingFiles.isEmpty)
         #expect(try LedgerFixture.filesContaining("jean.dupont@example.be", in: workspace).isEmpty)
         #expect(try LedgerFixture.filesContaining("Jean Dupont", in: workspace).isEmpty)

@@ -18,7 +18,10 @@ import Testing
             try? ReusableFileLock(path: path).withLock { ran.set() }
             done.signal()
         }
-        Thread.sleep(forTimeInterval: 0.2)
+        // The kernel shows the thread blocked in flock on this file: from then on
+        // only the release can let the body run.
+        let waiting = FlockTable.waitForWaiters(1, on: path)
+        #expect(waiting, "the other holder is blocked on the lock")
         #expect(!ran.isSet, "the body ran while another holder had the lock")
         other = nil
         done.wait()
