@@ -110,7 +110,11 @@ extension ItemParser {
 
     private static func readChannels(_ field: HeaderField, problems: inout [ItemProblem]) -> [Channel]? {
         let separators = CharacterSet(charactersIn: ",;").union(.whitespaces)
-        let names = field.value.components(separatedBy: separators).filter { !$0.isEmpty }
+        // « lettre d'information » is one channel in two words.
+        let value = ["d'information", "d’information"].reduce(field.value) {
+            $0.replacingOccurrences(of: $1, with: "", options: [.caseInsensitive, .diacriticInsensitive])
+        }
+        let names = value.components(separatedBy: separators).filter { !$0.isEmpty }
         if names.isEmpty {
             problems.append(ItemProblem(
                 line: field.line, message: "Aucun canal n'est indiqué.",
@@ -134,6 +138,14 @@ extension ItemParser {
     private static func unknownChannel(_ name: String, line: Int?) -> ItemProblem {
         let aliases = Channel.aliases.keys.sorted()
         let choose = "Les canaux possibles sont : \(channelList)."
+        if let missing = Channel.notYet[NameFolding.fold(name)] {
+            return ItemProblem(
+                line: line,
+                message: "Le canal \(quote(name)) (\(missing.frenchName)) n'existe pas encore dans Crieur.",
+                fix: "Retirez-le de la ligne « Canaux ». Pour une annonce imprimée, choisissez « \(missing.instead.rawValue) » "
+                    + "(\(missing.instead.frenchName)). \(choose)"
+            )
+        }
         let fix: String
         if let close = EditDistance.closest(to: NameFolding.fold(name), among: aliases), let channel = Channel.aliases[close] {
             fix = "Vouliez-vous dire « \(channel.rawValue) » ? \(choose)"
