@@ -1,11 +1,12 @@
 /// The French report written beside a refused item (`NAME.rapport.txt`): what is
 /// wrong, where, and what to do, for a staff member with no technical training.
 public enum RejectionReport {
-    public static func render(fileName: String, problems: [ItemProblem], at timestamp: String,
+    /// `at`: when, in French words (« le mardi 1er décembre 2026 à 10 h »).
+    public static func render(fileName: String, problems: [ItemProblem], at when: String,
                               details: String? = nil) -> String {
         var lines = [
             "Annonce refusée : \(fileName)",
-            "Date : \(timestamp)",
+            "Refusée \(when).",
             "",
             problems.count == 1
                 ? "Crieur n'a pas publié cette annonce. Il y a 1 chose à corriger :"

@@ -9,17 +9,30 @@ public struct QueueStatus: Sendable, Codable, Equatable {
 
     public struct Next: Sendable, Codable, Equatable {
         public var item: String
+        /// `AAAA-MM-JJ HH:MM:SS`, for scripts (JSON).
         public var due: String
+        /// « le samedi 5 décembre à 9 h », for people (text); not in the JSON.
+        public var dueWords = ""
+
+        private enum CodingKeys: String, CodingKey { case item, due }
     }
 
     public struct Refusal: Sendable, Codable, Equatable {
         public var item: String
         public var report: String
+        /// `AAAA-MM-JJ HH:MM:SS`, for scripts (JSON).
         public var refusedAt: String
         public var reason: String
+        /// « le mardi 1er décembre à 10 h », for people (text); not in the JSON.
+        public var refusedAtWords = ""
+
+        private enum CodingKeys: String, CodingKey { case item, report, refusedAt, reason }
     }
 
-    public static func read(_ layout: QueueLayout, calendar: CivilCalendar, refusals limit: Int = 5) throws -> QueueStatus {
+    /// `today`: the day people read it, so that dates of this year are written without the year.
+    public static func read(
+        _ layout: QueueLayout, calendar: CivilCalendar, today: CivilDate? = nil, refusals limit: Int = 5
+    ) throws -> QueueStatus {
         var counts: [String: Int] = [:]
         for state in QueueState.allCases {
             var count = 0
@@ -40,7 +53,9 @@ public struct QueueStatus: Sendable, Codable, Equatable {
         for name in try FileSystem.names(in: layout.directory(.deferred)) where QueueLayout.isItemName(name) {
             guard let info = try FileSystem.info(layout.path(.deferred, name)) else { continue }
             let due = calendar.timestamp(info.modified)
-            if next == nil || due < next!.due { next = Next(item: name, due: due) }
+            if next == nil || due < next!.due {
+                next = Next(item: name, due: due, dueWords: calendar.frenchWords(info.modified, referenceYear: today?.year))
+            }
         }
         var refusals: [(Date, Refusal)] = []
         for name in try FileSystem.names(in: layout.directory(.rejected)) where QueueLayout.isReport(name) {
@@ -53,7 +68,8 @@ public struct QueueStatus: Sendable, Codable, Equatable {
             } ?? ""
             refusals.append((info.modified, Refusal(
                 item: String(name.dropLast(QueueLayout.reportSuffix.count)), report: "queue/rejected/\(name)",
-                refusedAt: calendar.timestamp(info.modified), reason: reason)))
+                refusedAt: calendar.timestamp(info.modified), reason: reason,
+                refusedAtWords: calendar.frenchWords(info.modified, referenceYear: today?.year))))
         }
         let recent = refusals.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1)
         return QueueStatus(counts: counts, next: next, recentRefusals: Array(recent))
@@ -66,7 +82,7 @@ public struct QueueStatus: Sendable, Codable, Equatable {
             lines.append("  \(state.frenchName.padding(toLength: 12, withPad: " ", startingAt: 0)) \(counts[state.rawValue] ?? 0)")
         }
         if let next {
-            lines.append("Prochaine annonce en attente : « \(next.item) », prévue le \(next.due).")
+            lines.append("Prochaine annonce en attente : « \(next.item) », prévue \(next.dueWords).")
         } else {
             lines.append("Aucune annonce en attente d'une date.")
         }
@@ -75,7 +91,7 @@ public struct QueueStatus: Sendable, Codable, Equatable {
         } else {
             lines.append("Derniers refus :")
             for refusal in recentRefusals {
-                lines.append("  \(refusal.refusedAt)  « \(refusal.item) » : \(refusal.reason)")
+                lines.append("  « \(refusal.item) », refusée \(refusal.refusedAtWords) : \(refusal.reason)")
                 lines.append("      voir \(refusal.report)")
             }
         }

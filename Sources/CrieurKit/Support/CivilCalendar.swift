@@ -39,7 +39,22 @@ public struct CivilCalendar: Sendable {
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 
-    /// `AAAA-MM-JJ HH:MM:SS` in the centre's zone, for logs and reports.
+    /// The time of day of an instant on the centre's clock, to the minute.
+    public func civilTime(of instant: Date) -> CivilTime {
+        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        return CivilTime(hour: parts.hour!, minute: parts.minute!)
+    }
+
+    /// An instant as a person reads it, to the minute: « le samedi 5 décembre à 9 h »,
+    /// midnight as the day alone (the year only when it is not `referenceYear`;
+    /// nil: always). Machines get `timestamp`.
+    public func frenchWords(_ instant: Date, referenceYear: Int?) -> String {
+        let time = civilTime(of: instant)
+        let moment = ItemMoment(date: civilDate(of: instant), time: time == CivilTime(hour: 0, minute: 0) ? nil : time)
+        return FrenchDates.moment(moment, referenceYear: referenceYear)
+    }
+
+    /// `AAAA-MM-JJ HH:MM:SS` in the centre's zone, for logs, JSON and machines.
     public func timestamp(_ instant: Date) -> String {
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
         return String(format: "%04d-%02d-%02d %02d:%02d:%02d", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!)

@@ -274,7 +274,7 @@ public final class Worker {
         let name = try spool.move(claimed, to: .rejected)
         let reportName = name + QueueLayout.reportSuffix
         let report = RejectionReport.render(
-            fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()), details: details)
+            fileName: name, problems: problems, at: processor.calendar.frenchWords(clock.now(), referenceYear: nil), details: details)
         try FileSystem.writeDurably(Data(report.utf8), to: workspace.queue.path(.rejected, reportName))
         let first = problems[0].message
         logger.info("« \(name) » refusée (\(problems.count) problème\(problems.count > 1 ? "s" : "")) : \(first) — rapport : queue/rejected/\(reportName)")
@@ -326,7 +326,7 @@ public final class Worker {
                case .contents(let data) = try FileSystem.read("\(rejected)/\(name)", maxBytes: config.queue.maxItemBytes) {
                 do { _ = try parser.parse(data, fileName: name) } catch { problems = error.problems }
             }
-            let report = RejectionReport.render(fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()))
+            let report = RejectionReport.render(fileName: name, problems: problems, at: processor.calendar.frenchWords(clock.now(), referenceYear: nil))
             try FileSystem.writeDurably(Data(report.utf8), to: "\(rejected)/\(reportName)")
             events.append(.rejected(item: name, report: reportName))
         }
