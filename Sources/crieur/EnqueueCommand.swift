@@ -1,12 +1,13 @@
 import CrieurKit
 
 /// `crieur enqueue FICHIER…`: checks every file, then queues them all, or none.
+/// A picture given among the files goes with the item that names it.
 enum EnqueueCommand {
     static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
         guard !args.isEmpty else { throw CommandError.usage("Utilisation : crieur enqueue FICHIER…") }
         let config = try options.loadConfig()
         let enqueuer = Enqueuer(layout: options.workspace.queue, config: config)
-        let checked = args.map { enqueuer.check($0) }
+        let checked = enqueuer.checkAll(args)
         let refused = checked.filter { !$0.problems.isEmpty }
         guard refused.isEmpty else {
             for file in refused {
@@ -22,7 +23,8 @@ enum EnqueueCommand {
             return .dataError
         }
         for (file, name) in zip(checked, try enqueuer.enqueue(checked)) {
-            Console.out("Déposée : \(file.source) → queue/incoming/\(name)")
+            let picture = file.item?.image.map { " (avec l'image \($0.fileName))" } ?? ""
+            Console.out("Déposée : \(file.source) → queue/incoming/\(name)\(picture)")
         }
         return .success
     }

@@ -27,7 +27,9 @@ public struct Enqueuer: Sendable {
         public var details: String?
     }
 
-    public func check(_ source: String) -> Checked {
+    /// `pictures`: pictures given on the command line with the items, by file
+    /// name; an item's `Image:` is looked up there first, else beside the item.
+    public func check(_ source: String, pictures: [String: String] = [:]) -> Checked {
         let name = (source as NSString).lastPathComponent
         var checked = Checked(source: source, data: Data(), item: nil, imageData: nil, problems: [])
         do {
@@ -39,8 +41,10 @@ public struct Enqueuer: Sendable {
                 checked.details = details
             }
             if let image = item.image {
-                let imagePath = ((source as NSString).deletingLastPathComponent as NSString).appendingPathComponent(image.fileName)
+                let imagePath = pictures[image.fileName]
+                    ?? ((source as NSString).deletingLastPathComponent as NSString).appendingPathComponent(image.fileName)
                 checked.imageData = try ItemFile.readImage(imagePath, fileName: image.fileName)
+                if let problem = pictureNameProblem(image.fileName, data: checked.imageData) { checked.problems.append(problem) }
             }
         } catch let rejection as ItemRejection {
             checked.problems = rejection.problems
@@ -54,10 +58,11 @@ public struct Enqueuer: Sendable {
     public func enqueue(_ files: [Checked]) throws -> [String] {
         precondition(files.allSatisfy { $0.problems.isEmpty && $0.item != nil }, "only checked, valid files are queued")
         var names: [String] = []
+        var pictures: Set<String> = []
         for file in files {
             let name = (file.source as NSString).lastPathComponent
-            if let image = file.item?.image, let data = file.imageData {
-                _ = try deposit(data, preferred: image.fileName)
+            if let image = file.item?.image, let data = file.imageData, pictures.insert(image.fileName).inserted {
+                try depositPicture(data, named: image.fileName)
             }
             names.append(try deposit(file.data, preferred: name))
         }

@@ -66,7 +66,7 @@ public enum AtomFeed {
         return xml + "</entry>\n"
     }
 
-    /// The body, then where and until when, as an HTML fragment (escaped again
+    /// The body, then where and « Quand » (the event), as an HTML fragment (escaped again
     /// as XML text around it).
     static func contentHTML(_ item: PublishedItem, referenceYear: Int) -> String {
         var html = BodyHTML.render(item.body, links: .clickable)
