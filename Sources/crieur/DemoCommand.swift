@@ -82,7 +82,7 @@ enum DemoCommand {
         case .rejected(let item, let report):
             return "Refusée : « \(item) » — lisez queue/rejected/\(report)"
         case .deferred(let item, let until):
-            return "En attente : « \(item) » jusqu'au \(calendar.timestamp(until))"
+            return "En attente : « \(item) » jusqu'au \(calendar.frenchWords(until, referenceYear: nil, article: false))"
         case .expired(let item):
             return "Expirée : « \(item) » (date de fin passée, rien n'est publié)"
         case .retry(let item, let reason, _):

@@ -48,10 +48,12 @@ public struct CivilCalendar: Sendable {
     /// An instant as a person reads it, to the minute: « le samedi 5 décembre à 9 h »,
     /// midnight as the day alone (the year only when it is not `referenceYear`;
     /// nil: always). Machines get `timestamp`.
-    public func frenchWords(_ instant: Date, referenceYear: Int?) -> String {
+    /// Without `article`, « samedi 5 décembre à 9 h », to follow « jusqu'au » or « à partir du ».
+    public func frenchWords(_ instant: Date, referenceYear: Int?, article: Bool = true) -> String {
         let time = civilTime(of: instant)
         let moment = ItemMoment(date: civilDate(of: instant), time: time == CivilTime(hour: 0, minute: 0) ? nil : time)
-        return FrenchDates.moment(moment, referenceYear: referenceYear)
+        let words = FrenchDates.moment(moment, referenceYear: referenceYear)
+        return article ? words : String(words.dropFirst("le ".count))
     }
 
     /// `AAAA-MM-JJ HH:MM:SS` in the centre's zone, for logs, JSON and machines.

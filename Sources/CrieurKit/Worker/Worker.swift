@@ -195,7 +195,7 @@ public final class Worker {
             return try reject(claimed, problems, details: details, reasons: reasons)
         case .wait(let due):
             let name = try spool.deferItem(claimed, until: due)
-            logger.info("« \(name) » en attente jusqu'au \(processor.calendar.timestamp(due))")
+            logger.info("« \(name) » en attente jusqu'au \(processor.calendar.frenchWords(due, referenceYear: nil, article: false))")
             return .deferred(item: name, until: due)
         case .expire(let ended):
             try journal.append(.init(time: now, item: claimed.name, event: .expired))
