@@ -36,6 +36,14 @@ extension ItemParser {
             ))
         }
         let when = byKey[.when].flatMap { readWhen($0, problems: &problems) }
+        if let publication, let lastDay = when?.lastDay, lastDay < publication.date, let field = byKey[.publication] {
+            problems.append(ItemProblem(
+                line: field.line,
+                message: "La date de publication \(quote(field.value)) vient après la fin de l'événement "
+                    + "(« Quand » : \(FrenchDates.date(lastDay, referenceYear: nil))) : personne ne verrait l'annonce à temps.",
+                fix: "Corrigez « Publication » (le premier jour où l'annonce est montrée, avant l'événement) ou « Quand »."
+            ))
+        }
         let urgent = byKey[.urgent].flatMap { readUrgent($0, problems: &problems) } ?? false
         let link = byKey[.link].flatMap { readLink($0, problems: &problems) }
         let place = byKey[.place].flatMap { readNonEmpty($0, problems: &problems) }
