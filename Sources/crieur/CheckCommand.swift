@@ -43,7 +43,7 @@ enum CheckCommand {
             if let item = document.item {
                 report = checker.check(title: item.title, titleLine: item.titleLine, body: item.bodyText,
                                        bodyFirstLine: item.bodyFirstLine, channels: channel.map { [$0] } ?? item.channels)
-                if channel == nil, let checked = enqueuer.check([path], now: now).first {
+                if channel == nil, let checked = enqueuer.checkAll([path], now: now).first {
                     verdict = checked.outcome
                     if checked.reasons.contains(where: { if case .readability = $0 { false } else { true } }) {
                         // Refused for something else than a hard text (a copy, an end already past, a channel).

@@ -100,7 +100,7 @@ enum DemoCommand {
         case .rejected(let item, let report):
             return "Refusée : « \(item) » — lisez queue/rejected/\(report)"
         case .deferred(let item, let until):
-            return "En attente : « \(item) » jusqu'au \(calendar.timestamp(until))"
+            return "En attente : « \(item) » jusqu'au \(calendar.frenchWords(until, referenceYear: nil, article: false))"
         case .expired(let item):
             return "Expirée : « \(item) » (date de fin passée avant la publication, rien n'est publié) — lisez queue/done/\(item)\(QueueLayout.reportSuffix)"
         case .retry(let item, let reason, _):

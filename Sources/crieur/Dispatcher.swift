@@ -40,7 +40,8 @@ enum Dispatcher {
       --version                     versions de Crieur et de libcurl
 
     Espace de travail : --root, sinon la variable CRIEUR_ROOT, sinon le dossier courant.
-    --now : fait comme si l'on était à cette date (aperçu, tests).
+    --now : fait comme si l'on était à cette date (aperçu, tests) : 2026-12-01T09:00:00,
+            01/12/2026 9h ou "1er décembre 2026 9h".
     """
 
     static func run(_ arguments: [String]) -> ExitCode {
@@ -61,7 +62,9 @@ enum Dispatcher {
                 case "--root":
                     options.root = try value(after: first, in: &rest)
                 case "--now":
-                    options.now = try value(after: first, in: &rest)
+                    let now = try value(after: first, in: &rest)
+                    try GlobalOptions.checkNow(now)
+                    options.now = now
                 default:
                     throw CommandError.usage("Option inconnue : \(first)")
                 }

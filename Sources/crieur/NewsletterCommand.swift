@@ -25,7 +25,7 @@ enum NewsletterCommand {
             Console.out("""
             Aperçu du prochain numéro : \(options.workspace.path(NewsletterPreview.htmlPath)) (et apercu.txt)
             \(count == 0 ? "Aucune annonce en attente pour le prochain numéro." : "\(count) annonce\(count > 1 ? "s" : "") en attente.")
-            Prochain envoi : \(calendar.timestamp(preview.nextSlot)) (\(config.newsletter.schedule.frenchDescription)).
+            Prochain envoi : \(calendar.frenchWords(preview.nextSlot, referenceYear: nil)) (\(config.newsletter.schedule.frenchDescription)).
             Abonnés qui le recevraient : \(preview.recipients).
             Pour l'envoyer maintenant : crieur newsletter --send
             """)
@@ -42,9 +42,9 @@ enum NewsletterCommand {
             return .temporaryFailure
         }
         if let until = report.rateLimitedUntil {
-            Console.out("Limite d'envoi du serveur atteinte : la suite partira avec le service (crieur work) à partir du \(calendar.timestamp(until)).")
+            Console.out("Limite d'envoi du serveur atteinte : la suite partira avec le service (crieur work) à partir du \(calendar.frenchWords(until, referenceYear: nil, article: false)).")
         } else if report.temporaryFailures > 0, let next = report.nextWake {
-            Console.out("Les échecs passagers seront réessayés par le service (crieur work) à partir du \(calendar.timestamp(next)).")
+            Console.out("Les échecs passagers seront réessayés par le service (crieur work) à partir du \(calendar.frenchWords(next, referenceYear: nil, article: false)).")
         }
         return .success
     }

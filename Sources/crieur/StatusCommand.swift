@@ -7,7 +7,9 @@ enum StatusCommand {
         let (json, rest) = try Dispatcher.format(args)
         guard rest.isEmpty else { throw CommandError.usage("Utilisation : crieur status [--format text|json]") }
         let config = try options.loadConfig()
-        let status = try QueueStatus.read(options.workspace.queue, calendar: CivilCalendar(timeZone: config.timeZone))
+        let calendar = CivilCalendar(timeZone: config.timeZone)
+        let today = calendar.civilDate(of: try options.clock(config).now())
+        let status = try QueueStatus.read(options.workspace.queue, calendar: calendar, today: today)
         if json {
             Console.out(try Console.json(status))
         } else {

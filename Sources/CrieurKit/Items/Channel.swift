@@ -9,9 +9,17 @@ public enum Channel: String, CaseIterable, Sendable, Codable, Hashable {
     /// Accepted spellings in `Canaux:`, already lower-cased and without accents.
     public static let aliases: [String: Channel] = [
         "newsletter": .newsletter, "email": .newsletter, "e-mail": .newsletter, "courriel": .newsletter,
+        "mail": .newsletter, "lettre": .newsletter,
         "bulletin": .bulletin,
         "facebook": .facebook,
-        "ecran": .ecran, "screen": .ecran, "slides": .ecran,
+        "ecran": .ecran, "screen": .ecran, "slides": .ecran, "tv": .ecran, "tele": .ecran, "television": .ecran,
+    ]
+
+    /// Names staff use for channels Crieur does not have yet, with the channel
+    /// to choose meanwhile: refused with that suggestion, never guessed.
+    public static let notYet: [String: (frenchName: String, instead: Channel)] = [
+        "affiche": ("affiche à imprimer", .bulletin), "affiches": ("affiche à imprimer", .bulletin),
+        "flyer": ("affiche à imprimer", .bulletin), "poster": ("affiche à imprimer", .bulletin),
     ]
 
     /// The channel staff mean by `name`, whatever its case and accents

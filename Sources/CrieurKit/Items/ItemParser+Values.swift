@@ -36,6 +36,14 @@ extension ItemParser {
             ))
         }
         let when = byKey[.when].flatMap { readWhen($0, problems: &problems) }
+        if let publication, let lastDay = when?.lastDay, lastDay < publication.date, let field = byKey[.publication] {
+            problems.append(ItemProblem(
+                line: field.line,
+                message: "La date de publication \(quote(field.value)) vient après la fin de l'événement "
+                    + "(« Quand » : \(FrenchDates.date(lastDay, referenceYear: nil))) : personne ne verrait l'annonce à temps.",
+                fix: "Corrigez « Publication » (le premier jour où l'annonce est montrée, avant l'événement) ou « Quand »."
+            ))
+        }
         let urgent = byKey[.urgent].flatMap { readUrgent($0, problems: &problems) } ?? false
         let link = byKey[.link].flatMap { readLink($0, problems: &problems) }
         let place = byKey[.place].flatMap { readNonEmpty($0, problems: &problems) }
@@ -113,7 +121,11 @@ extension ItemParser {
 
     private static func readChannels(_ field: HeaderField, problems: inout [ItemProblem]) -> [Channel]? {
         let separators = CharacterSet(charactersIn: ",;").union(.whitespaces)
-        let names = field.value.components(separatedBy: separators).filter { !$0.isEmpty }
+        // « lettre d'information » is one channel in two words.
+        let value = ["d'information", "d’information"].reduce(field.value) {
+            $0.replacingOccurrences(of: $1, with: "", options: [.caseInsensitive, .diacriticInsensitive])
+        }
+        let names = value.components(separatedBy: separators).filter { !$0.isEmpty }
         if names.isEmpty {
             problems.append(ItemProblem(
                 line: field.line, message: "Aucun canal n'est indiqué.",
@@ -137,6 +149,14 @@ extension ItemParser {
     private static func unknownChannel(_ name: String, line: Int?) -> ItemProblem {
         let aliases = Channel.aliases.keys.sorted()
         let choose = "Les canaux possibles sont : \(channelList)."
+        if let missing = Channel.notYet[NameFolding.fold(name)] {
+            return ItemProblem(
+                line: line,
+                message: "Le canal \(quote(name)) (\(missing.frenchName)) n'existe pas encore dans Crieur.",
+                fix: "Retirez-le de la ligne « Canaux ». Pour une annonce imprimée, choisissez « \(missing.instead.rawValue) » "
+                    + "(\(missing.instead.frenchName)). \(choose)"
+            )
+        }
         let fix: String
         if let close = EditDistance.closest(to: NameFolding.fold(name), among: aliases), let channel = Channel.aliases[close] {
             fix = "Vouliez-vous dire « \(channel.rawValue) » ? \(choose)"

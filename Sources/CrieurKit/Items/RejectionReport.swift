@@ -19,14 +19,24 @@ public enum RejectionReport {
             case .expired: return "Annonce expirée : "
             }
         }
+
+        /// The second line's verb: « Refusée le mardi 1er décembre 2026 à 10 h. »
+        var verb: String {
+            switch self {
+            case .refused: return "Refusée"
+            case .partlyPublished: return "Publiée"
+            case .expired: return "Classée"
+            }
+        }
     }
 
-    public static func render(fileName: String, problems: [ItemProblem], at timestamp: String,
+    /// `at`: when, in French words (« le mardi 1er décembre 2026 à 10 h »).
+    public static func render(fileName: String, problems: [ItemProblem], at when: String,
                               details: String? = nil, kind: Kind = .refused) -> String {
         let things = problems.count == 1 ? "1 chose à corriger" : "\(problems.count) choses à corriger"
         var lines = [
             kind.heading + fileName,
-            "Date : \(timestamp)",
+            "\(kind.verb) \(when).",
             "",
             kind == .partlyPublished
                 ? "Crieur n'a pas publié cette annonce partout. Voici ce qu'il faut savoir :"

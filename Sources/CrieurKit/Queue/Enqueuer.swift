@@ -38,12 +38,13 @@ public struct Enqueuer: Sendable {
         public var outcome: ItemVerdict?
     }
 
-    /// Checks files as the worker would at `now`, each in the light of the ones
-    /// before it (two copies of one notice in the same call are one too many).
-    public func check(_ sources: [String], now: Date) -> [Checked] {
+    /// Checks item files as the worker would at `now`, each in the light of the
+    /// ones before it (two copies of one notice in the same call are one too many).
+    /// `pictures`: pictures given with the items, by file name (`checkAll`).
+    func checkItems(_ sources: [String], now: Date, pictures: [String: String]) -> [Checked] {
         var known = (try? KnownItems.read(workspace, parser: parser)) ?? KnownItems()
         return sources.map { source in
-            let checked = check(source, now: now, known: known)
+            let checked = check(source, now: now, known: known, pictures: pictures)
             if checked.problems.isEmpty, !checked.alreadyPublished, let item = checked.item {
                 let name = (source as NSString).lastPathComponent
                 known.note(queued: .init(name: name, identity: ItemIdentity.of(item, fileName: name),
@@ -53,7 +54,8 @@ public struct Enqueuer: Sendable {
         }
     }
 
-    func check(_ source: String, now: Date, known: KnownItems) -> Checked {
+    /// An item's `Image:` is looked up among `pictures` first, else beside the item.
+    func check(_ source: String, now: Date, known: KnownItems, pictures: [String: String]) -> Checked {
         let name = (source as NSString).lastPathComponent
         var checked = Checked(source: source, data: Data(), item: nil, imageData: nil, problems: [])
         do {
@@ -61,8 +63,10 @@ public struct Enqueuer: Sendable {
             let item = try parser.parse(checked.data, fileName: name)
             checked.item = item
             if let image = item.image {
-                let imagePath = ((source as NSString).deletingLastPathComponent as NSString).appendingPathComponent(image.fileName)
+                let imagePath = pictures[image.fileName]
+                    ?? ((source as NSString).deletingLastPathComponent as NSString).appendingPathComponent(image.fileName)
                 checked.imageData = try ItemFile.readImage(imagePath, fileName: image.fileName)
+                if let problem = pictureNameProblem(image.fileName, data: checked.imageData) { checked.problems.append(problem) }
             }
             let outcome = processor.decide(item, itemName: name, imageData: checked.imageData, now: now, known: known)
             let verdict = ItemVerdict(outcome, calendar: processor.calendar)
@@ -95,10 +99,11 @@ public struct Enqueuer: Sendable {
     public func enqueue(_ files: [Checked]) throws -> [String] {
         precondition(files.allSatisfy { $0.problems.isEmpty && $0.item != nil }, "only checked, valid files are queued")
         var names: [String] = []
+        var pictures: Set<String> = []
         for file in files where !file.alreadyPublished {
             let name = (file.source as NSString).lastPathComponent
-            if let image = file.item?.image, let data = file.imageData {
-                _ = try deposit(data, preferred: image.fileName)
+            if let image = file.item?.image, let data = file.imageData, pictures.insert(image.fileName).inserted {
+                try depositPicture(data, named: image.fileName)
             }
             names.append(try deposit(file.data, preferred: name))
         }

@@ -13,17 +13,30 @@ public struct QueueStatus: Sendable, Codable, Equatable {
 
     public struct Next: Sendable, Codable, Equatable {
         public var item: String
+        /// `AAAA-MM-JJ HH:MM:SS`, for scripts (JSON).
         public var due: String
+        /// « le samedi 5 décembre à 9 h », for people (text); not in the JSON.
+        public var dueWords = ""
+
+        private enum CodingKeys: String, CodingKey { case item, due }
     }
 
     public struct Refusal: Sendable, Codable, Equatable {
         public var item: String
         public var report: String
+        /// `AAAA-MM-JJ HH:MM:SS`, for scripts (JSON).
         public var refusedAt: String
         public var reason: String
+        /// « le mardi 1er décembre à 10 h », for people (text); not in the JSON.
+        public var refusedAtWords = ""
+
+        private enum CodingKeys: String, CodingKey { case item, report, refusedAt, reason }
     }
 
-    public static func read(_ layout: QueueLayout, calendar: CivilCalendar, refusals limit: Int = 5) throws -> QueueStatus {
+    /// `today`: the day people read it, so that dates of this year are written without the year.
+    public static func read(
+        _ layout: QueueLayout, calendar: CivilCalendar, today: CivilDate? = nil, refusals limit: Int = 5
+    ) throws -> QueueStatus {
         var counts: [String: Int] = [:]
         for state in QueueState.allCases {
             var count = 0
@@ -44,12 +57,14 @@ public struct QueueStatus: Sendable, Codable, Equatable {
         for name in try FileSystem.names(in: layout.directory(.deferred)) where QueueLayout.isItemName(name) {
             guard let info = try FileSystem.info(layout.path(.deferred, name)) else { continue }
             let due = calendar.timestamp(info.modified)
-            if next == nil || due < next!.due { next = Next(item: name, due: due) }
+            if next == nil || due < next!.due {
+                next = Next(item: name, due: due, dueWords: calendar.frenchWords(info.modified, referenceYear: today?.year))
+            }
         }
-        let refusals = try reports(in: .rejected, layout: layout, calendar: calendar)
+        let refusals = try reports(in: .rejected, layout: layout, calendar: calendar, today: today)
         let recent = refusals.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1)
         var status = QueueStatus(counts: counts, next: next, recentRefusals: Array(recent))
-        let done = try reports(in: .done, layout: layout, calendar: calendar)
+        let done = try reports(in: .done, layout: layout, calendar: calendar, today: today)
         status.expired = done.filter { $0.kind == .expired }.count
         status.partlyPublished = Array(done.filter { $0.kind == .partlyPublished }.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1))
         return status
@@ -57,7 +72,7 @@ public struct QueueStatus: Sendable, Codable, Equatable {
 
     /// The reports of a folder with their kind, told by their first line.
     private static func reports(
-        in state: QueueState, layout: QueueLayout, calendar: CivilCalendar
+        in state: QueueState, layout: QueueLayout, calendar: CivilCalendar, today: CivilDate?
     ) throws -> [(Date, Refusal, kind: RejectionReport.Kind)] {
         var found: [(Date, Refusal, kind: RejectionReport.Kind)] = []
         for name in try FileSystem.names(in: layout.directory(state)) where QueueLayout.isReport(name) {
@@ -71,7 +86,8 @@ public struct QueueStatus: Sendable, Codable, Equatable {
             } ?? ""
             found.append((info.modified, Refusal(
                 item: String(name.dropLast(QueueLayout.reportSuffix.count)), report: "queue/\(state.rawValue)/\(name)",
-                refusedAt: calendar.timestamp(info.modified), reason: reason), kind))
+                refusedAt: calendar.timestamp(info.modified), reason: reason,
+                refusedAtWords: calendar.frenchWords(info.modified, referenceYear: today?.year)), kind))
         }
         return found
     }
@@ -86,14 +102,14 @@ public struct QueueStatus: Sendable, Codable, Equatable {
             }
         }
         if let next {
-            lines.append("Prochaine annonce en attente : « \(next.item) », prévue le \(next.due).")
+            lines.append("Prochaine annonce en attente : « \(next.item) », prévue \(next.dueWords).")
         } else {
             lines.append("Aucune annonce en attente d'une date.")
         }
         if !partlyPublished.isEmpty {
             lines.append("Publiées sans certains canaux :")
             for item in partlyPublished {
-                lines.append("  \(item.refusedAt)  « \(item.item) » : \(item.reason)")
+                lines.append("  « \(item.item) », publiée \(item.refusedAtWords) : \(item.reason)")
                 lines.append("      voir \(item.report)")
             }
         }
@@ -102,7 +118,7 @@ public struct QueueStatus: Sendable, Codable, Equatable {
         } else {
             lines.append("Derniers refus :")
             for refusal in recentRefusals {
-                lines.append("  \(refusal.refusedAt)  « \(refusal.item) » : \(refusal.reason)")
+                lines.append("  « \(refusal.item) », refusée \(refusal.refusedAtWords) : \(refusal.reason)")
                 lines.append("      voir \(refusal.report)")
             }
         }

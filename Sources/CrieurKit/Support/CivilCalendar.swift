@@ -47,7 +47,22 @@ public struct CivilCalendar: Sendable {
         return ItemMoment(date: CivilDate(year: p.year!, month: p.month!, day: p.day!), time: time)
     }
 
-    /// `AAAA-MM-JJ HH:MM:SS` in the centre's zone, for logs and reports.
+    /// The time of day of an instant on the centre's clock, to the minute.
+    public func civilTime(of instant: Date) -> CivilTime {
+        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        return CivilTime(hour: parts.hour!, minute: parts.minute!)
+    }
+
+    /// An instant as a person reads it, to the minute: « le samedi 5 décembre à 9 h »,
+    /// midnight as the day alone (the year only when it is not `referenceYear`;
+    /// nil: always). Machines get `timestamp`.
+    /// Without `article`, « samedi 5 décembre à 9 h », to follow « jusqu'au » or « à partir du ».
+    public func frenchWords(_ instant: Date, referenceYear: Int?, article: Bool = true) -> String {
+        let words = FrenchDates.moment(moment(of: instant), referenceYear: referenceYear)
+        return article ? words : String(words.dropFirst("le ".count))
+    }
+
+    /// `AAAA-MM-JJ HH:MM:SS` in the centre's zone, for logs, JSON and machines.
     public func timestamp(_ instant: Date) -> String {
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
         return String(format: "%04d-%02d-%02d %02d:%02d:%02d", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!)

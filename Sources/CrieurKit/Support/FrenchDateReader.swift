@@ -58,8 +58,11 @@ public enum FrenchDateReader {
         private(set) var tokens: [Token]
         private(set) var position = 0
 
+        /// Longer values are no date staff wrote: refused without reading them.
+        static let maxLength = 200
+
         init(_ text: String) {
-            tokens = Self.tokens(of: text)
+            tokens = text.utf8.count > Self.maxLength ? [.symbol("…")] : Self.tokens(of: text)
         }
 
         var atEnd: Bool { position == tokens.count }

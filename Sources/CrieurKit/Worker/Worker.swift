@@ -238,7 +238,7 @@ public final class Worker {
             var events = try supersede(identity: identity, known: &known, now: now)
             let name = try spool.deferItem(claimed, until: due)
             known.note(queued: .init(name: name, identity: identity, fingerprint: ItemIdentity.fingerprint(item)))
-            logger.info("« \(name) » en attente jusqu'au \(processor.calendar.timestamp(due))")
+            logger.info("« \(name) » en attente jusqu'au \(processor.calendar.frenchWords(due, referenceYear: nil, article: false))")
             events.append(.deferred(item: name, until: due))
             return events
         case .expire(let ended, let problems):
@@ -453,7 +453,8 @@ public final class Worker {
         for name: String, kind: RejectionReport.Kind, problems: [ItemProblem], details: String?
     ) throws {
         let report = RejectionReport.render(
-            fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()), details: details, kind: kind)
+            fileName: name, problems: problems, at: processor.calendar.frenchWords(clock.now(), referenceYear: nil),
+            details: details, kind: kind)
         let state: QueueState = kind == .refused ? .rejected : .done
         try FileSystem.writeDurably(Data(report.utf8), to: workspace.queue.path(state, name + QueueLayout.reportSuffix))
     }
@@ -503,7 +504,7 @@ public final class Worker {
                case .contents(let data) = try FileSystem.read("\(rejected)/\(name)", maxBytes: config.queue.maxItemBytes) {
                 do { _ = try parser.parse(data, fileName: name) } catch { problems = error.problems }
             }
-            let report = RejectionReport.render(fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()))
+            let report = RejectionReport.render(fileName: name, problems: problems, at: processor.calendar.frenchWords(clock.now(), referenceYear: nil))
             try FileSystem.writeDurably(Data(report.utf8), to: "\(rejected)/\(reportName)")
             events.append(.rejected(item: name, report: reportName))
         }

@@ -47,7 +47,7 @@ import Glibc
         let root = fixture.test.root
         // The first Monday of December 2026 is the 7th; the default schedule says 9:00.
         let before = try CrieurBinary.run(["--root", root, "--now", "2026-12-07T08:55:00", "newsletter"])
-        #expect(before.stdout.contains("Prochain envoi : 2026-12-07 09:00:00 (le premier lundi du mois à 9 h)."), "\(before.stdout)")
+        #expect(before.stdout.contains("Prochain envoi : le lundi 7 décembre 2026 à 9 h (le premier lundi du mois à 9 h)."), "\(before.stdout)")
         #expect(before.stdout.contains("Abonnés qui le recevraient : 2."))
         #expect(try fixture.test.read("out/newsletter/apercu.html").contains("Le repair café revient"))
 

@@ -107,3 +107,19 @@ func unusableQuandIsAFrenchProblemOnItsLine(line: String, message: String, fixEx
     #expect(problems.first?.message == message)
     #expect(problems.first?.fix.contains(fixExcerpt) == true)
 }
+
+@Test func publicationAfterTheEventIsAProblemOnThePublicationLine() {
+    let problems = S.problems(S.withHeaderLine("Publication: 2026-12-20\nQuand: 12/12/2026"))
+    #expect(problems.map(\.line) == [3])
+    #expect(problems.first?.message.contains("vient après la fin de l'événement (« Quand » : le samedi 12 décembre 2026)") == true)
+    #expect(S.problems(S.withHeaderLine("Publication: 2026-12-12\nQuand: 12/12/2026")).isEmpty)
+    #expect(S.problems(S.withHeaderLine("Publication: 2026-12-20\nQuand: chaque jeudi")).isEmpty)
+}
+
+@Test func aRunawayQuandIsRefusedQuickly() {
+    let value = String(repeating: "é", count: 500_000)
+    let start = ContinuousClock.now
+    let problems = S.problems(S.withHeaderLine("Quand: \(value)"))
+    #expect(ContinuousClock.now - start < .seconds(1))
+    #expect(problems.first?.message.hasSuffix("n'est pas comprise.") == true)
+}

@@ -73,7 +73,7 @@ public enum AtomFeed {
     }
 
     /// The body (for a withdrawn item, that it is cancelled and why), then where
-    /// and until when, as an HTML fragment (escaped again as XML text around it).
+    /// and « Quand » (the event), as an HTML fragment (escaped again as XML text around it).
     static func contentHTML(_ item: PublishedItem, referenceYear: Int) -> String {
         var html = BodyHTML.render(item.body, links: .clickable)
         if let withdrawal = item.withdrawal {
