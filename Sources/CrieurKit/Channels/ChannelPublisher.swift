@@ -14,6 +14,15 @@ public protocol ChannelPublisher: Sendable {
     /// Rebuilds pages that list many items (an index, a playlist) from the folder
     /// or from `published`, every record of `out/archive/` (oldest first).
     func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws
+
+    /// The refusals this channel can tell at little cost (a word or character limit),
+    /// asked before the readability check reads the whole text: a megabyte dropped
+    /// for the screen is refused for its length at once. Empty when within limits.
+    func limitProblems(_ item: Item, context: PublicationContext) -> [ItemProblem]
+}
+
+extension ChannelPublisher {
+    public func limitProblems(_ item: Item, context: PublicationContext) -> [ItemProblem] { [] }
 }
 
 /// What a channel needs to know besides the item.

@@ -32,9 +32,20 @@ public struct ItemProcessor: Sendable {
         public var channels: [Channel]
     }
 
-    /// Readability comes first, so staff hear about a hard text when they drop
-    /// it, not on its publication day.
+    /// The channels' cheap limits come first (a megabyte for the screen is refused
+    /// for its length before its sentences are read), then readability, so staff
+    /// hear about a hard text when they drop it, not on its publication day.
     public func decide(_ item: Item, itemName: String, imageData: Data?, now: Date) -> Outcome {
+        let context = PublicationContext(
+            now: now, calendar: calendar, config: config, itemName: itemName, imageData: imageData)
+        var limitProblems: [ItemProblem] = []
+        var overLimit: [RefusalReason] = []
+        for channel in item.channels {
+            guard let problems = publishers[channel]?.limitProblems(item, context: context), !problems.isEmpty else { continue }
+            limitProblems += problems
+            overLimit.append(.channel(channel))
+        }
+        if !limitProblems.isEmpty { return .reject(limitProblems, details: nil, reasons: overLimit) }
         var derogation: Derogation?
         switch gate.evaluate(item, fileName: itemName) {
         case .pass: break
@@ -49,8 +60,6 @@ public struct ItemProcessor: Sendable {
         if let publication = item.publication, calendar.start(of: publication) > now {
             return .wait(until: calendar.start(of: publication))
         }
-        let context = PublicationContext(
-            now: now, calendar: calendar, config: config, itemName: itemName, imageData: imageData)
         var renderings: [Channel: ChannelRendering] = [:]
         var unsupported: [Channel] = []
         var problems: [ItemProblem] = []
