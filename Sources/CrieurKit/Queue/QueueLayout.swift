@@ -18,11 +18,21 @@ public struct QueueLayout: Sendable {
     }
 
     /// Names a worker never touches: hidden files (editors, `Data.write(.atomic)`,
-    /// our own temporaries) and copies still in progress.
+    /// our own temporaries, macOS's `.DS_Store`, LibreOffice's `.~lock.*#`), copies
+    /// still in progress, Word's lock files (`~$*`) and the files Windows keeps in a
+    /// shared folder (`Thumbs.db`, `desktop.ini`). They are not read, not refused and
+    /// not counted. Folders in `incoming/` are left alone too (`Spool`, `QueueStatus`).
     public static func isIgnored(_ name: String) -> Bool {
         let lower = name.lowercased()
-        return name.hasPrefix(".") || lower.hasSuffix(".tmp") || lower.hasSuffix(".part")
+        return name.hasPrefix(".") || name.hasPrefix("~$") || lower.hasSuffix(".tmp") || lower.hasSuffix(".part")
+            || shareFiles.contains(lower)
     }
+
+    /// What Windows writes by itself into a shared folder, lower-cased.
+    static let shareFiles: Set<String> = ["thumbs.db", "ehthumbs.db", "desktop.ini"]
+
+    /// The folder of `rejected/` where refusals older than `queue.rejectedArchiveDays` go.
+    public static let rejectedArchiveFolder = "ancien"
 
     public static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp"]
 

@@ -32,7 +32,8 @@ public struct QueueStatus: Sendable, Codable, Equatable {
                         continue
                     }
                 }
-                if QueueLayout.isItemName(name) { count += 1 }
+                // Folders are not items: the share's own in incoming/, rejected/ancien/.
+                if QueueLayout.isItemName(name), try FileSystem.info(layout.path(state, name))?.kind != .directory { count += 1 }
             }
             counts[state.rawValue] = count
         }

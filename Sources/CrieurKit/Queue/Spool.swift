@@ -134,7 +134,8 @@ public final class Spool {
         var ready: [String] = []
         var present: Set<String> = []
         for name in try FileSystem.names(in: layout.directory(.incoming)) where QueueLayout.isItemName(name) {
-            guard let info = try FileSystem.info(layout.path(.incoming, name)) else { continue }
+            // A folder (« Nouveau dossier ») is the share's, not an item: left alone.
+            guard let info = try FileSystem.info(layout.path(.incoming, name)), info.kind != .directory else { continue }
             present.insert(name)
             if tracker.isStable(name: name, size: info.size, modified: info.modified, now: wallNow) {
                 ready.append(name)
@@ -211,13 +212,14 @@ public final class Spool {
         return try move(item, to: .deferred)
     }
 
-    /// Renames `from` into `state` under `preferred` or the first free variant.
-    /// Nil when the source vanished.
-    private func moveUnique(from: String, to state: QueueState, preferred: String) throws -> String? {
+    /// Renames `from` into `state` (or its sub-folder `folder`) under `preferred` or the
+    /// first free variant. Nil when the source vanished.
+    func moveUnique(from: String, to state: QueueState, folder: String? = nil, preferred: String) throws -> String? {
+        let directory = folder.map { layout.path(state, $0) } ?? layout.directory(state)
         for attempt in 1...10_000 {
             let name = QueueLayout.candidateName(preferred, attempt: attempt)
             do {
-                guard try FileSystem.moveNoReplace(from: from, to: layout.path(state, name)) else { return nil }
+                guard try FileSystem.moveNoReplace(from: from, to: "\(directory)/\(name)") else { return nil }
                 return name
             } catch let error as FileSystemError where error.code == EEXIST {
                 continue

@@ -27,6 +27,8 @@ public final class Worker {
     private let journal: PublicationJournal
     private var started = false
     private var lastRecovery = Date.distantPast
+    /// The day old refusals were last moved to `rejected/ancien/`.
+    private var lastArchiveDay: CivilDate?
     /// The day the listing pages were last rebuilt: items start and end by the
     /// day, so pages are rebuilt at least once a day even when nothing arrives.
     private var lastRefreshDay: CivilDate?
@@ -136,6 +138,7 @@ public final class Worker {
             if stopRequested() { return events }
             if let claimed = try spool.claim(name, from: .incoming) { events.append(handle(claimed, now: now)) }
         }
+        if lastArchiveDay != processor.calendar.civilDate(of: now) { archiveOldRefusals(now: now) }
         let published = events.contains(where: { if case .published = $0 { return true } else { return false } })
         if published || lastRefreshDay != processor.calendar.civilDate(of: now) {
             refreshChannels(now: now)
@@ -317,6 +320,7 @@ public final class Worker {
         let present = Set(names)
         var events: [WorkerEvent] = []
         for name in names where QueueLayout.isItemName(name) {
+            if try FileSystem.info("\(rejected)/\(name)")?.kind == .directory { continue }  // rejected/ancien/
             let reportName = name + QueueLayout.reportSuffix
             guard !present.contains(reportName) else { continue }
             var problems = [ItemProblem(
@@ -331,6 +335,23 @@ public final class Worker {
             events.append(.rejected(item: name, report: reportName))
         }
         return events
+    }
+
+    /// Once a day, refusals older than `queue.rejectedArchiveDays` (by their report's
+    /// date) move to `rejected/ancien/`, so staff see the recent ones first. A failure
+    /// is logged and tried again the next day; the items stay where they were.
+    private func archiveOldRefusals(now: Date) {
+        lastArchiveDay = processor.calendar.civilDate(of: now)
+        let cutoff = now.addingTimeInterval(-TimeInterval(config.queue.rejectedArchiveDays) * 86_400)
+        do {
+            let moved = try spool.archiveRefusals(reportedBefore: cutoff)
+            if !moved.isEmpty {
+                logger.info("\(moved.count) annonce\(moved.count > 1 ? "s" : "") refusée\(moved.count > 1 ? "s" : "") depuis plus de "
+                    + "\(config.queue.rejectedArchiveDays) jours rangée\(moved.count > 1 ? "s" : "") dans queue/rejected/\(QueueLayout.rejectedArchiveFolder)/")
+            }
+        } catch {
+            logger.error("rangement des anciens refus dans queue/rejected/\(QueueLayout.rejectedArchiveFolder)/ interrompu : \(error)")
+        }
     }
 
     private func refreshChannels(now: Date) {
