@@ -30,6 +30,10 @@ public struct Enqueuer: Sendable {
     public func check(_ source: String) -> Checked {
         let name = (source as NSString).lastPathComponent
         var checked = Checked(source: source, data: Data(), item: nil, imageData: nil, problems: [])
+        if let problem = QueueLayout.depositProblem(name) {
+            checked.problems = [problem]
+            return checked
+        }
         do {
             checked.data = try ItemFile.read(source, maxBytes: parser.maxBytes)
             let item = try parser.parse(checked.data, fileName: name)

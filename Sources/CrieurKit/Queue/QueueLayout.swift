@@ -52,6 +52,36 @@ public struct QueueLayout: Sendable {
         !isIgnored(name) && !isImage(name) && !isReport(name)
     }
 
+    /// Names the worker takes from `incoming/`: the items, and files named like a
+    /// report (`X.rapport.txt`), which are taken only to be refused with a report.
+    public static func isIncomingCandidate(_ name: String) -> Bool {
+        !isIgnored(name) && !isImage(name)
+    }
+
+    /// The name a file dropped as `X.rapport.txt` gets in `rejected/` (`X-rapport.txt`),
+    /// where its own name would pass for the report of an item `X`.
+    public static func nameOutsideReports(_ name: String) -> String {
+        isReport(name) ? String(name.dropLast(reportSuffix.count)) + "-rapport.txt" : name
+    }
+
+    /// Why `enqueue` must not queue a file under `name`, or nil: the worker would never
+    /// take it (an ignored name) or would take it for a report.
+    public static func depositProblem(_ name: String) -> ItemProblem? {
+        if isReport(name) {
+            return ItemProblem(
+                line: nil,
+                message: "Le nom « \(name) » se termine par « \(reportSuffix) », la fin que Crieur réserve à ses rapports de refus.",
+                fix: "Renommez le fichier sans « .rapport » (par exemple « \(nameOutsideReports(name)) ») puis recommencez.")
+        }
+        if isIgnored(name) {
+            return ItemProblem(
+                line: nil,
+                message: "Le nom « \(name) » est celui d'un fichier que Crieur ne lit jamais (fichier caché, temporaire ou de verrouillage).",
+                fix: "Donnez au fichier un nom ordinaire, par exemple « annonce.txt », puis recommencez.")
+        }
+        return nil
+    }
+
     /// Once claimed, an item's picture travels under a name tied to the item's,
     /// so that two items with a picture called `affiche.jpg` never collide.
     public static func attachmentName(item: String, image: String) -> String {

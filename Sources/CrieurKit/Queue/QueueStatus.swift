@@ -6,6 +6,9 @@ public struct QueueStatus: Sendable, Codable, Equatable {
     public var counts: [String: Int]
     public var next: Next?
     public var recentRefusals: [Refusal]
+    /// Files of `incoming/` whose name is not UTF-8, written with `\xE9` escapes: not
+    /// counted as items; the worker renames them at its next pass.
+    public var unreadableNames: [String]
 
     public struct Next: Sendable, Codable, Equatable {
         public var item: String
@@ -23,6 +26,7 @@ public struct QueueStatus: Sendable, Codable, Equatable {
         var counts: [String: Int] = [:]
         for state in QueueState.allCases {
             var count = 0
+            let isCandidate = state == .incoming ? QueueLayout.isIncomingCandidate : QueueLayout.isItemName
             for name in try FileSystem.names(in: layout.directory(state)) where !QueueLayout.isIgnored(name) {
                 if state == .active {
                     // Items sit in each worker's claim folder.
@@ -33,7 +37,7 @@ public struct QueueStatus: Sendable, Codable, Equatable {
                     }
                 }
                 // Folders are not items: the share's own in incoming/, rejected/ancien/.
-                if QueueLayout.isItemName(name), try FileSystem.info(layout.path(state, name))?.kind != .directory { count += 1 }
+                if isCandidate(name), try FileSystem.info(layout.path(state, name))?.kind != .directory { count += 1 }
             }
             counts[state.rawValue] = count
         }
@@ -57,7 +61,8 @@ public struct QueueStatus: Sendable, Codable, Equatable {
                 refusedAt: calendar.timestamp(info.modified), reason: reason)))
         }
         let recent = refusals.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1)
-        return QueueStatus(counts: counts, next: next, recentRefusals: Array(recent))
+        let unreadable = try FileSystem.rawNames(in: layout.directory(.incoming)).filter { $0.string == nil }.map(\.escaped).sorted()
+        return QueueStatus(counts: counts, next: next, recentRefusals: Array(recent), unreadableNames: unreadable)
     }
 
     /// The French text for staff.
@@ -65,6 +70,10 @@ public struct QueueStatus: Sendable, Codable, Equatable {
         var lines = ["État de la file :"]
         for state in QueueState.allCases {
             lines.append("  \(state.frenchName.padding(toLength: 12, withPad: " ", startingAt: 0)) \(counts[state.rawValue] ?? 0)")
+        }
+        if !unreadableNames.isEmpty {
+            lines.append("Fichiers au nom illisible (pas en UTF-8) dans queue/incoming, renommés au prochain passage du service :")
+            for name in unreadableNames { lines.append("  « \(name) »") }
         }
         if let next {
             lines.append("Prochaine annonce en attente : « \(next.item) », prévue le \(next.due).")

@@ -129,11 +129,34 @@ public final class Spool {
         return best
     }
 
+    /// Gives every file of `incoming/` whose name is not UTF-8 a name the queue can
+    /// handle (`RawFileName.readable`, or its first free variant); the file is then
+    /// taken like any other. Returns each old name (escaped) and new name, for the log.
+    public func renameUnreadableIncoming() throws -> [(from: String, to: String)] {
+        let incoming = layout.directory(.incoming)
+        var renamed: [(from: String, to: String)] = []
+        for raw in try FileSystem.rawNames(in: incoming) where raw.string == nil {
+            attempts: for attempt in 1...10_000 {
+                let name = QueueLayout.candidateName(raw.readable, attempt: attempt)
+                do {
+                    if try FileSystem.moveNoReplace(raw, in: incoming, to: "\(incoming)/\(name)") {
+                        renamed.append((raw.escaped, name))
+                    }
+                    break attempts
+                } catch let error as FileSystemError where error.code == EEXIST {
+                    continue
+                }
+            }
+        }
+        if !renamed.isEmpty { try FileSystem.syncDirectory(incoming) }
+        return renamed
+    }
+
     /// Candidate items in `incoming/` that have stopped changing.
     public func stableIncoming(tracker: inout StabilityTracker, wallNow: Date) throws -> [String] {
         var ready: [String] = []
         var present: Set<String> = []
-        for name in try FileSystem.names(in: layout.directory(.incoming)) where QueueLayout.isItemName(name) {
+        for name in try FileSystem.names(in: layout.directory(.incoming)) where QueueLayout.isIncomingCandidate(name) {
             // A folder (« Nouveau dossier ») is the share's, not an item: left alone.
             guard let info = try FileSystem.info(layout.path(.incoming, name)), info.kind != .directory else { continue }
             present.insert(name)
@@ -171,7 +194,9 @@ public final class Spool {
         }
         for candidate in [sidecar, image] {
             let source = layout.path(item.source, candidate)
-            guard let info = try FileSystem.info(source), info.kind == .regular else { continue }
+            // Whatever its kind: a link or a folder travels with the item, which is then
+            // refused for it (`ItemFile.readImage`) instead of leaving it in incoming/.
+            guard try FileSystem.info(source) != nil else { continue }
             if try FileSystem.moveNoReplace(from: source, to: target) {
                 try FileSystem.syncDirectory(layout.directory(item.source))
                 try FileSystem.syncDirectory(activeDirectory)
@@ -184,10 +209,11 @@ public final class Spool {
 
     /// Moves a claimed item (and its picture) to its final or waiting state.
     /// Returns the item's name there, which differs when the name was taken.
+    /// `preferred`: another name for it there (a refused file named like a report).
     @discardableResult
-    public func move(_ item: ClaimedItem, to state: QueueState) throws -> String {
+    public func move(_ item: ClaimedItem, to state: QueueState, preferred: String? = nil) throws -> String {
         precondition(state != .active && state != .incoming, "claimed items leave for deferred, done or rejected")
-        guard let final = try moveUnique(from: item.path, to: state, preferred: item.name) else {
+        guard let final = try moveUnique(from: item.path, to: state, preferred: preferred ?? item.name) else {
             throw FileSystemError(operation: "rename", path: item.path, code: ENOENT)
         }
         for sidecar in item.attachments {

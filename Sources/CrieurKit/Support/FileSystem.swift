@@ -41,17 +41,35 @@ public enum FileSystem {
     }
 
     /// The names in a directory, without `.` and `..`, sorted for reproducible order.
+    /// Names that are not valid UTF-8 are left out: no `String` path reaches them
+    /// (`rawNames` does, for the queue to rename them).
     public static func names(in directory: String) throws -> [String] {
+        try rawNames(in: directory).compactMap(\.string).sorted()
+    }
+
+    /// The names in a directory as the kernel stores them, without `.` and `..`.
+    public static func rawNames(in directory: String) throws -> [RawFileName] {
         guard let dir = opendir(directory) else { throw FileSystemError(operation: "opendir", path: directory) }
         defer { closedir(dir) }
-        var result: [String] = []
+        var result: [RawFileName] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix(while: { $0 != 0 }))
             }
-            if name != "." && name != ".." { result.append(name) }
+            if bytes != [0x2E] && bytes != [0x2E, 0x2E] { result.append(RawFileName(bytes)) }
         }
-        return result.sorted()
+        return result
+    }
+
+    /// `moveNoReplace` for a file of `directory` whose name is not UTF-8.
+    public static func moveNoReplace(_ name: RawFileName, in directory: String, to: String) throws -> Bool {
+        let path = Array(directory.utf8) + [UInt8(ascii: "/")] + name.bytes + [0]
+        let result = path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { crieur_rename_noreplace($0.baseAddress!, to) }
+        }
+        if result == 0 { return true }
+        if errno == ENOENT { return false }
+        throw FileSystemError(operation: "rename", path: to)
     }
 
     /// Reads a regular file without following a symbolic link, refusing more than

@@ -134,6 +134,9 @@ public final class Worker {
             if stopRequested() { return events }
             if let claimed = try spool.claim(name, from: .deferred) { events.append(handle(claimed, now: now)) }
         }
+        for (from, to) in try spool.renameUnreadableIncoming() {
+            logger.info("« \(from) » : nom de fichier illisible (pas en UTF-8), renommé « \(to) » pour être traité")
+        }
         for name in try spool.stableIncoming(tracker: &tracker, wallNow: wallClock.now()) {
             if stopRequested() { return events }
             if let claimed = try spool.claim(name, from: .incoming) { events.append(handle(claimed, now: now)) }
@@ -178,6 +181,7 @@ public final class Worker {
     private func handle(_ claimed: ClaimedItem, now: Date) -> WorkerEvent {
         var claimed = claimed
         do {
+            if QueueLayout.isReport(claimed.name) { return try rejectReportLikeName(claimed) }
             switch try read(&claimed) {
             case .failure(let rejection):
                 return try reject(claimed, rejection.problems, reasons: [.format])
@@ -271,10 +275,11 @@ public final class Worker {
     // MARK: Endings
 
     private func reject(
-        _ claimed: ClaimedItem, _ problems: [ItemProblem], details: String? = nil, reasons: [RefusalReason]
+        _ claimed: ClaimedItem, _ problems: [ItemProblem], details: String? = nil, reasons: [RefusalReason],
+        preferredName: String? = nil
     ) throws -> WorkerEvent {
         try journal.append(.init(time: clock.now(), item: claimed.name, event: .rejected, reasons: reasons.map(\.code)))
-        let name = try spool.move(claimed, to: .rejected)
+        let name = try spool.move(claimed, to: .rejected, preferred: preferredName)
         let reportName = name + QueueLayout.reportSuffix
         let report = RejectionReport.render(
             fileName: name, problems: problems, at: processor.calendar.timestamp(clock.now()), details: details)
@@ -282,6 +287,19 @@ public final class Worker {
         let first = problems[0].message
         logger.info("« \(name) » refusée (\(problems.count) problème\(problems.count > 1 ? "s" : "")) : \(first) — rapport : queue/rejected/\(reportName)")
         return .rejected(item: name, report: reportName)
+    }
+
+    /// A file dropped as `X.rapport.txt` would pass for the report of an item `X`:
+    /// it is refused unread, under the name `X-rapport.txt`, with its own report.
+    private func rejectReportLikeName(_ claimed: ClaimedItem) throws -> WorkerEvent {
+        let safe = QueueLayout.nameOutsideReports(claimed.name)
+        let problem = ItemProblem(
+            line: nil,
+            message: "Le nom « \(claimed.name) » se termine par « \(QueueLayout.reportSuffix) », la fin que Crieur réserve "
+                + "à ses rapports de refus : le fichier n'a pas été lu.",
+            fix: "Il est rangé ici sous le nom « \(safe) ». Si c'est une annonce, renommez-la sans « .rapport » "
+                + "(par exemple « \(safe) ») et déposez-la à nouveau dans « queue/incoming ».")
+        return try reject(claimed, [problem], reasons: [.format], preferredName: safe)
     }
 
     /// Publishing a text despite readability findings is a decision the centre
