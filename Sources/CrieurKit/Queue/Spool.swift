@@ -179,7 +179,8 @@ public final class Spool {
         guard try FileSystem.moveNoReplace(from: layout.path(state, name), to: claimed) else { return nil }
         try FileSystem.syncDirectory(activeDirectory)
         try FileSystem.syncDirectory(layout.directory(state))
-        return ClaimedItem(name: name, source: state, path: claimed, attachments: [])
+        // Taken after the rename, which itself moves the change time on.
+        return ClaimedItem(name: name, source: state, path: claimed, attachments: [], atClaim: try FileSystem.info(claimed))
     }
 
     /// Brings the item's picture into the claim folder: the one that already
@@ -207,13 +208,32 @@ public final class Spool {
         return false
     }
 
+    /// Whether the claimed file is no longer the one claimed: its size, modification
+    /// or change time moved on (a writer that paused longer than the settle time and
+    /// went on writing through its open file). What was read of it may be half.
+    public func hasChangedSinceClaim(_ item: ClaimedItem) throws -> Bool {
+        guard let before = item.atClaim, let now = try FileSystem.info(item.path) else { return true }
+        return now.size != before.size || now.modified != before.modified || now.statusChanged != before.statusChanged
+    }
+
+    /// Gives a claimed item that changed back to `incoming/` (its picture beside it),
+    /// where it settles again and is read whole. Returns its name there.
+    @discardableResult
+    public func putBack(_ item: ClaimedItem) throws -> String {
+        try relocate(item, to: .incoming, preferred: item.name)
+    }
+
     /// Moves a claimed item (and its picture) to its final or waiting state.
     /// Returns the item's name there, which differs when the name was taken.
     /// `preferred`: another name for it there (a refused file named like a report).
     @discardableResult
     public func move(_ item: ClaimedItem, to state: QueueState, preferred: String? = nil) throws -> String {
         precondition(state != .active && state != .incoming, "claimed items leave for deferred, done or rejected")
-        guard let final = try moveUnique(from: item.path, to: state, preferred: preferred ?? item.name) else {
+        return try relocate(item, to: state, preferred: preferred ?? item.name)
+    }
+
+    private func relocate(_ item: ClaimedItem, to state: QueueState, preferred: String) throws -> String {
+        guard let final = try moveUnique(from: item.path, to: state, preferred: preferred) else {
             throw FileSystemError(operation: "rename", path: item.path, code: ENOENT)
         }
         for sidecar in item.attachments {
@@ -264,4 +284,6 @@ public struct ClaimedItem: Sendable, Equatable {
     public var path: String
     /// Sidecar names of its pictures in the claim folder.
     public var attachments: [String]
+    /// The file as it was just after the claim, to tell whether it changed since.
+    public var atClaim: FileSystem.Info?
 }

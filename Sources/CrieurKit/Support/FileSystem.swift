@@ -19,6 +19,9 @@ public enum FileSystem {
         public var size: Int
         public var modified: Date
         public var linkCount: Int
+        /// The inode's change time: moved on by every write, truncation or rename, and
+        /// unlike the modification time, never set back by a program.
+        public var statusChanged: Date = .distantPast
     }
 
     /// `lstat(2)`: never follows a symbolic link. Nil when the path does not exist.
@@ -36,8 +39,9 @@ public enum FileSystem {
         default: kind = .other
         }
         let seconds = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1_000_000_000
+        let changed = Double(st.st_ctim.tv_sec) + Double(st.st_ctim.tv_nsec) / 1_000_000_000
         return Info(kind: kind, size: Int(st.st_size), modified: Date(timeIntervalSince1970: seconds),
-                    linkCount: Int(st.st_nlink))
+                    linkCount: Int(st.st_nlink), statusChanged: Date(timeIntervalSince1970: changed))
     }
 
     /// The names in a directory, without `.` and `..`, sorted for reproducible order.

@@ -23,6 +23,9 @@ public final class Worker {
     private let wallClock: any Clock
     private let logger: Logger
     private let sleep: @Sendable (TimeInterval) -> Void
+    /// Called with the claimed file's path once it has been read and judged, before
+    /// Crieur checks it did not change meanwhile: where tests drive a slow writer.
+    private let afterReading: (@Sendable (String) -> Void)?
     private var tracker: StabilityTracker
     private let journal: PublicationJournal
     private var started = false
@@ -39,8 +42,10 @@ public final class Worker {
         workspace: Workspace, config: CrieurConfig, publishers: [any ChannelPublisher], listings: [any ListingPage] = [],
         periodic: [any PeriodicJob] = [],
         clock: any Clock, wallClock: any Clock, logger: Logger,
-        sleep: @escaping @Sendable (TimeInterval) -> Void
+        sleep: @escaping @Sendable (TimeInterval) -> Void,
+        afterReading: (@Sendable (String) -> Void)? = nil
     ) {
+        self.afterReading = afterReading
         self.workspace = workspace
         self.config = config
         self.processor = ItemProcessor(config: config, publishers: publishers)
@@ -182,12 +187,22 @@ public final class Worker {
         var claimed = claimed
         do {
             if QueueLayout.isReport(claimed.name) { return try rejectReportLikeName(claimed) }
-            switch try read(&claimed) {
+            let result = try read(&claimed)
+            var decision: ItemProcessor.Outcome?
+            if case .success(let (item, imageData)) = result {
+                decision = processor.decide(item, itemName: claimed.name, imageData: imageData, now: now)
+            }
+            afterReading?(claimed.path)
+            // A writer that paused longer than the settle time may still be writing:
+            // what was read could be its first half. Nothing is published, refused or
+            // deferred from it; the file goes back to settle and is read again whole.
+            if try spool.hasChangedSinceClaim(claimed) { return try putBack(claimed) }
+            switch result {
             case .failure(let rejection):
                 return try reject(claimed, rejection.problems, reasons: [.format])
             case .success(let (item, imageData)):
-                return try apply(processor.decide(item, itemName: claimed.name, imageData: imageData, now: now),
-                                 to: claimed, item: item, imageData: imageData, now: now)
+                guard let decision else { preconditionFailure("a read item is always judged") }
+                return try apply(decision, to: claimed, item: item, imageData: imageData, now: now)
             }
         } catch {
             return retry(claimed, error: error, now: now)
@@ -287,6 +302,14 @@ public final class Worker {
         let first = problems[0].message
         logger.info("« \(name) » refusée (\(problems.count) problème\(problems.count > 1 ? "s" : "")) : \(first) — rapport : queue/rejected/\(reportName)")
         return .rejected(item: name, report: reportName)
+    }
+
+    private func putBack(_ claimed: ClaimedItem) throws -> WorkerEvent {
+        let name = try spool.putBack(claimed)
+        tracker.forget(name)
+        logger.info("« \(name) » a changé pendant sa lecture (copie pas encore finie ?) : remise dans queue/incoming, "
+            + "elle sera lue en entier quand elle ne changera plus")
+        return .changedWhileRead(item: name)
     }
 
     /// A file dropped as `X.rapport.txt` would pass for the report of an item `X`:
