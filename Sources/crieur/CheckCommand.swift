@@ -29,11 +29,21 @@ enum CheckCommand {
             let document: ItemDocument
             do {
                 document = try parser.parseDocument(try ItemFile.read(path, maxBytes: parser.maxBytes), fileName: name)
-            } catch let rejection as ItemRejection {
+            } catch {
+                // Refused as an item, or not readable at all (rights, a vanished share):
+                // either way a French reason, and in JSON one object like any other file's.
                 unreadable = true
-                for problem in rejection.problems {
+                let problems = (error as? ItemRejection)?.problems ?? [ItemProblem(
+                    line: nil, message: "Lecture impossible : \(error).",
+                    fix: "Vérifiez que le fichier existe et que vous avez le droit de le lire.")]
+                for problem in problems {
                     let place = problem.line.map { "\(path):\($0)" } ?? path
                     Console.err("\(place) : \(problem.message)\n    → \(problem.fix)")
+                }
+                if json {
+                    ReadabilityReportFormatter.writeUnreadableJSON(
+                        problems, file: path, channels: channel.map { [$0] } ?? Channel.allCases) { Console.write(utf8: $0) }
+                    [UInt8(ascii: "\n")].withUnsafeBufferPointer { Console.write(utf8: $0) }
                 }
                 continue
             }

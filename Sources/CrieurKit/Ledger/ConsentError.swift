@@ -16,6 +16,8 @@ public enum ConsentError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingSource
     /// A text field holds a line break or an invisible control character.
     case invalidText(field: String)
+    /// A text field is longer than it may be.
+    case textTooLong(field: String, length: Int, maxLength: Int)
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum ConsentError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Indiquez la preuve du consentement avec --source, par exemple --source \"formulaire papier n°42\"."
         case .invalidText(let field):
             return "Le champ « \(field) » contient un saut de ligne ou un caractère invisible : retapez-le."
+        case .textTooLong(let field, let length, let maxLength):
+            return "Le champ « \(field) » compte \(length) caractères, plus que les \(maxLength) permis : raccourcissez-le."
         }
     }
 

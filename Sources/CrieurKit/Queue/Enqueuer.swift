@@ -49,7 +49,7 @@ public struct Enqueuer: Sendable {
         } catch let rejection as ItemRejection {
             checked.problems = rejection.problems
         } catch {
-            checked.problems = [ItemProblem(line: nil, message: "Lecture impossible (\(error)).", fix: "Vérifiez que le fichier est lisible.")]
+            checked.problems = [ItemProblem(line: nil, message: "Lecture impossible : \(error).", fix: "Vérifiez que le fichier est lisible.")]
         }
         return checked
     }

@@ -203,7 +203,8 @@ public enum FileSystem {
     }
 }
 
-/// A system call failed; `code` is errno.
+/// A system call failed; `code` is errno. Its description is French, for the
+/// logs and messages staff read (`SystemErrorText`).
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public var operation: String
     public var path: String
@@ -216,6 +217,8 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(operation) \(path) : \(String(cString: strerror(code)))"
+        let action = SystemErrorText.action(operation)
+        let elided = action.first.map { "aeéiou".contains($0) } == true ? "d'" : "de "
+        return "impossible \(elided)\(action) « \(path) » : \(SystemErrorText.reason(code))"
     }
 }
