@@ -6,7 +6,9 @@ import Foundation
 /// It touches `queue/`, `out/` and the ledgers `data/journal.jsonl` and
 /// `data/derogations.jsonl`. Bad input never stops it: a
 /// refused item goes to `rejected/` with a French report; a failure of the
-/// world (disk full) sends the item to `deferred/` for a later try. Killed at any
+/// world (disk full) sends the item to `deferred/` for a later try; a file that
+/// changed after its claim (a writer still at work) goes back to `incoming/` and is
+/// read again whole. Killed at any
 /// moment, it loses nothing: the item stays in its claim folder and the next
 /// worker takes it back; writing the same outputs again is harmless.
 public final class Worker {
