@@ -33,9 +33,19 @@ enum CheckCommand {
             let document: ItemDocument
             do {
                 document = try parser.parseDocument(try ItemFile.read(path, maxBytes: parser.maxBytes), fileName: name)
-            } catch let rejection as ItemRejection {
+            } catch {
+                // Refused as an item, or not readable at all (rights, a vanished share):
+                // either way a French reason, and in JSON one object like any other file's.
                 unreadable = true
-                printProblems(rejection.problems, file: path)
+                let problems = (error as? ItemRejection)?.problems ?? [ItemProblem(
+                    line: nil, message: "Lecture impossible : \(error).",
+                    fix: "Vérifiez que le fichier existe et que vous avez le droit de le lire.")]
+                printProblems(problems, file: path)
+                if json {
+                    ReadabilityReportFormatter.writeUnreadableJSON(
+                        problems, file: path, channels: channel.map { [$0] } ?? Channel.allCases) { Console.write(utf8: $0) }
+                    [UInt8(ascii: "\n")].withUnsafeBufferPointer { Console.write(utf8: $0) }
+                }
                 continue
             }
             var report: ReadabilityReport

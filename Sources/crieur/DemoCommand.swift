@@ -107,6 +107,8 @@ enum DemoCommand {
             return "Problème passager pour « \(item) » : \(reason)"
         case .recovered(let item):
             return "Reprise : « \(item) »"
+        case .changedWhileRead(let item):
+            return "Remise dans la file : « \(item) » changeait encore pendant sa lecture"
         case .periodicFailure(let reason, _):
             return "Lettre d'information : envoi interrompu, \(reason)"
         case .periodicBlocked(let reason):

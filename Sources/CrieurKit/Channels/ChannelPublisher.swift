@@ -20,10 +20,17 @@ public protocol ChannelPublisher: Sendable {
     /// nothing: `refresh` no longer shows it. A channel whose copies staff post
     /// by hand (Facebook) says there that it must be taken down.
     func retract(_ record: PublishedItem, files: [String], folder: OutputFolder, context: PublicationContext) throws
+
+    /// The refusals this channel can tell at little cost (a word or character limit),
+    /// asked before the readability check reads the whole text: a megabyte dropped
+    /// for the screen is refused for its length at once. Empty when within limits.
+    func limitProblems(_ item: Item, context: PublicationContext) -> [ItemProblem]
 }
 
 extension ChannelPublisher {
     public func retract(_ record: PublishedItem, files: [String], folder: OutputFolder, context: PublicationContext) throws {}
+
+    public func limitProblems(_ item: Item, context: PublicationContext) -> [ItemProblem] { [] }
 }
 
 /// What a channel needs to know besides the item.

@@ -36,6 +36,8 @@ public struct CrieurConfig: Sendable {
         public var rescanSeconds = 30
         /// Delay before trying again after a temporary failure (disk full, …), in minutes.
         public var retryMinutes = 15
+        /// Refusals and their reports older than this many days go to `rejected/ancien/`.
+        public var rejectedArchiveDays = 30
     }
 
     public static let relativePath = "config/crieur.json5"
@@ -76,6 +78,8 @@ public struct CrieurConfig: Sendable {
         config.queue.settleSeconds = queue.int("settleSeconds", default: config.queue.settleSeconds, range: 0...3_600)
         config.queue.rescanSeconds = queue.int("rescanSeconds", default: config.queue.rescanSeconds, range: 1...3_600)
         config.queue.retryMinutes = queue.int("retryMinutes", default: config.queue.retryMinutes, range: 1...1_440)
+        config.queue.rejectedArchiveDays = queue.int(
+            "rejectedArchiveDays", default: config.queue.rejectedArchiveDays, range: 1...3_650)
 
         config.bulletin = BulletinSettings.read(root.section("bulletin"), organisation: config.organisation)
         config.facebook = root.decode(FacebookSettings.self, "facebook", default: config.facebook)

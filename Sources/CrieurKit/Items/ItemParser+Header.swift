@@ -26,7 +26,8 @@ extension ItemParser {
             return ItemDocument(item: nil, bodyText: text, bodyFirstLine: 1, title: nil)
         }
         let firstHeaderLine = (lines.firstIndex { !isBlank($0) } ?? 0) + 1
-        let fields = headerFields(lines, in: layout.header, problems: &problems)
+        var refusedKeys: Set<HeaderKey> = []
+        let fields = headerFields(lines, in: layout.header, problems: &problems, refusedKeys: &refusedKeys)
         if layout.separator == nil {
             problems.append(ItemProblem(
                 line: layout.bodyStart,
@@ -39,7 +40,7 @@ extension ItemParser {
         let item = buildItem(
             fields: fields, bodyText: bodyText, bodyFirstLine: layout.bodyStart + 1,
             emptyBodyLine: layout.separator.map { $0 + 1 } ?? layout.bodyStart, missingFieldLine: firstHeaderLine,
-            format: .text, refusedKeys: misspelledKeys(in: lines, range: layout.header), problems: &problems
+            format: .text, refusedKeys: refusedKeys, problems: &problems
         )
         return item.map { ItemDocument(item: $0, bodyText: $0.bodyText, bodyFirstLine: $0.bodyFirstLine, title: $0.title) }
     }
@@ -68,7 +69,11 @@ extension ItemParser {
         return Layout(header: 0..<end, separator: nil, bodyStart: end)
     }
 
-    static func headerFields(_ lines: [String], in range: Range<Int>, problems: inout [ItemProblem]) -> [HeaderField] {
+    /// The fields of the header lines in `range`. `refusedKeys` receives the keys that an
+    /// unknown key is probably a typo of: already reported, so not reported missing too.
+    static func headerFields(
+        _ lines: [String], in range: Range<Int>, problems: inout [ItemProblem], refusedKeys: inout Set<HeaderKey>
+    ) -> [HeaderField] {
         var fields: [HeaderField] = []
         for index in range where !isBlank(lines[index]) {
             let line = index + 1
@@ -86,7 +91,15 @@ extension ItemParser {
             }
             let value = headerValue(String(lines[index][lines[index].index(after: colon)...]))
             guard let key = HeaderKey(written: writtenKey) else {
-                problems.append(unknownKey(writtenKey, line: line, format: .text))
+                // Past what the report lists, a problem is only counted: no suggestion is
+                // sought, so a megabyte of wrong keys costs no edit distances.
+                guard problems.count < 2 * maxProblemsListed else {
+                    problems.append(ItemProblem(line: line, message: "La clé \(quote(writtenKey)) n'est pas connue.", fix: ""))
+                    continue
+                }
+                let suggestion = HeaderKey.suggestion(for: writtenKey)
+                if let suggestion, keyPart(of: lines[index]) != nil { refusedKeys.insert(suggestion) }
+                problems.append(unknownKey(writtenKey, line: line, format: .text, suggestion: suggestion))
                 continue
             }
             if let earlier = fields.first(where: { $0.key == key }) {
@@ -102,17 +115,14 @@ extension ItemParser {
         return fields
     }
 
-    /// Keys that an unknown key is probably a typo of: already reported, so not
-    /// reported missing too.
-    private static func misspelledKeys(in lines: [String], range: Range<Int>) -> Set<HeaderKey> {
-        Set(range.compactMap { index in
-            keyPart(of: lines[index]).flatMap { HeaderKey(written: $0) == nil ? HeaderKey.suggestion(for: $0) : nil }
-        })
+    static func unknownKey(_ written: String, line: Int?, format: SourceFormat) -> ItemProblem {
+        unknownKey(written, line: line, format: format, suggestion: HeaderKey.suggestion(for: written))
     }
 
-    static func unknownKey(_ written: String, line: Int?, format: SourceFormat) -> ItemProblem {
+    /// `suggestion`: the known key `written` is probably a typo of, already sought.
+    static func unknownKey(_ written: String, line: Int?, format: SourceFormat, suggestion: HeaderKey?) -> ItemProblem {
         let fix: String
-        if let suggestion = HeaderKey.suggestion(for: written) {
+        if let suggestion {
             let name = format == .json ? suggestion.englishName : suggestion.frenchName
             fix = "Vouliez-vous dire \(quote(name)) ? Corrigez le nom de la clé."
         } else if format == .json {
@@ -134,12 +144,13 @@ extension ItemParser {
     private static func keyPart(of line: String) -> String? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let key = line[..<colon].trimmingCharacters(in: .whitespaces)
-        let allowed = CharacterSet.letters.union(.whitespaces).union(CharacterSet(charactersIn: "-_'’"))
         guard !key.isEmpty, key.count <= 30, key.split(separator: " ").count <= 3,
-              key.unicodeScalars.allSatisfy(allowed.contains)
+              key.unicodeScalars.allSatisfy(keyScalars.contains)
         else { return nil }
         return key
     }
+
+    private static let keyScalars = CharacterSet.letters.union(.whitespaces).union(CharacterSet(charactersIn: "-_'’"))
 
     private static func isKnownOrClose(_ key: String) -> Bool {
         HeaderKey(written: key) != nil || HeaderKey.suggestion(for: key) != nil

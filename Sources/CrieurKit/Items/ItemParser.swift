@@ -50,10 +50,23 @@ public struct ItemParser: Sendable {
         text.count <= 60 ? "« \(text) »" : "« \(text.prefix(57))… »"
     }
 
-    /// Problems sorted by line, those without a line last, otherwise in the order found.
+    /// More problems than this are summed up in one: a file of 100,000 wrong header
+    /// lines gets a report staff can read, and costs no more to write than a short one.
+    static let maxProblemsListed = 50
+
+    /// Problems sorted by line, those without a line last, otherwise in the order found;
+    /// beyond `maxProblemsListed`, one last problem counts the others.
     private static func inFileOrder(_ problems: [ItemProblem]) -> [ItemProblem] {
-        problems.enumerated()
+        let sorted = problems.enumerated()
             .sorted { ($0.element.line ?? Int.max, $0.offset) < ($1.element.line ?? Int.max, $1.offset) }
             .map(\.element)
+        guard sorted.count > maxProblemsListed else { return sorted }
+        let listed = sorted.prefix(maxProblemsListed - 1)
+        let rest = sorted.count - listed.count
+        return Array(listed) + [ItemProblem(
+            line: nil,
+            message: "\(rest) autres problèmes ne sont pas détaillés ici.",
+            fix: "Corrigez d'abord ceux de la liste : les autres sont souvent de la même sorte ; "
+                + "vérifiez ensuite le fichier à nouveau.")]
     }
 }

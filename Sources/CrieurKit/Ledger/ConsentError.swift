@@ -20,6 +20,8 @@ public enum ConsentError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownHold(String)
     /// A hold that names nobody cannot be turned into a withdrawal.
     case holdNamesNobody(String)
+    /// A text field is longer than it may be.
+    case textTooLong(field: String, length: Int, maxLength: Int)
 
     public var description: String {
         switch self {
@@ -44,6 +46,8 @@ public enum ConsentError: Error, Sendable, Equatable, CustomStringConvertible {
         case .holdNamesNobody(let id):
             return "La ligne « \(id) » ne nomme personne : il n'y a personne à désinscrire. Si c'était une désinscription, "
                 + "refaites-la avec « crieur consent withdraw EMAIL », puis lancez « crieur consent repair --confirm \(id) »."
+        case .textTooLong(let field, let length, let maxLength):
+            return "Le champ « \(field) » compte \(length) caractères, plus que les \(maxLength) permis : raccourcissez-le."
         }
     }
 

@@ -235,13 +235,16 @@ public struct ConsentLedger: Sendable {
     // MARK: - Values
 
     /// Trimmed text, nil when empty; refused when it holds a line break or an
-    /// invisible control character (it ends up in e-mail headers and ledgers).
+    /// invisible control character (it ends up in e-mail headers and ledgers), or
+    /// is longer than `maxLength` characters, each with its own reason.
     static func checkedText(_ text: String, field: String, maxLength: Int) throws(ConsentError) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
-        guard !trimmed.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || TextDecoding.isForbidden($0) }),
-              trimmed.count <= maxLength else {
+        guard !trimmed.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || TextDecoding.isForbidden($0) }) else {
             throw ConsentError.invalidText(field: field)
+        }
+        guard trimmed.count <= maxLength else {
+            throw ConsentError.textTooLong(field: field, length: trimmed.count, maxLength: maxLength)
         }
         return trimmed
     }

@@ -58,6 +58,11 @@ public struct Enqueuer: Sendable {
     func check(_ source: String, now: Date, known: KnownItems, pictures: [String: String]) -> Checked {
         let name = (source as NSString).lastPathComponent
         var checked = Checked(source: source, data: Data(), item: nil, imageData: nil, problems: [])
+        if let problem = QueueLayout.depositProblem(name) {
+            checked.problems = [problem]
+            checked.reasons = [.format]
+            return checked
+        }
         do {
             checked.data = try ItemFile.read(source, maxBytes: parser.maxBytes)
             let item = try parser.parse(checked.data, fileName: name)
@@ -66,7 +71,11 @@ public struct Enqueuer: Sendable {
                 let imagePath = pictures[image.fileName]
                     ?? ((source as NSString).deletingLastPathComponent as NSString).appendingPathComponent(image.fileName)
                 checked.imageData = try ItemFile.readImage(imagePath, fileName: image.fileName)
-                if let problem = pictureNameProblem(image.fileName, data: checked.imageData) { checked.problems.append(problem) }
+                if let problem = pictureNameProblem(image.fileName, data: checked.imageData) {
+                    checked.problems = [problem]
+                    checked.reasons = [.format]
+                    return checked
+                }
             }
             let outcome = processor.decide(item, itemName: name, imageData: checked.imageData, now: now, known: known)
             let verdict = ItemVerdict(outcome, calendar: processor.calendar)
@@ -90,7 +99,7 @@ public struct Enqueuer: Sendable {
             checked.reasons = [.format]
         } catch {
             checked.reasons = [.format]
-            checked.problems = [ItemProblem(line: nil, message: "Lecture impossible (\(error)).", fix: "Vérifiez que le fichier est lisible.")]
+            checked.problems = [ItemProblem(line: nil, message: "Lecture impossible : \(error).", fix: "Vérifiez que le fichier est lisible.")]
         }
         return checked
     }

@@ -8,6 +8,15 @@ import Foundation
 public enum ItemFile {
     public static func read(_ path: String, maxBytes: Int) throws -> Data {
         guard let info = try FileSystem.info(path) else {
+            // The command line repairs a name that is not UTF-8 (caf\xE9.txt) into U+FFFD,
+            // a character no real name holds: say what is wrong with the name.
+            if path.contains("\u{FFFD}") {
+                throw ItemRejection([ItemProblem(
+                    line: nil,
+                    message: "Le nom de ce fichier contient un caractère illisible (il n'est pas écrit en UTF-8, "
+                        + "souvent un accent venu d'un ancien partage Windows) : Crieur ne peut pas l'ouvrir sous ce nom.",
+                    fix: "Renommez le fichier (par exemple sans accents) puis recommencez.")])
+            }
             throw ItemRejection([ItemProblem(
                 line: nil, message: "Fichier introuvable.", fix: "Vérifiez le nom et le dossier du fichier.")])
         }
@@ -31,7 +40,11 @@ public enum ItemFile {
                 fix: "Utilisez une image JPG, PNG, GIF ou WEBP et écrivez son nom complet dans « Image ».")])
         }
         guard let info = try FileSystem.info(path) else { throw ItemRejection([missingImage(fileName)]) }
-        if let problem = kindProblem(info) { throw ItemRejection([problem]) }
+        if let problem = kindProblem(info) {
+            throw ItemRejection([ItemProblem(
+                line: nil, message: "Image « \(fileName) » : " + problem.message.prefix(1).lowercased() + problem.message.dropFirst(),
+                fix: problem.fix)])
+        }
         switch try FileSystem.read(path, maxBytes: maxImageBytes) {
         case .contents(let data): return data
         case .notRegular: throw ItemRejection([notAFile])

@@ -10,6 +10,9 @@ public struct QueueStatus: Sendable, Codable, Equatable {
     public var expired: Int = 0
     /// Items published without some of their channels, latest first, each with its report in `done/`.
     public var partlyPublished: [Refusal] = []
+    /// Files of `incoming/` whose name is not UTF-8, written with `\xE9` escapes: not
+    /// counted as items; the worker renames them at its next pass.
+    public var unreadableNames: [String] = []
 
     public struct Next: Sendable, Codable, Equatable {
         public var item: String
@@ -40,6 +43,7 @@ public struct QueueStatus: Sendable, Codable, Equatable {
         var counts: [String: Int] = [:]
         for state in QueueState.allCases {
             var count = 0
+            let isCandidate = state == .incoming ? QueueLayout.isIncomingCandidate : QueueLayout.isItemName
             for name in try FileSystem.names(in: layout.directory(state)) where !QueueLayout.isIgnored(name) {
                 if state == .active {
                     // Items sit in each worker's claim folder.
@@ -49,7 +53,8 @@ public struct QueueStatus: Sendable, Codable, Equatable {
                         continue
                     }
                 }
-                if QueueLayout.isItemName(name) { count += 1 }
+                // Folders are not items: the share's own in incoming/, rejected/ancien/.
+                if isCandidate(name), try FileSystem.info(layout.path(state, name))?.kind != .directory { count += 1 }
             }
             counts[state.rawValue] = count
         }
@@ -67,6 +72,7 @@ public struct QueueStatus: Sendable, Codable, Equatable {
         let done = try reports(in: .done, layout: layout, calendar: calendar, today: today)
         status.expired = done.filter { $0.kind == .expired }.count
         status.partlyPublished = Array(done.filter { $0.kind == .partlyPublished }.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1))
+        status.unreadableNames = try FileSystem.rawNames(in: layout.directory(.incoming)).filter { $0.string == nil }.map(\.escaped).sorted()
         return status
     }
 
@@ -100,6 +106,10 @@ public struct QueueStatus: Sendable, Codable, Equatable {
             if state == .done && expired > 0 {
                 lines.append("    dont \(expired) expirée\(expired > 1 ? "s" : "") en attente, jamais publiée\(expired > 1 ? "s" : "")")
             }
+        }
+        if !unreadableNames.isEmpty {
+            lines.append("Fichiers au nom illisible (pas en UTF-8) dans queue/incoming, renommés au prochain passage du service :")
+            for name in unreadableNames { lines.append("  « \(name) »") }
         }
         if let next {
             lines.append("Prochaine annonce en attente : « \(next.item) », prévue \(next.dueWords).")

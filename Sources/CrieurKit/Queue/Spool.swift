@@ -129,12 +129,36 @@ public final class Spool {
         return best
     }
 
+    /// Gives every file of `incoming/` whose name is not UTF-8 a name the queue can
+    /// handle (`RawFileName.readable`, or its first free variant); the file is then
+    /// taken like any other. Returns each old name (escaped) and new name, for the log.
+    public func renameUnreadableIncoming() throws -> [(from: String, to: String)] {
+        let incoming = layout.directory(.incoming)
+        var renamed: [(from: String, to: String)] = []
+        for raw in try FileSystem.rawNames(in: incoming) where raw.string == nil {
+            attempts: for attempt in 1...10_000 {
+                let name = QueueLayout.candidateName(raw.readable, attempt: attempt)
+                do {
+                    if try FileSystem.moveNoReplace(raw, in: incoming, to: "\(incoming)/\(name)") {
+                        renamed.append((raw.escaped, name))
+                    }
+                    break attempts
+                } catch let error as FileSystemError where error.code == EEXIST {
+                    continue
+                }
+            }
+        }
+        if !renamed.isEmpty { try FileSystem.syncDirectory(incoming) }
+        return renamed
+    }
+
     /// Candidate items in `incoming/` that have stopped changing.
     public func stableIncoming(tracker: inout StabilityTracker, wallNow: Date) throws -> [String] {
         var ready: [String] = []
         var present: Set<String> = []
-        for name in try FileSystem.names(in: layout.directory(.incoming)) where QueueLayout.isItemName(name) {
-            guard let info = try FileSystem.info(layout.path(.incoming, name)) else { continue }
+        for name in try FileSystem.names(in: layout.directory(.incoming)) where QueueLayout.isIncomingCandidate(name) {
+            // A folder (« Nouveau dossier ») is the share's, not an item: left alone.
+            guard let info = try FileSystem.info(layout.path(.incoming, name)), info.kind != .directory else { continue }
             present.insert(name)
             if tracker.isStable(name: name, size: info.size, modified: info.modified, now: wallNow) {
                 ready.append(name)
@@ -156,7 +180,8 @@ public final class Spool {
         guard try FileSystem.moveNoReplace(from: layout.path(state, name), to: claimed) else { return nil }
         try FileSystem.syncDirectory(activeDirectory)
         try FileSystem.syncDirectory(layout.directory(state))
-        return ClaimedItem(name: name, source: state, path: claimed, attachments: [])
+        // Taken after the rename, which itself moves the change time on.
+        return ClaimedItem(name: name, source: state, path: claimed, attachments: [], atClaim: try FileSystem.info(claimed))
     }
 
     /// Brings the item's picture into the claim folder: the one that already
@@ -171,7 +196,9 @@ public final class Spool {
         }
         for candidate in [sidecar, image] {
             let source = layout.path(item.source, candidate)
-            guard let info = try FileSystem.info(source), info.kind == .regular else { continue }
+            // Whatever its kind: a link or a folder travels with the item, which is then
+            // refused for it (`ItemFile.readImage`) instead of leaving it in incoming/.
+            guard try FileSystem.info(source) != nil else { continue }
             if try FileSystem.moveNoReplace(from: source, to: target) {
                 try FileSystem.syncDirectory(layout.directory(item.source))
                 try FileSystem.syncDirectory(activeDirectory)
@@ -182,12 +209,32 @@ public final class Spool {
         return false
     }
 
+    /// Whether the claimed file is no longer the one claimed: its size, modification
+    /// or change time moved on (a writer that paused longer than the settle time and
+    /// went on writing through its open file). What was read of it may be half.
+    public func hasChangedSinceClaim(_ item: ClaimedItem) throws -> Bool {
+        guard let before = item.atClaim, let now = try FileSystem.info(item.path) else { return true }
+        return now.size != before.size || now.modified != before.modified || now.statusChanged != before.statusChanged
+    }
+
+    /// Gives a claimed item that changed back to `incoming/` (its picture beside it),
+    /// where it settles again and is read whole. Returns its name there.
+    @discardableResult
+    public func putBack(_ item: ClaimedItem) throws -> String {
+        try relocate(item, to: .incoming, preferred: item.name)
+    }
+
     /// Moves a claimed item (and its picture) to its final or waiting state.
     /// Returns the item's name there, which differs when the name was taken.
+    /// `preferred`: another name for it there (a refused file named like a report).
     @discardableResult
-    public func move(_ item: ClaimedItem, to state: QueueState) throws -> String {
+    public func move(_ item: ClaimedItem, to state: QueueState, preferred: String? = nil) throws -> String {
         precondition(state != .active && state != .incoming, "claimed items leave for deferred, done or rejected")
-        guard let final = try moveUnique(from: item.path, to: state, preferred: item.name) else {
+        return try relocate(item, to: state, preferred: preferred ?? item.name)
+    }
+
+    private func relocate(_ item: ClaimedItem, to state: QueueState, preferred: String) throws -> String {
+        guard let final = try moveUnique(from: item.path, to: state, preferred: preferred) else {
             throw FileSystemError(operation: "rename", path: item.path, code: ENOENT)
         }
         for sidecar in item.attachments {
@@ -212,8 +259,6 @@ public final class Spool {
         return try move(item, to: .deferred)
     }
 
-    /// Renames `from` into `state` under `preferred` or the first free variant.
-    /// Nil when the source vanished.
     /// Moves an item that no worker holds (an older version waiting in
     /// `deferred/`), with its pictures, straight to another state; nil when it is
     /// gone (another worker took it first).
@@ -253,11 +298,14 @@ public final class Spool {
         return final
     }
 
-    private func moveUnique(from: String, to state: QueueState, preferred: String) throws -> String? {
+    /// Renames `from` into `state` (or its sub-folder `folder`) under `preferred` or the
+    /// first free variant. Nil when the source vanished.
+    func moveUnique(from: String, to state: QueueState, folder: String? = nil, preferred: String) throws -> String? {
+        let directory = folder.map { layout.path(state, $0) } ?? layout.directory(state)
         for attempt in 1...10_000 {
             let name = QueueLayout.candidateName(preferred, attempt: attempt)
             do {
-                guard try FileSystem.moveNoReplace(from: from, to: layout.path(state, name)) else { return nil }
+                guard try FileSystem.moveNoReplace(from: from, to: "\(directory)/\(name)") else { return nil }
                 return name
             } catch let error as FileSystemError where error.code == EEXIST {
                 continue
@@ -276,4 +324,6 @@ public struct ClaimedItem: Sendable, Equatable {
     public var path: String
     /// Sidecar names of its pictures in the claim folder.
     public var attachments: [String]
+    /// The file as it was just after the claim, to tell whether it changed since.
+    public var atClaim: FileSystem.Info?
 }

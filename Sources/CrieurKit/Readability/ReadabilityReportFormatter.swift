@@ -84,6 +84,73 @@ public enum ReadabilityReportFormatter {
     /// The same JSON as `json(_:file:)`, handed to `output` in pieces of about 64 KB, in
     /// order. The JSON of a 1 MB text is 11 MB: written piece by piece through one small
     /// buffer, it never needs those 11 MB of memory (nor their page faults).
+    /// The object `check --format json` prints for a file it could not read, so that
+    /// every file named gets one: the same keys, `"unreadable": true`, every channel
+    /// failing, each reason as a finding of rule `unreadable-file` (line `null` when
+    /// it has none, the fix as its suggestion), zero counts, `null` scores, no sentences.
+    public static func writeUnreadableJSON(
+        _ problems: [ItemProblem], file: String, channels: [Channel], to output: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var json = JSONByteWriter(reservingCapacity: 1024)
+        let null = { (json: inout JSONByteWriter) in Array("null".utf8).withUnsafeBufferPointer { json.value(json: $0) } }
+        json.beginObject()
+        json.key("channels")
+        json.beginObject()
+        for channel in channels.sorted(by: { $0.rawValue < $1.rawValue }) {
+            json.key(escaping: channel.rawValue)
+            json.beginObject()
+            json.key("pass")
+            json.bool(false)
+            json.key("reasons")
+            json.beginArray()
+            json.string("Fichier illisible.")
+            json.endArray()
+            json.endObject()
+        }
+        json.endObject()
+        json.key("file")
+        json.string(file)
+        json.key("findings")
+        json.beginArray()
+        for problem in problems {
+            json.beginObject()
+            json.key("excerpt")
+            json.string("")
+            json.key("line")
+            if let line = problem.line { json.int(line) } else { null(&json) }
+            json.key("message")
+            json.string(problem.message)
+            json.key("rule")
+            json.string("unreadable-file")
+            json.key("severity")
+            json.string(ReadabilityFinding.Severity.error.rawValue)
+            json.key("suggestion")
+            json.string(problem.fix)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("metrics")
+        json.beginObject()
+        json.key("kandelMoles")
+        null(&json)
+        json.key("lix")
+        null(&json)
+        json.key("sentences")
+        json.int(0)
+        json.key("syllables")
+        json.int(0)
+        json.key("words")
+        json.int(0)
+        json.endObject()
+        json.key("sentences")
+        json.beginArray()
+        json.endArray()
+        json.key("unreadable")
+        json.bool(true)
+        json.endObject()
+        json.drain(to: output)
+    }
+
     /// `verdict`: what the worker would do with the item (`crieur check` on an item), written last.
     public static func writeJSON(
         _ report: ReadabilityReport, file: String, verdict: ItemVerdict? = nil, to output: (UnsafeBufferPointer<UInt8>) -> Void

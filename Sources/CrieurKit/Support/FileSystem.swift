@@ -19,6 +19,9 @@ public enum FileSystem {
         public var size: Int
         public var modified: Date
         public var linkCount: Int
+        /// The inode's change time: moved on by every write, truncation or rename, and
+        /// unlike the modification time, never set back by a program.
+        public var statusChanged: Date = .distantPast
     }
 
     /// `lstat(2)`: never follows a symbolic link. Nil when the path does not exist.
@@ -36,22 +39,41 @@ public enum FileSystem {
         default: kind = .other
         }
         let seconds = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1_000_000_000
+        let changed = Double(st.st_ctim.tv_sec) + Double(st.st_ctim.tv_nsec) / 1_000_000_000
         return Info(kind: kind, size: Int(st.st_size), modified: Date(timeIntervalSince1970: seconds),
-                    linkCount: Int(st.st_nlink))
+                    linkCount: Int(st.st_nlink), statusChanged: Date(timeIntervalSince1970: changed))
     }
 
     /// The names in a directory, without `.` and `..`, sorted for reproducible order.
+    /// Names that are not valid UTF-8 are left out: no `String` path reaches them
+    /// (`rawNames` does, for the queue to rename them).
     public static func names(in directory: String) throws -> [String] {
+        try rawNames(in: directory).compactMap(\.string).sorted()
+    }
+
+    /// The names in a directory as the kernel stores them, without `.` and `..`.
+    public static func rawNames(in directory: String) throws -> [RawFileName] {
         guard let dir = opendir(directory) else { throw FileSystemError(operation: "opendir", path: directory) }
         defer { closedir(dir) }
-        var result: [String] = []
+        var result: [RawFileName] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix(while: { $0 != 0 }))
             }
-            if name != "." && name != ".." { result.append(name) }
+            if bytes != [0x2E] && bytes != [0x2E, 0x2E] { result.append(RawFileName(bytes)) }
         }
-        return result.sorted()
+        return result
+    }
+
+    /// `moveNoReplace` for a file of `directory` whose name is not UTF-8.
+    public static func moveNoReplace(_ name: RawFileName, in directory: String, to: String) throws -> Bool {
+        let path = Array(directory.utf8) + [UInt8(ascii: "/")] + name.bytes + [0]
+        let result = path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { crieur_rename_noreplace($0.baseAddress!, to) }
+        }
+        if result == 0 { return true }
+        if errno == ENOENT { return false }
+        throw FileSystemError(operation: "rename", path: to)
     }
 
     /// Reads a regular file without following a symbolic link, refusing more than
@@ -181,7 +203,8 @@ public enum FileSystem {
     }
 }
 
-/// A system call failed; `code` is errno.
+/// A system call failed; `code` is errno. Its description is French, for the
+/// logs and messages staff read (`SystemErrorText`).
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public var operation: String
     public var path: String
@@ -194,6 +217,8 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(operation) \(path) : \(String(cString: strerror(code)))"
+        let action = SystemErrorText.action(operation)
+        let elided = action.first.map { "aeéiou".contains($0) } == true ? "d'" : "de "
+        return "impossible \(elided)\(action) « \(path) » : \(SystemErrorText.reason(code))"
     }
 }

@@ -70,9 +70,9 @@ public struct ItemProcessor: Sendable {
         public var channels: [Channel]
     }
 
-    /// Order: withdrawal, copies of other items, readability (so staff hear about
-    /// a hard text when they drop it, not on its publication day), dates, then
-    /// each channel's own limits.
+    /// Order: withdrawal, copies of other items, each channel's cheap limits
+    /// (a word or character count), readability (so staff hear about a hard text
+    /// when they drop it, not on its publication day), dates, then rendering.
     public func decide(
         _ written: Item, itemName: String, imageData: Data?, now: Date, known: KnownItems, origin: Origin = .new
     ) -> Outcome {
@@ -94,15 +94,32 @@ public struct ItemProcessor: Sendable {
                 : .expire(ended: ended, problems: [Self.expiredProblem(written)])
         }
         let item = written.occurrence(index)
+        let replaced = latest.flatMap { $0.occurrenceNumber == index && !$0.isWithdrawn ? $0 : nil }
+        let context = PublicationContext(
+            now: now, calendar: calendar, config: config, itemName: itemName, imageData: imageData, previous: replaced)
 
-        let assessment = gate.assess(item, fileName: itemName)
+        // Each channel's cheap limits first: a megabyte for the screen is left out for
+        // its length before its sentences are read.
+        var refused: [ChannelRefusal] = item.channels.compactMap { channel in
+            guard let problems = publishers[channel]?.limitProblems(item, context: context), !problems.isEmpty else { return nil }
+            return ChannelRefusal(channel: channel, problems: problems, reason: .channel(channel))
+        }
+        var readable = item
+        readable.channels = item.channels.filter { channel in !refused.contains { $0.channel == channel } }
+        let assessment = readable.channels.isEmpty ? ReadabilityGate.Assessment() : gate.assess(readable, fileName: itemName)
+        refused += assessment.refused.map {
+            ChannelRefusal(channel: $0, problems: [assessment.problem!], reason: .readability(rule: assessment.rules.first ?? "score"))
+        }
         var derogation: Derogation?
         if let overridden = assessment.overridden {
             derogation = Derogation(reason: overridden.reason, channels: overridden.channels)
         }
-        if !assessment.refused.isEmpty, assessment.refused.count == item.channels.count {
-            let reasons = assessment.rules.isEmpty ? [RefusalReason.readability(rule: "score")] : assessment.rules.map { RefusalReason.readability(rule: $0) }
-            return .reject([assessment.problem!], details: assessment.details, reasons: reasons)
+        if refused.count == item.channels.count {
+            let readabilityReasons = assessment.refused.isEmpty ? [] : assessment.rules.isEmpty
+                ? [RefusalReason.readability(rule: "score")] : assessment.rules.map { RefusalReason.readability(rule: $0) }
+            let channelReasons = refused.compactMap { if case .channel = $0.reason { $0.reason } else { nil } }
+            return .reject(Self.distinct(refused.flatMap(\.problems)), details: assessment.details,
+                           reasons: channelReasons + readabilityReasons)
         }
         if let end = DisplayWindow.givenEnd(expires: item.expires, when: item.when), calendar.end(of: end) < now {
             return origin == .new
@@ -120,15 +137,9 @@ public struct ItemProcessor: Sendable {
             return .wait(until: calendar.start(of: publication))
         }
 
-        let replaced = latest.flatMap { $0.occurrenceNumber == index && !$0.isWithdrawn ? $0 : nil }
-        let context = PublicationContext(
-            now: now, calendar: calendar, config: config, itemName: itemName, imageData: imageData, previous: replaced)
         var renderings: [Channel: ChannelRendering] = [:]
         var unsupported: [Channel] = []
-        var refused: [ChannelRefusal] = assessment.refused.map {
-            ChannelRefusal(channel: $0, problems: [assessment.problem!], reason: .readability(rule: assessment.rules.first ?? "score"))
-        }
-        for channel in item.channels where !assessment.refused.contains(channel) {
+        for channel in item.channels where !refused.contains(where: { $0.channel == channel }) {
             guard let publisher = publishers[channel] else {
                 unsupported.append(channel)
                 continue

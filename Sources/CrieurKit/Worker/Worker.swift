@@ -6,7 +6,9 @@ import Foundation
 /// It touches `queue/`, `out/` and the ledgers `data/journal.jsonl` and
 /// `data/derogations.jsonl`. Bad input never stops it: a
 /// refused item goes to `rejected/` with a French report; a failure of the
-/// world (disk full) sends the item to `deferred/` for a later try. Killed at any
+/// world (disk full) sends the item to `deferred/` for a later try; a file that
+/// changed after its claim (a writer still at work) goes back to `incoming/` and is
+/// read again whole. Killed at any
 /// moment, it loses nothing: the item stays in its claim folder and the next
 /// worker takes it back; writing the same outputs again is harmless.
 public final class Worker {
@@ -23,10 +25,15 @@ public final class Worker {
     private let wallClock: any Clock
     private let logger: Logger
     private let sleep: @Sendable (TimeInterval) -> Void
+    /// Called with the claimed file's path once it has been read and judged, before
+    /// Crieur checks it did not change meanwhile: where tests drive a slow writer.
+    private let afterReading: (@Sendable (String) -> Void)?
     private var tracker: StabilityTracker
     private let journal: PublicationJournal
     private var started = false
     private var lastRecovery = Date.distantPast
+    /// The day old refusals were last moved to `rejected/ancien/`.
+    private var lastArchiveDay: CivilDate?
     /// The day the listing pages were last rebuilt: items start and end by the
     /// day, so pages are rebuilt at least once a day even when nothing arrives.
     private var lastRefreshDay: CivilDate?
@@ -37,8 +44,10 @@ public final class Worker {
         workspace: Workspace, config: CrieurConfig, publishers: [any ChannelPublisher], listings: [any ListingPage] = [],
         periodic: [any PeriodicJob] = [],
         clock: any Clock, wallClock: any Clock, logger: Logger,
-        sleep: @escaping @Sendable (TimeInterval) -> Void
+        sleep: @escaping @Sendable (TimeInterval) -> Void,
+        afterReading: (@Sendable (String) -> Void)? = nil
     ) {
+        self.afterReading = afterReading
         self.workspace = workspace
         self.config = config
         self.processor = ItemProcessor(config: config, publishers: publishers)
@@ -143,8 +152,12 @@ public final class Worker {
         var events: [WorkerEvent] = []
         let now = clock.now()
         let due = try spool.dueDeferred(now: now)
+        for (from, to) in try spool.renameUnreadableIncoming() {
+            logger.info("« \(from) » : nom de fichier illisible (pas en UTF-8), renommé « \(to) » pour être traité")
+        }
         let incoming = try spool.stableIncoming(tracker: &tracker, wallNow: wallClock.now())
-        guard !due.isEmpty || !incoming.isEmpty || lastRefreshDay != processor.calendar.civilDate(of: now) else { return [] }
+        let today = processor.calendar.civilDate(of: now)
+        guard !due.isEmpty || !incoming.isEmpty || lastRefreshDay != today || lastArchiveDay != today else { return [] }
         var known = try KnownItems.read(workspace, parser: parser)
         for name in due {
             if stopRequested() { return events }
@@ -157,6 +170,7 @@ public final class Worker {
             if stopRequested() { return events }
             if let claimed = try spool.claim(name, from: .incoming) { events += handle(claimed, origin: .new, known: &known, now: now) }
         }
+        if lastArchiveDay != today { archiveOldRefusals(now: now) }
         let published = events.contains(where: \.changesWhatIsShown)
         if published || lastRefreshDay != processor.calendar.civilDate(of: now) {
             refreshChannels(now: now)
@@ -203,13 +217,24 @@ public final class Worker {
         var claimed = claimed
         PausePoint.reach("worker.claimed", detail: claimed.name)
         do {
-            switch try read(&claimed) {
+            if QueueLayout.isReport(claimed.name) { return [try rejectReportLikeName(claimed)] }
+            let result = try read(&claimed)
+            var decision: ItemProcessor.Outcome?
+            if case .success(let (item, imageData)) = result {
+                decision = processor.decide(item, itemName: claimed.name, imageData: imageData, now: now,
+                                            known: known, origin: origin)
+            }
+            afterReading?(claimed.path)
+            // A writer that paused longer than the settle time may still be writing:
+            // what was read could be its first half. Nothing is published, refused or
+            // deferred from it; the file goes back to settle and is read again whole.
+            if try spool.hasChangedSinceClaim(claimed) { return [try putBack(claimed)] }
+            switch result {
             case .failure(let rejection):
                 return [try reject(claimed, rejection.problems, reasons: [.format])]
             case .success(let (item, imageData)):
-                let outcome = processor.decide(item, itemName: claimed.name, imageData: imageData, now: now,
-                                               known: known, origin: origin)
-                return try apply(outcome, to: claimed, item: item, imageData: imageData, known: &known, now: now)
+                guard let decision else { preconditionFailure("a read item is always judged") }
+                return try apply(decision, to: claimed, item: item, imageData: imageData, known: &known, now: now)
             }
         } catch {
             return [retry(claimed, error: error, now: now)]
@@ -437,10 +462,11 @@ public final class Worker {
     // MARK: Endings
 
     private func reject(
-        _ claimed: ClaimedItem, _ problems: [ItemProblem], details: String? = nil, reasons: [RefusalReason]
+        _ claimed: ClaimedItem, _ problems: [ItemProblem], details: String? = nil, reasons: [RefusalReason],
+        preferredName: String? = nil
     ) throws -> WorkerEvent {
         try journal.append(.init(time: clock.now(), item: claimed.name, event: .rejected, reasons: reasons.map(\.code)))
-        let name = try spool.move(claimed, to: .rejected)
+        let name = try spool.move(claimed, to: .rejected, preferred: preferredName)
         let reportName = name + QueueLayout.reportSuffix
         try writeReport(for: name, kind: .refused, problems: problems, details: details)
         let first = problems[0].message
@@ -457,6 +483,27 @@ public final class Worker {
             details: details, kind: kind)
         let state: QueueState = kind == .refused ? .rejected : .done
         try FileSystem.writeDurably(Data(report.utf8), to: workspace.queue.path(state, name + QueueLayout.reportSuffix))
+    }
+
+    private func putBack(_ claimed: ClaimedItem) throws -> WorkerEvent {
+        let name = try spool.putBack(claimed)
+        tracker.forget(name)
+        logger.info("« \(name) » a changé pendant sa lecture (copie pas encore finie ?) : remise dans queue/incoming, "
+            + "elle sera lue en entier quand elle ne changera plus")
+        return .changedWhileRead(item: name)
+    }
+
+    /// A file dropped as `X.rapport.txt` would pass for the report of an item `X`:
+    /// it is refused unread, under the name `X-rapport.txt`, with its own report.
+    private func rejectReportLikeName(_ claimed: ClaimedItem) throws -> WorkerEvent {
+        let safe = QueueLayout.nameOutsideReports(claimed.name)
+        let problem = ItemProblem(
+            line: nil,
+            message: "Le nom « \(claimed.name) » se termine par « \(QueueLayout.reportSuffix) », la fin que Crieur réserve "
+                + "à ses rapports de refus : le fichier n'a pas été lu.",
+            fix: "Il est rangé ici sous le nom « \(safe) ». Si c'est une annonce, renommez-la sans « .rapport » "
+                + "(par exemple « \(safe) ») et déposez-la à nouveau dans « queue/incoming ».")
+        return try reject(claimed, [problem], reasons: [.format], preferredName: safe)
     }
 
     /// Publishing a text despite readability findings is a decision the centre
@@ -495,6 +542,7 @@ public final class Worker {
         let present = Set(names)
         var events: [WorkerEvent] = []
         for name in names where QueueLayout.isItemName(name) {
+            if try FileSystem.info("\(rejected)/\(name)")?.kind == .directory { continue }  // rejected/ancien/
             let reportName = name + QueueLayout.reportSuffix
             guard !present.contains(reportName) else { continue }
             var problems = [ItemProblem(
@@ -509,6 +557,23 @@ public final class Worker {
             events.append(.rejected(item: name, report: reportName))
         }
         return events
+    }
+
+    /// Once a day, refusals older than `queue.rejectedArchiveDays` (by their report's
+    /// date) move to `rejected/ancien/`, so staff see the recent ones first. A failure
+    /// is logged and tried again the next day; the items stay where they were.
+    private func archiveOldRefusals(now: Date) {
+        lastArchiveDay = processor.calendar.civilDate(of: now)
+        let cutoff = now.addingTimeInterval(-TimeInterval(config.queue.rejectedArchiveDays) * 86_400)
+        do {
+            let moved = try spool.archiveRefusals(reportedBefore: cutoff)
+            if !moved.isEmpty {
+                logger.info("\(moved.count) annonce\(moved.count > 1 ? "s" : "") refusée\(moved.count > 1 ? "s" : "") depuis plus de "
+                    + "\(config.queue.rejectedArchiveDays) jours rangée\(moved.count > 1 ? "s" : "") dans queue/rejected/\(QueueLayout.rejectedArchiveFolder)/")
+            }
+        } catch {
+            logger.error("rangement des anciens refus dans queue/rejected/\(QueueLayout.rejectedArchiveFolder)/ interrompu : \(error)")
+        }
     }
 
     private func refreshChannels(now: Date) {

@@ -18,6 +18,9 @@ public enum WorkerEvent: Sendable, Equatable {
     /// A temporary failure (disk full, …): the item waits in `deferred/` for another try.
     case retry(item: String, reason: String, until: Date)
     case recovered(item: String)
+    /// The file changed after it was claimed (its writer had paused): back in
+    /// `incoming/`, to be read whole once it stops changing.
+    case changedWhileRead(item: String)
     /// A periodic job (the newsletter sender) stopped on a failure; it tries again at `until`.
     case periodicFailure(reason: String, until: Date?)
     /// A periodic job refused to run until a person acts (a consent ledger that

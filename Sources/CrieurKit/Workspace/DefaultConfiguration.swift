@@ -69,6 +69,9 @@ public enum DefaultConfiguration {
         rescanSeconds: 30,
         // Après une erreur passagère (disque plein…), nouvel essai après N minutes.
         retryMinutes: 15,
+        // Les annonces refusées et leurs rapports plus vieux que N jours sont rangés
+        // dans queue/rejected/ancien/ (jamais effacés).
+        rejectedArchiveDays: 30,
       },
 
       // Les messages Facebook préparés dans out/facebook/.

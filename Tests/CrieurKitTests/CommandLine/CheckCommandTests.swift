@@ -42,6 +42,31 @@ import Testing
         #expect(result.stdout.contains("repair-cafe.txt"), "the readable file is still reported")
     }
 
+    @Test func jsonOutputHasOneObjectPerFileEvenForUnreadableOnes() throws {
+        let workspace = try TestWorkspace()
+        try workspace.write(Data([0x00, 0x01, 0x02, 0x50, 0x4B]), to: "binaire.txt")
+        try workspace.write("Le CPAS est fermé lundi. Venez mardi.\n", to: "corps.txt")
+        let files = [workspace.path("binaire.txt"), workspace.path("absent.txt"), workspace.path("corps.txt")]
+
+        let result = try CrieurBinary.run(["check", "--format", "json"] + files)
+
+        #expect(result.status == 65)
+        let objects = try result.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.map { $0["file"] as? String } == files)
+        #expect(objects.map { $0["unreadable"] as? Bool } == [true, true, nil])
+        for object in objects.prefix(2) {
+            let metrics = try #require(object["metrics"] as? [String: Any])
+            #expect(metrics["words"] as? Int == 0)
+            let findings = try #require(object["findings"] as? [[String: Any]])
+            #expect(!findings.isEmpty && findings.allSatisfy { $0["rule"] as? String == "unreadable-file" })
+            let channels = try #require(object["channels"] as? [String: [String: Any]])
+            #expect(channels.count == 4 && channels.values.allSatisfy { $0["pass"] as? Bool == false })
+        }
+        #expect((objects[1]["findings"] as? [[String: Any]])?.first?["message"] as? String == "Fichier introuvable.")
+    }
+
     @Test func jsonOutputHasTheShapeOfTheProductContract() throws {
         let result = try CrieurBinary.run(["check", "--format", "json", corpusItem("fonds-energie-administratif.txt")])
         #expect(result.status == 1)

@@ -161,4 +161,17 @@ import Testing
                              .refused(.invalidText(field: "nom"))])
         #expect(try FileSystem.info(workspace.path("data/consent.jsonl")) == nil)
     }
+
+    @Test func aNameOverTheLengthLimitIsRefusedForItsLength() throws {
+        let workspace = try LedgerFixture.workspace()
+        let settings = try workspace.config().newsletter
+        let outcomes = try LedgerFixture.ledger(workspace).subscribe([
+            SubscriptionRequest(address: LedgerFixture.address("a@example.be"), name: String(repeating: "é", count: 201), source: "web"),
+            SubscriptionRequest(address: LedgerFixture.address("b@example.be"), name: String(repeating: "é", count: 200), source: "web"),
+        ], settings: settings)
+        #expect(outcomes.first == .refused(.textTooLong(field: "nom", length: 201, maxLength: 200)))
+        #expect(ConsentError.textTooLong(field: "nom", length: 201, maxLength: 200).description
+            == "Le champ « nom » compte 201 caractères, plus que les 200 permis : raccourcissez-le.")
+        #expect(try LedgerFixture.ledger(workspace).read().state.eventCount == 1)
+    }
 }

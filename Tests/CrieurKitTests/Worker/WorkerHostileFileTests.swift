@@ -135,16 +135,6 @@ private typealias W = WorkerTestSupport
         #expect(try W.report("tube.txt", in: workspace).contains("pas un fichier ordinaire"))
     }
 
-    @Test func directoryDroppedIntoIncomingIsRefused() throws {
-        let workspace = try TestWorkspace()
-        try workspace.write(W.validItem(title: "Cachée dans un dossier"), to: "queue/incoming/dossier/annonce.txt")
-
-        try process("dossier", in: workspace, endsIn: .rejected)
-
-        #expect(try W.report("dossier", in: workspace).contains("pas un fichier ordinaire"))
-        #expect(W.facebookPosts(workspace).isEmpty)
-    }
-
     /// Named cases: the characters themselves would garble the test log.
     @Test(arguments: [
         ("bell", "\u{07}", "Ligne 1"), ("escape", "\u{1B}[31m", "Ligne 1"), ("vertical tab", "\u{0B}", "Ligne 1"),

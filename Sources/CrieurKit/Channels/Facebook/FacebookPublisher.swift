@@ -36,6 +36,15 @@ public struct FacebookPublisher: ChannelPublisher {
         }
     }
 
+    public func limitProblems(_ item: Item, context: PublicationContext) -> [ItemProblem] {
+        do {
+            _ = try renderer.render(item, today: context.today)
+            return []
+        } catch {
+            return error.problems
+        }
+    }
+
     public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {
         var entries: [FacebookIndexEntry] = []
         for name in try folder.names() where name.hasSuffix(".txt") {

@@ -18,21 +18,25 @@ public struct ScreenPublisher: ChannelPublisher {
     }
 
     public func render(_ item: Item, context: PublicationContext) throws(ItemRejection) -> ChannelRendering {
-        let words = Slide.wordCount(title: item.title, body: Slide.body(screenText: item.screenText, body: item.body))
-        if words > settings.maxWordsPerSlide {
-            throw ItemRejection([ItemProblem(
-                line: item.bodyFirstLine,
-                message: "Pour l'écran de la salle d'attente, l'annonce compte \(words) mots (titre et texte) ; "
-                    + "une diapositive lisible de loin en contient au plus \(settings.maxWordsPerSlide).",
-                fix: "Retirez au moins \(words - settings.maxWordsPerSlide) mots : gardez quoi, pour qui, où et quand. "
-                    + "Ou ajoutez une ligne « Texte écran: » avec un texte court pour l'écran seulement : "
-                    + "les autres canaux gardent le texte complet."
-            )])
-        }
+        let problems = limitProblems(item, context: context)
+        if !problems.isEmpty { throw ItemRejection(problems) }
         guard let image = item.image, let data = context.imageData else { return ChannelRendering(files: []) }
         let preferredID = PublishedItem(item, itemName: context.itemName, publishedOn: context.today).preferredID
         let name = Slide.imageFileName(preferredID: preferredID, original: image.fileName)
         return ChannelRendering(files: [OutputFile(name: name, data: data, keepOthers: false)])
+    }
+
+    public func limitProblems(_ item: Item, context: PublicationContext) -> [ItemProblem] {
+        let words = Slide.wordCount(title: item.title, body: Slide.body(screenText: item.screenText, body: item.body))
+        guard words > settings.maxWordsPerSlide else { return [] }
+        return [ItemProblem(
+            line: item.bodyFirstLine,
+            message: "Pour l'écran de la salle d'attente, l'annonce compte \(words) mots (titre et texte) ; "
+                + "une diapositive lisible de loin en contient au plus \(settings.maxWordsPerSlide).",
+            fix: "Retirez au moins \(words - settings.maxWordsPerSlide) mots : gardez quoi, pour qui, où et quand. "
+                + "Ou ajoutez une ligne « Texte écran: » avec un texte court pour l'écran seulement : "
+                + "les autres canaux gardent le texte complet."
+        )]
     }
 
     public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {
