@@ -1,15 +1,17 @@
 /// Picks the transport the configuration asks for: SMTP when a relay is set
 /// (`CRIEUR_SMTP_URL` or `smtp.url`), else the outbox folder
 /// `out/newsletter/outbox/`, so a fresh workspace sends nothing by mistake.
+/// `shouldAbort` is polled by SMTP while it waits for the relay (true: give up
+/// the message now; the service passes its stop flag).
 public enum MailTransports {
     public static let outboxFolder = "out/newsletter/outbox"
 
     public static func configured(settings: SMTPSettings, environment: [String: String], workspace: Workspace,
-                                  clock: any Clock) throws(DeliveryError) -> any MailTransport {
+                                  clock: any Clock, shouldAbort: @escaping @Sendable () -> Bool = { false }) throws(DeliveryError) -> any MailTransport {
         let override = environment["CRIEUR_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
         guard override != nil || settings.url != nil else {
             return OutboxTransport(directory: workspace.path(outboxFolder), clock: clock)
         }
-        return try SMTPTransport(settings: settings, environment: environment)
+        return try SMTPTransport(settings: settings, environment: environment, shouldAbort: shouldAbort)
     }
 }

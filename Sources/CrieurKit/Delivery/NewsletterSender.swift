@@ -240,6 +240,14 @@ public final class NewsletterSender: PeriodicJob {
             default:
                 try abandon(issue: record.issue, subscriber: record.subscriber, attempt: record.attempt)
             }
+            if reply.acceptanceUnknown {
+                logger.error("\(who) : le message est parti en entier, mais le serveur n'a pas confirmé l'avoir reçu. "
+                    + "Il l'a peut-être accepté : le nouvel essai peut le faire arriver deux fois.")
+            }
+            if stopRequested() {
+                report.interrupted = true
+                return false
+            }
             if Self.isRelayFailure(reply) {
                 report.stoppedBy = reply
                 logger.error("envoi de la lettre arrêté : \(Self.describe(reply)) ; reprise au prochain essai")
