@@ -57,10 +57,10 @@ enum NewsletterCommand {
         // The stop flag is only ever set in the service (`crieur work`), which installs
         // the SIGTERM handler: a send or a rate-limit wait in progress then gives up within a second.
         let stopping: @Sendable () -> Bool = { crieur_stop_requested() != 0 }
-        let transport = try MailTransports.configured(
+        let transports = try MailTransports.configured(
             settings: config.smtp, environment: ProcessInfo.processInfo.environment, workspace: options.workspace, clock: clock,
             shouldAbort: stopping)
-        return NewsletterSender(workspace: options.workspace, config: config, transport: transport, clock: clock, logger: logger,
+        return NewsletterSender(workspace: options.workspace, config: config, transports: transports, clock: clock, logger: logger,
                                 sleep: { seconds in
                                     let end = ProcessInfo.processInfo.systemUptime + seconds
                                     while !stopping(), case let left = end - ProcessInfo.processInfo.systemUptime, left > 0 {

@@ -22,6 +22,13 @@ import Foundation
 /// when the next slot is near, else stops the run until then. A damaged consent
 /// ledger, a delivery record that cannot be written or a broken template is
 /// thrown: nothing more is sent.
+///
+/// With several transports (`smtp.connections`), that many messages are in
+/// flight at once (`DeliveryLanes`); everything above still happens here, one
+/// message at a time: consent is read again and the rate limit (shared by all
+/// connections) consulted right before each message is handed to a lane, and
+/// each reply is recorded before it counts. A sender killed then may send
+/// again the messages in flight: at most one per connection.
 public final class NewsletterSender: PeriodicJob {
     /// What one run did, and when the sender has something due next.
     public struct Report: Sendable, Equatable {
@@ -51,7 +58,7 @@ public final class NewsletterSender: PeriodicJob {
 
     private let workspace: Workspace
     private let config: CrieurConfig
-    private let transport: any MailTransport
+    private let lanes: DeliveryLanes
     private let clock: any Clock
     private let logger: Logger
     private let sleep: (TimeInterval) -> Void
@@ -69,11 +76,17 @@ public final class NewsletterSender: PeriodicJob {
     private var stopRequested: () -> Bool = { false }
     private var renderer: NewsletterRenderer?
 
-    public init(workspace: Workspace, config: CrieurConfig, transport: any MailTransport, clock: any Clock, logger: Logger,
+    public convenience init(workspace: Workspace, config: CrieurConfig, transport: any MailTransport, clock: any Clock, logger: Logger,
+                            sleep: @escaping (TimeInterval) -> Void, policy: RetryPolicy = .standard) {
+        self.init(workspace: workspace, config: config, transports: [transport], clock: clock, logger: logger, sleep: sleep, policy: policy)
+    }
+
+    /// `transports`: one per connection, each used by one thread at a time.
+    public init(workspace: Workspace, config: CrieurConfig, transports: [any MailTransport], clock: any Clock, logger: Logger,
                 sleep: @escaping (TimeInterval) -> Void, policy: RetryPolicy = .standard) {
         self.workspace = workspace
         self.config = config
-        self.transport = transport
+        lanes = DeliveryLanes(transports: transports)
         self.clock = clock
         self.logger = logger
         self.sleep = sleep
@@ -159,12 +172,25 @@ public final class NewsletterSender: PeriodicJob {
         for time in history.attemptTimes where now.timeIntervalSince(time) < 86_400 { limiter.record(time) }
         try view.refresh()
         renderer = nil
+        do {
+            try dispatch(issues: issues, archive: archive)
+        } catch {
+            // What is in flight was sent (or not) all the same: record it if possible.
+            while lanes.inFlight > 0 { _ = try? finish(lanes.next(as: InFlight.self)) }
+            throw error
+        }
+        while lanes.inFlight > 0 { _ = try finish(lanes.next(as: InFlight.self)) }
+    }
+
+    /// Hands every due message to the lanes, until done or told to stop.
+    private func dispatch(issues: [NewsletterIssueRecord], archive: [PublishedItem]) throws {
         for list in config.newsletter.lists where list.doubleOptIn {
             for pending in view.pendingConfirmations(list: list.name) {
                 let recipient = NewsletterRecipient(id: pending.id, address: pending.address, name: pending.name, token: pending.confirmationToken)
                 let stillPending = { (view: ConsentView) in view.state.subscribers[pending.id]?.state == .pending }
-                guard try deliver(issue: Self.confirmationIssue, to: recipient, wanted: stillPending, render: {
-                    try makeRenderer().renderConfirmation(recipient: recipient)
+                guard try deliver(issue: Self.confirmationIssue, to: recipient, wanted: stillPending, prepare: {
+                    let renderer = try makeRenderer()
+                    return { try renderer.renderConfirmation(recipient: recipient) }
                 }) else { return }
             }
         }
@@ -175,25 +201,39 @@ public final class NewsletterSender: PeriodicJob {
             var prepared: NewsletterRenderer.PreparedIssue?
             for recipient in NewsletterAudience.recipients(of: record, state: view.state, lists: lists) {
                 let withConsent = { (view: ConsentView) in lists.contains { view.isActive(subscriberID: recipient.id, list: $0) } }
-                guard try deliver(issue: record.id, to: recipient, wanted: withConsent, render: {
+                guard try deliver(issue: record.id, to: recipient, wanted: withConsent, prepare: {
                     let renderer = try makeRenderer()
                     if prepared == nil {
                         prepared = renderer.prepare(NewsletterIssue(record: record, archive: archive, title: title, calendar: calendar))
                         try writeArchivePage(prepared!, renderer: renderer)
                     }
-                    return try renderer.render(prepared!, recipient: recipient)
+                    let issue = prepared!
+                    return { try renderer.render(issue, recipient: recipient) }
                 }) else { return }
             }
         }
     }
 
-    /// One message if it is due; false when the run must stop.
+    /// A message handed to a lane.
+    private struct InFlight {
+        var issue: String
+        var subscriber: String
+        var attempt: Int
+    }
+
+    /// One message if it is due; false when the run must stop. `prepare` runs
+    /// here and returns what renders the message on a lane.
     private func deliver(issue: String, to recipient: NewsletterRecipient, wanted: (ConsentView) -> Bool,
-                         render: () throws -> OutgoingMail) throws -> Bool {
+                         prepare: () throws -> @Sendable () throws -> OutgoingMail) throws -> Bool {
         if stopRequested() {
             report.interrupted = true
             return false
         }
+        // A free lane first: the replies that free it may stop the run.
+        while lanes.isFull {
+            guard try finish(lanes.next(as: InFlight.self)) else { return false }
+        }
+        if report.stoppedBy != nil || report.interrupted { return false }
         let now = clock.now()
         switch history.status(issue: issue, subscriber: recipient.id, now: now, policy: policy) {
         case .final:
@@ -212,15 +252,26 @@ public final class NewsletterSender: PeriodicJob {
                 return true
             }
             guard try waitForRateLimit(now: now) else { return false }
-            let mail = try render()
-            let reply = try transport.send(mail)
-            let sentAt = clock.now()
-            limiter.record(sentAt)
-            let record = DeliveryRecord(issue: issue, subscriber: recipient.id, attempt: attempt, reply: reply, time: sentAt)
-            try log.record(record)
-            history.add(record)
-            return try account(record, reply: reply, now: sentAt)
+            let render = try prepare()
+            // Counted when it leaves: every connection shares the relay's limits.
+            limiter.record(clock.now())
+            lanes.submit(InFlight(issue: issue, subscriber: recipient.id, attempt: attempt)) { transport in
+                try transport.send(try render())
+            }
+            // One lane: the reply is already there; record it before the next message.
+            if lanes.isFull { return try finish(lanes.next(as: InFlight.self)) }
+            return true
         }
+    }
+
+    /// Records a reply, then counts it; false when the run must stop.
+    private func finish(_ done: DeliveryLanes.Completion<InFlight>) throws -> Bool {
+        let reply = try done.result.get()
+        let sentAt = clock.now()
+        let record = DeliveryRecord(issue: done.tag.issue, subscriber: done.tag.subscriber, attempt: done.tag.attempt, reply: reply, time: sentAt)
+        try log.record(record)
+        history.add(record)
+        return try account(record, reply: reply, now: sentAt)
     }
 
     private func account(_ record: DeliveryRecord, reply: DeliveryReply, now: Date) throws -> Bool {
@@ -249,6 +300,8 @@ public final class NewsletterSender: PeriodicJob {
                 return false
             }
             if Self.isRelayFailure(reply) {
+                // Other connections may fail on the same relay: said once.
+                guard report.stoppedBy == nil else { return false }
                 report.stoppedBy = reply
                 logger.error("envoi de la lettre arrêté : \(Self.describe(reply)) ; reprise au prochain essai")
                 return false

@@ -65,7 +65,8 @@ import Testing
         let workspace = try TestWorkspace()
         let transport = try MailTransports.configured(settings: SMTPSettings(), environment: [:], workspace: workspace.workspace,
                                                       clock: FixedClock(Date(timeIntervalSince1970: 0)))
-        #expect((transport as? OutboxTransport)?.directory == workspace.path("out/newsletter/outbox"))
+        #expect(transport.count == 1)
+        #expect((transport.first as? OutboxTransport)?.directory == workspace.path("out/newsletter/outbox"))
     }
 
     @Test func aConfiguredOrOverriddenRelayGivesSMTP() throws {
@@ -73,9 +74,20 @@ import Testing
         var settings = SMTPSettings()
         settings.url = "smtp://relais.exemple.be:587"
         let configured = try MailTransports.configured(settings: settings, environment: [:], workspace: workspace.workspace, clock: SystemClock())
-        #expect((configured as? SMTPTransport)?.url == "smtp://relais.exemple.be:587")
+        #expect(configured.count == 1)
+        #expect((configured.first as? SMTPTransport)?.url == "smtp://relais.exemple.be:587")
         let overridden = try MailTransports.configured(settings: SMTPSettings(), environment: ["CRIEUR_SMTP_URL": "smtp://127.0.0.1:2525"],
                                                        workspace: workspace.workspace, clock: SystemClock())
-        #expect((overridden as? SMTPTransport)?.url == "smtp://127.0.0.1:2525")
+        #expect((overridden.first as? SMTPTransport)?.url == "smtp://127.0.0.1:2525")
+    }
+
+    @Test func oneSMTPTransportPerConfiguredConnection() throws {
+        let workspace = try TestWorkspace()
+        var settings = SMTPSettings()
+        settings.url = "smtp://relais.exemple.be:587"
+        settings.connections = 4
+        let transports = try MailTransports.configured(settings: settings, environment: [:], workspace: workspace.workspace, clock: SystemClock())
+        #expect(transports.count == 4)
+        #expect(Set(transports.map { ObjectIdentifier($0 as! SMTPTransport) }).count == 4, "each connection its own handle")
     }
 }
