@@ -6,13 +6,15 @@ import Foundation
 ///
 /// Touches `out/newsletter/issues/` (each new issue is saved durably before
 /// its first message), `out/newsletter/archive/ID.html` (written when an issue
-/// starts going out), `data/deliveries.jsonl` (one record per attempt, appended
-/// right after the transport answers) and reads `data/consent.jsonl` again
+/// starts going out), `data/deliveries/ISSUE.jsonl` (one record per attempt,
+/// appended right after the transport answers; `DeliveryLog`) and reads `data/consent.jsonl` again
 /// right before each message, so a withdrawal recorded by another process is
 /// honoured at the next message. What was delivered is derived from the
 /// delivery ledger only (`DeliveryHistory`): killed at any moment, the sender
 /// resumes where it stopped, and the one message sent but not yet recorded
-/// goes out once more.
+/// goes out once more. An issue whose every recipient has a final record is
+/// closed (`data/deliveries-closed.jsonl`): later passes neither read its
+/// records nor walk its audience, so a pass costs the same after ten years.
 ///
 /// Failures: a temporary refusal of one recipient (4xx) is retried on the
 /// `RetryPolicy`; a permanent one (5xx) is recorded and never retried. A failure
@@ -167,19 +169,42 @@ public final class NewsletterSender: PeriodicJob {
     // MARK: Sending
 
     private func send(issues: [NewsletterIssueRecord], archive: [PublishedItem], now: Date) throws {
-        history = DeliveryHistory(records: try log.records())
+        let moved = try log.migrate()
+        if moved > 0 { logger.info("registre des envois : \(moved) enregistrements rangés par numéro dans \(DeliveryLog.folderPath)/") }
+        let closed = try log.closedIssues()
+        let open = issues.filter { !$0.isEmpty && closed[$0.id] == nil }
+        history = DeliveryHistory(records: try ([Self.confirmationIssue] + open.map(\.id)).flatMap { try log.records(issue: $0) })
         limiter = RateLimiter(perMinute: config.smtp.perMinute, perDay: config.smtp.perDay)
-        for time in history.attemptTimes where now.timeIntervalSince(time) < 86_400 { limiter.record(time) }
+        var recent = history.attemptTimes
+        // An issue closed within the day may still hold sends that count against today's limit.
+        for (issue, time) in closed where now.timeIntervalSince(time) < 86_400 {
+            recent += try log.records(issue: issue).compactMap { DeliveryHistory.date($0.time) }
+        }
+        for time in recent where now.timeIntervalSince(time) < 86_400 { limiter.record(time) }
         try view.refresh()
         renderer = nil
         do {
-            try dispatch(issues: issues, archive: archive)
+            try dispatch(issues: open, archive: archive)
         } catch {
             // What is in flight was sent (or not) all the same: record it if possible.
             while lanes.inFlight > 0 { _ = try? finish(lanes.next(as: InFlight.self)) }
             throw error
         }
         while lanes.inFlight > 0 { _ = try finish(lanes.next(as: InFlight.self)) }
+        try closeFinished(open)
+    }
+
+    /// Closes the issues whose every recipient now has a final record.
+    private func closeFinished(_ issues: [NewsletterIssueRecord]) throws {
+        let lists = config.newsletter.lists.map(\.name)
+        let now = clock.now()
+        for issue in issues {
+            let done = NewsletterAudience.recipients(of: issue, state: view.state, lists: lists).allSatisfy {
+                if case .final = history.status(issue: issue.id, subscriber: $0.id, now: now, policy: policy) { return true }
+                return false
+            }
+            if done { try log.close(issue: issue.id, at: now) }
+        }
     }
 
     /// Hands every due message to the lanes, until done or told to stop.
@@ -196,7 +221,7 @@ public final class NewsletterSender: PeriodicJob {
         }
         let lists = config.newsletter.lists.map(\.name)
         let title = config.newsletter.list(named: config.newsletter.defaultList)?.title ?? config.organisation.name
-        for record in issues where !record.isEmpty {
+        for record in issues {
             // Prepared (and archived as HTML) when its first message is due.
             var prepared: NewsletterRenderer.PreparedIssue?
             for recipient in NewsletterAudience.recipients(of: record, state: view.state, lists: lists) {

@@ -69,28 +69,41 @@ extension ConsentLedger {
     }
 
     /// Regular files of `data/` other than the ledger, the suppression list and
-    /// its salt, and the lock. Temporary files of an interrupted rewrite of ours
-    /// are removed (they are copies of a ledger that was never put in place).
+    /// its salt, and the lock, and those of `data/deliveries/` (one delivery
+    /// file per issue), named from `data/` (`deliveries/2026-12-07.jsonl`).
+    /// Temporary files of an interrupted rewrite of ours are removed (they are
+    /// copies of a ledger that was never put in place).
     private func otherDataFiles() throws -> [String] {
         let own: Set = [ConsentLedger.fileName, SuppressionList.fileName, SuppressionList.saltFileName, ConsentLedger.lockFileName]
         var result: [String] = []
-        for name in try FileSystem.names(in: workspace.dataDirectory) {
+        for name in try dataFileNames() {
             let file = "\(workspace.dataDirectory)/\(name)"
             if name.hasPrefix(".\(ConsentLedger.fileName).") && name.hasSuffix(".tmp") {
                 try FileSystem.remove(file)
                 continue
             }
-            guard !own.contains(name), !name.hasPrefix("."), try FileSystem.info(file)?.kind == .regular else { continue }
+            guard !own.contains(name), !(name as NSString).lastPathComponent.hasPrefix("."),
+                  try FileSystem.info(file)?.kind == .regular else { continue }
             result.append(name)
         }
         return result
     }
 
-    /// Names of the files of `data/` whose bytes contain the address, in any case.
+    /// Names in `data/`, then those in `data/deliveries/` prefixed with `deliveries/`.
+    private func dataFileNames() throws -> [String] {
+        var names = try FileSystem.names(in: workspace.dataDirectory)
+        let deliveries = (DeliveryLog.folderPath as NSString).lastPathComponent
+        if try FileSystem.info("\(workspace.dataDirectory)/\(deliveries)")?.kind == .directory {
+            names += try FileSystem.names(in: "\(workspace.dataDirectory)/\(deliveries)").map { "\(deliveries)/\($0)" }
+        }
+        return names
+    }
+
+    /// Names of the files of `data/` (and `data/deliveries/`) whose bytes contain the address, in any case.
     func filesMentioning(_ address: EmailAddress) throws -> [String] {
         let needle = Array(address.key.utf8)
         var found: [String] = []
-        for name in try FileSystem.names(in: workspace.dataDirectory) {
+        for name in try dataFileNames() {
             let file = "\(workspace.dataDirectory)/\(name)"
             guard try FileSystem.info(file)?.kind == .regular,
                   case .contents(let data) = try FileSystem.read(file, maxBytes: Int.max) else { continue }

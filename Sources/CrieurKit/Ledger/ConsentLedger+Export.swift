@@ -3,7 +3,7 @@ import Foundation
 extension ConsentLedger {
     /// Right of access: everything Crieur holds about the address, as one JSON
     /// document — the person's subscriptions as they stand, every consent event
-    /// about them, their delivery records (`data/deliveries.jsonl`, by subscriber
+    /// about them, their delivery records (`data/deliveries/*.jsonl`, by subscriber
     /// id) and whether the address is on the suppression list. A damaged ledger is
     /// exported as far as it can be read, and says so (`ledgerDamaged`).
     public func export(address: EmailAddress, settings: NewsletterSettings) throws -> Data {
@@ -30,10 +30,12 @@ extension ConsentLedger {
         let events = try reading.entries.filter { ids.contains($0.event.subscriber) }
             .map { try JSONSerialization.jsonObject(with: $0.bytes) }
         var deliveries: [Any] = []
-        for line in try AppendOnlyLog(path: "\(workspace.dataDirectory)/\(ConsentLedger.deliveriesFileName)").read().lines {
-            guard let record = try? JSONSerialization.jsonObject(with: line.bytes) as? [String: Any],
-                  let id = record["subscriber"] as? String, ids.contains(id) else { continue }
-            deliveries.append(record)
+        for file in try DeliveryLog(workspace: workspace).files() {
+            for line in try AppendOnlyLog(path: file).read().lines {
+                guard let record = try? JSONSerialization.jsonObject(with: line.bytes) as? [String: Any],
+                      let id = record["subscriber"] as? String, ids.contains(id) else { continue }
+                deliveries.append(record)
+            }
         }
         let document: [String: Any] = [
             "address": address.value,

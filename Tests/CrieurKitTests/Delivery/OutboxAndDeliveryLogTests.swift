@@ -28,10 +28,12 @@ import Testing
         try log.record(first)
         try log.record(second)
         #expect(try log.records() == [first, second])
-        let line = try workspace.read(DeliveryLog.relativePath).split(separator: "\n").first.map(String.init)
+        let line = try workspace.read("data/deliveries/2026-03.jsonl").split(separator: "\n").first.map(String.init)
         #expect(line == #"{"attempt":1,"code":450,"issue":"2026-03","reply":"4.2.0 boîte pleine","result":"temporaryFailure","subscriber":"s-42","time":"2026-03-02T08:00:00Z"}"#)
-        let mode = try FileManager.default.attributesOfItem(atPath: log.path)[.posixPermissions] as? Int
+        let mode = try FileManager.default.attributesOfItem(atPath: log.path(issue: "2026-03"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        let folderMode = try FileManager.default.attributesOfItem(atPath: log.folder)[.posixPermissions] as? Int
+        #expect(folderMode == 0o700)
     }
 
     @Test func groupedRecordsAreInTheFileBeforeTheyAreSynced() throws {
@@ -44,7 +46,7 @@ import Testing
         // Another reader (a sender restarted after a kill) already sees them.
         #expect(try DeliveryLog(workspace: workspace.workspace).records().map(\.subscriber) == ["s-0", "s-1", "s-2"])
         try log.sync()
-        let mode = try FileManager.default.attributesOfItem(atPath: log.path)[.posixPermissions] as? Int
+        let mode = try FileManager.default.attributesOfItem(atPath: log.path(issue: "i"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
 
@@ -52,11 +54,11 @@ import Testing
         let workspace = try TestWorkspace()
         let log = DeliveryLog(workspace: workspace.workspace)
         try log.record(DeliveryRecord(issue: "i", subscriber: "s", attempt: 1, reply: DeliveryReply(outcome: .sent, code: 250, text: "ok"), time: Date(timeIntervalSince1970: 0)))
-        let good = try workspace.read(DeliveryLog.relativePath)
-        try workspace.write(good + #"{"attempt":1,"co"#, to: DeliveryLog.relativePath)
+        let good = try workspace.read("data/deliveries/i.jsonl")
+        try workspace.write(good + #"{"attempt":1,"co"#, to: "data/deliveries/i.jsonl")
         #expect(try log.records().count == 1)
-        try workspace.write("pas du json\n" + good, to: DeliveryLog.relativePath)
-        #expect(throws: DeliveryLogError.unreadableLine(1)) { try log.records() }
+        try workspace.write("pas du json\n" + good, to: "data/deliveries/i.jsonl")
+        #expect(throws: DeliveryLogError.unreadableLine(file: "data/deliveries/i.jsonl", line: 1)) { try log.records() }
     }
 }
 

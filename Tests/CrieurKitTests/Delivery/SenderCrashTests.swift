@@ -68,7 +68,8 @@ import Glibc
     }
 
     private func recordCount(_ fixture: SenderFixture) throws -> Int {
-        guard let data = FileManager.default.contents(atPath: fixture.test.path(DeliveryLog.relativePath)) else { return 0 }
-        return data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        try DeliveryLog(workspace: fixture.workspace).files().reduce(0) { count, file in
+            count + (FileManager.default.contents(atPath: file) ?? Data()).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
     }
 }
