@@ -32,6 +32,8 @@ public struct DeliveryHistory: Sendable {
     private var entries: [String: Entry] = [:]
     /// Times of every attempt, for the rate limiter after a restart.
     public private(set) var attemptTimes: [Date] = []
+    /// The latest attempt of each issue.
+    public private(set) var lastAttempt: [String: Date] = [:]
 
     public init(records: [DeliveryRecord]) {
         for record in records { add(record) }
@@ -43,6 +45,7 @@ public struct DeliveryHistory: Sendable {
         let first = entries[key]?.firstTime ?? time
         entries[key] = Entry(lastAttempt: record.attempt, lastOutcome: record.result, lastTime: time, firstTime: first)
         attemptTimes.append(time)
+        if lastAttempt[record.issue].map({ time > $0 }) ?? true { lastAttempt[record.issue] = time }
     }
 
     public func status(issue: String, subscriber: String, now: Date, policy: RetryPolicy) -> Status {

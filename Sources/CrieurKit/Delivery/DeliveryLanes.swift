@@ -5,10 +5,12 @@ import Foundation
 ///
 /// Only rendering and sending run on the lanes' threads: the sender decides
 /// every message (consent, retries, rate limit) and records every reply on its
-/// own thread, through `submit` and `next`, so its state needs no lock. With a
-/// single transport nothing runs elsewhere: `submit` renders and sends at once
-/// and `next` hands that reply back. A class because it owns the threads; they
-/// end when it is released.
+/// own thread, through `submit` and `next`, so its state needs no lock. Up to
+/// two messages per lane are in flight, so a lane that finishes one starts the
+/// next at once instead of waiting for the sender's thread to be scheduled.
+/// With a single transport nothing runs elsewhere: `submit` renders and sends
+/// at once and `next` hands that reply back. A class because it owns the
+/// threads; they end when it is released.
 final class DeliveryLanes {
     /// What a lane did with one job: the reply, or why there was none.
     struct Completion<Tag> {
@@ -16,123 +18,129 @@ final class DeliveryLanes {
         var result: Result<DeliveryReply, any Error>
     }
 
+    /// A job withdrawn by `cancelWaiting` before any lane started it: nothing was sent.
+    struct NotStarted: Error {}
+
     typealias Work = @Sendable (any MailTransport) throws -> DeliveryReply
 
-    private let lanes: [Lane]
-    private var free: [Int]
+    private let transports: [TransportBox]
+    private let depth: Int
+    private var nextID = 0
     private var tags: [Int: Any] = [:]
-    private var inline: (lane: Int, result: Result<DeliveryReply, any Error>)?
-    private let finished = FinishedQueue()
+    private var inline: (id: Int, result: Result<DeliveryReply, any Error>)?
+    private let jobs = JobQueue()
+    private var started = false
 
     init(transports: [any MailTransport]) {
         precondition(!transports.isEmpty, "at least one transport")
-        lanes = transports.enumerated().map { Lane(index: $0.offset, transport: $0.element) }
-        free = Array(lanes.indices.reversed())
+        self.transports = transports.map(TransportBox.init)
+        depth = transports.count == 1 ? 1 : 2 * transports.count
     }
 
     deinit {
-        for lane in lanes { lane.close() }
+        jobs.close()
     }
 
     /// Messages submitted whose reply `next` has not returned yet.
-    var inFlight: Int { lanes.count - free.count }
-    var isFull: Bool { free.isEmpty }
+    var inFlight: Int { tags.count }
+    var isFull: Bool { inFlight >= depth }
 
-    /// Starts `work` on a free lane; call only when `isFull` is false.
+    /// Hands `work` to the lanes; call only when `isFull` is false.
     func submit<Tag>(_ tag: Tag, _ work: @escaping Work) {
-        precondition(!free.isEmpty, "no free lane")
-        let lane = lanes[free.removeLast()]
-        tags[lane.index] = tag
-        if lanes.count == 1 {
-            inline = (lane.index, Result { try work(lane.transport.value) })
-        } else {
-            lane.start(work, reportingTo: finished)
+        precondition(!isFull, "no room in the lanes")
+        let id = nextID
+        nextID += 1
+        tags[id] = tag
+        if transports.count == 1 {
+            inline = (id, Result { try work(transports[0].value) })
+            return
         }
+        if !started {
+            started = true
+            for (index, transport) in transports.enumerated() {
+                let thread = Thread { [jobs] in
+                    while let (id, work) = jobs.take() { jobs.finish(id, Result { try work(transport.value) }) }
+                }
+                thread.name = "crieur-smtp-\(index)"
+                thread.start()
+            }
+        }
+        jobs.add(id, work)
+    }
+
+    /// Withdraws the jobs no lane has started (the run is stopping): `next`
+    /// returns them with `NotStarted`.
+    func cancelWaiting() {
+        jobs.cancelWaiting()
     }
 
     /// Waits for the next reply of a submitted message; call only when `inFlight` > 0.
     func next<Tag>(as _: Tag.Type) -> Completion<Tag> {
         precondition(inFlight > 0, "nothing in flight")
-        let (index, result): (Int, Result<DeliveryReply, any Error>)
+        let (id, result): (Int, Result<DeliveryReply, any Error>)
         if let done = inline {
             inline = nil
-            (index, result) = done
+            (id, result) = done
         } else {
-            (index, result) = finished.take()
+            (id, result) = jobs.next()
         }
-        free.append(index)
-        return Completion(tag: tags.removeValue(forKey: index) as! Tag, result: result)
+        return Completion(tag: tags.removeValue(forKey: id) as! Tag, result: result)
     }
 
     /// A transport used by one thread at a time: its lane's, or the sender's when inline.
-    final class TransportBox: @unchecked Sendable {
+    private final class TransportBox: @unchecked Sendable {
         let value: any MailTransport
         init(_ value: any MailTransport) { self.value = value }
     }
 
-    /// One thread and its transport, started at the first job.
-    private final class Lane: @unchecked Sendable {
-        let index: Int
-        let transport: TransportBox
+    /// Jobs waiting for a lane and replies waiting for the sender, under one lock.
+    private final class JobQueue: @unchecked Sendable {
         private let condition = NSCondition()
-        private var job: Work?
+        private var waiting: [(Int, Work)] = []
+        private var finished: [(Int, Result<DeliveryReply, any Error>)] = []
         private var closed = false
-        private var thread: Thread?
 
-        init(index: Int, transport: any MailTransport) {
-            self.index = index
-            self.transport = TransportBox(transport)
+        func add(_ id: Int, _ work: @escaping Work) {
+            condition.withLock {
+                waiting.append((id, work))
+                condition.broadcast()
+            }
         }
 
-        func start(_ work: @escaping Work, reportingTo finished: FinishedQueue) {
+        /// The next job for a lane; nil once closed.
+        func take() -> (Int, Work)? {
             condition.withLock {
-                job = work
-                condition.signal()
+                while waiting.isEmpty && !closed { condition.wait() }
+                return closed ? nil : waiting.removeFirst()
             }
-            if thread == nil {
-                let thread = Thread { [self] in run(finished) }
-                thread.name = "crieur-smtp-\(index)"
-                self.thread = thread
-                thread.start()
+        }
+
+        func finish(_ id: Int, _ result: Result<DeliveryReply, any Error>) {
+            condition.withLock {
+                finished.append((id, result))
+                condition.broadcast()
+            }
+        }
+
+        func cancelWaiting() {
+            condition.withLock {
+                finished += waiting.map { ($0.0, .failure(NotStarted())) }
+                waiting = []
+                condition.broadcast()
+            }
+        }
+
+        func next() -> (Int, Result<DeliveryReply, any Error>) {
+            condition.withLock {
+                while finished.isEmpty { condition.wait() }
+                return finished.removeFirst()
             }
         }
 
         func close() {
             condition.withLock {
                 closed = true
-                condition.signal()
-            }
-        }
-
-        private func run(_ finished: FinishedQueue) {
-            while true {
-                let work: Work? = condition.withLock {
-                    while job == nil && !closed { condition.wait() }
-                    defer { job = nil }
-                    return job
-                }
-                guard let work else { return }
-                finished.put(index, Result { try work(transport.value) })
-            }
-        }
-    }
-
-    /// Replies from the lanes' threads, in the order they finished.
-    private final class FinishedQueue: @unchecked Sendable {
-        private let condition = NSCondition()
-        private var items: [(Int, Result<DeliveryReply, any Error>)] = []
-
-        func put(_ lane: Int, _ result: Result<DeliveryReply, any Error>) {
-            condition.withLock {
-                items.append((lane, result))
-                condition.signal()
-            }
-        }
-
-        func take() -> (Int, Result<DeliveryReply, any Error>) {
-            condition.withLock {
-                while items.isEmpty { condition.wait() }
-                return items.removeFirst()
+                condition.broadcast()
             }
         }
     }

@@ -30,7 +30,7 @@ import Foundation
 /// message at a time: consent is read again and the rate limit (shared by all
 /// connections) consulted right before each message is handed to a lane, and
 /// each reply is recorded before it counts. A sender killed then may send
-/// again the messages in flight: at most one per connection.
+/// again the messages in flight: at most two per connection.
 public final class NewsletterSender: PeriodicJob {
     /// What one run did, and when the sender has something due next.
     public struct Report: Sendable, Equatable {
@@ -172,12 +172,12 @@ public final class NewsletterSender: PeriodicJob {
         let moved = try log.migrate()
         if moved > 0 { logger.info("registre des envois : \(moved) enregistrements rangés par numéro dans \(DeliveryLog.folderPath)/") }
         let closed = try log.closedIssues()
-        let open = issues.filter { !$0.isEmpty && closed[$0.id] == nil }
+        let open = issues.filter { !$0.isEmpty && closed.index(forKey: $0.id) == nil }
         history = DeliveryHistory(records: try ([Self.confirmationIssue] + open.map(\.id)).flatMap { try log.records(issue: $0) })
         limiter = RateLimiter(perMinute: config.smtp.perMinute, perDay: config.smtp.perDay)
         var recent = history.attemptTimes
-        // An issue closed within the day may still hold sends that count against today's limit.
-        for (issue, time) in closed where now.timeIntervalSince(time) < 86_400 {
+        // A closed issue attempted within the day holds sends that count against today's limit.
+        for case let (issue, time?) in closed where now.timeIntervalSince(time) < 86_400 {
             recent += try log.records(issue: issue).compactMap { DeliveryHistory.date($0.time) }
         }
         for time in recent where now.timeIntervalSince(time) < 86_400 { limiter.record(time) }
@@ -187,10 +187,14 @@ public final class NewsletterSender: PeriodicJob {
             try dispatch(issues: open, archive: archive)
         } catch {
             // What is in flight was sent (or not) all the same: record it if possible.
+            lanes.cancelWaiting()
             while lanes.inFlight > 0 { _ = try? finish(lanes.next(as: InFlight.self)) }
             throw error
         }
-        while lanes.inFlight > 0 { _ = try finish(lanes.next(as: InFlight.self)) }
+        while lanes.inFlight > 0 {
+            if report.stoppedBy != nil || report.interrupted { lanes.cancelWaiting() }
+            _ = try finish(lanes.next(as: InFlight.self))
+        }
         try closeFinished(open)
     }
 
@@ -203,7 +207,7 @@ public final class NewsletterSender: PeriodicJob {
                 if case .final = history.status(issue: issue.id, subscriber: $0.id, now: now, policy: policy) { return true }
                 return false
             }
-            if done { try log.close(issue: issue.id, at: now) }
+            if done { try log.close(issue: issue.id, lastAttempt: history.lastAttempt[issue.id]) }
         }
     }
 
@@ -291,6 +295,7 @@ public final class NewsletterSender: PeriodicJob {
 
     /// Records a reply, then counts it; false when the run must stop.
     private func finish(_ done: DeliveryLanes.Completion<InFlight>) throws -> Bool {
+        if case .failure(let error) = done.result, error is DeliveryLanes.NotStarted { return false }
         let reply = try done.result.get()
         let sentAt = clock.now()
         let record = DeliveryRecord(issue: done.tag.issue, subscriber: done.tag.subscriber, attempt: done.tag.attempt, reply: reply, time: sentAt)
@@ -350,6 +355,11 @@ public final class NewsletterSender: PeriodicJob {
         let slot = limiter.nextSendTime(now: now)
         let wait = slot.timeIntervalSince(now)
         guard wait > 0 else { return true }
+        // The messages in flight go out before the wait: their replies are recorded
+        // now, with their time, and none is sent after the slot it was counted in.
+        while lanes.inFlight > 0 {
+            guard try finish(lanes.next(as: InFlight.self)) else { return false }
+        }
         guard wait <= Self.longestWait else {
             wake(slot)
             report.rateLimitedUntil = slot

@@ -7,9 +7,10 @@ import Glibc
 /// The delivery ledger: one file per issue, `data/deliveries/ISSUE.jsonl`
 /// (folder 0700, files 0600), one JSON object per attempt; and
 /// `data/deliveries-closed.jsonl`, one line per issue whose every recipient has
-/// a final record. A sender pass reads only the files of the issues still open
-/// (and of those closed within the last day, for the rate limit), so its cost
-/// does not grow with the years. Kept open while a sender runs.
+/// a final record, with the time of its last attempt. A sender pass reads only
+/// the files of the issues still open (and of those attempted within the last
+/// day, for the rate limit), so its cost does not grow with the years. Kept
+/// open while a sender runs.
 ///
 /// `record` hands the line to the kernel before it returns, so a sender killed
 /// right after knows the message left. It reaches the disk before `record`
@@ -131,26 +132,26 @@ public final class DeliveryLog {
 
     // MARK: Closed issues
 
-    /// Issues whose every recipient has a final record, and when they were closed.
-    public func closedIssues() throws -> [String: Date] {
-        var closed: [String: Date] = [:]
+    /// Issues whose every recipient has a final record, each with the time of
+    /// its last attempt (nil when it had none).
+    public func closedIssues() throws -> [String: Date?] {
+        var closed: [String: Date?] = [:]
         for line in try AppendOnlyLog(path: workspace.path(DeliveryLog.closedPath)).read().lines {
-            guard let entry = try? JSONDecoder().decode(ClosedIssue.self, from: line.bytes),
-                  let time = DeliveryHistory.date(entry.time) else { continue }
-            closed[entry.issue] = time
+            guard let entry = try? JSONDecoder().decode(ClosedIssue.self, from: line.bytes) else { continue }
+            closed[entry.issue] = entry.lastAttempt.flatMap(DeliveryHistory.date)
         }
         return closed
     }
 
     /// Notes that nothing more will ever be sent for `issue`: later passes skip its file.
-    public func close(issue: String, at time: Date) throws {
-        let line = try AppendOnlyLog.encodeLine(ClosedIssue(issue: issue, time: DeliveryRecord.timestamp(time)))
+    public func close(issue: String, lastAttempt: Date?) throws {
+        let line = try AppendOnlyLog.encodeLine(ClosedIssue(issue: issue, lastAttempt: lastAttempt.map(DeliveryRecord.timestamp)))
         try AppendOnlyLog(path: workspace.path(DeliveryLog.closedPath)).append(lines: [line])
     }
 
     private struct ClosedIssue: Codable {
         var issue: String
-        var time: String
+        var lastAttempt: String?
     }
 
     /// The issue id as a file name: letters, digits, `-`, `_` and `.` kept (not

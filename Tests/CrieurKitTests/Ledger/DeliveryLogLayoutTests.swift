@@ -89,6 +89,22 @@ import Testing
         #expect(fixture.test.names(MailTransports.outboxFolder).count == 2)
     }
 
+    @Test func aClosedIssueSentWithinTheDayStillCountsAgainstTheDailyLimit() throws {
+        let fixture = try SenderFixture(extraConfig: "smtp: { perDay: 2 },")
+        try fixture.subscribe(["un@exemple.be", "deux@exemple.be"])
+        try fixture.archiveItem("Distribution de colis", urgent: true)
+        let outbox = fixture.test.path("out/newsletter/outbox")
+        #expect(try fixture.sender(OutboxTransport(directory: outbox, clock: fixture.clock)).run().sent == 2)
+        #expect(try DeliveryLog(workspace: fixture.workspace).closedIssues().count == 1)
+
+        // A restarted sender, a new urgent item the same day: the day's two sends are spent.
+        fixture.clock.advance(3_600)
+        try fixture.archiveItem("Fermeture exceptionnelle", urgent: true)
+        let later = try fixture.sender(OutboxTransport(directory: outbox, clock: fixture.clock)).run()
+        #expect(later.sent == 0)
+        #expect(later.rateLimitedUntil == SenderFixture.sendTime + 86_400)
+    }
+
     @Test func anIssueWithARetryPendingStaysOpen() throws {
         let fixture = try SenderFixture()
         try fixture.subscribe(["un@exemple.be"])
