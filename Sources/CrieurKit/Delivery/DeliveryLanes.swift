@@ -93,54 +93,60 @@ final class DeliveryLanes {
         init(_ value: any MailTransport) { self.value = value }
     }
 
-    /// Jobs waiting for a lane and replies waiting for the sender, under one lock.
+    /// Jobs waiting for a lane, and replies waiting for the sender: two locks,
+    /// so a new job wakes one lane and a reply wakes only the sender.
     private final class JobQueue: @unchecked Sendable {
-        private let condition = NSCondition()
+        private let jobs = NSCondition()
+        private let replies = NSCondition()
         private var waiting: [(Int, Work)] = []
         private var finished: [(Int, Result<DeliveryReply, any Error>)] = []
         private var closed = false
 
         func add(_ id: Int, _ work: @escaping Work) {
-            condition.withLock {
+            jobs.withLock {
                 waiting.append((id, work))
-                condition.broadcast()
+                jobs.signal()
             }
         }
 
         /// The next job for a lane; nil once closed.
         func take() -> (Int, Work)? {
-            condition.withLock {
-                while waiting.isEmpty && !closed { condition.wait() }
+            jobs.withLock {
+                while waiting.isEmpty && !closed { jobs.wait() }
                 return closed ? nil : waiting.removeFirst()
             }
         }
 
         func finish(_ id: Int, _ result: Result<DeliveryReply, any Error>) {
-            condition.withLock {
+            replies.withLock {
                 finished.append((id, result))
-                condition.broadcast()
+                replies.signal()
             }
         }
 
         func cancelWaiting() {
-            condition.withLock {
-                finished += waiting.map { ($0.0, .failure(NotStarted())) }
-                waiting = []
-                condition.broadcast()
+            let withdrawn = jobs.withLock {
+                defer { waiting = [] }
+                return waiting.map(\.0)
+            }
+            guard !withdrawn.isEmpty else { return }
+            replies.withLock {
+                finished += withdrawn.map { ($0, .failure(NotStarted())) }
+                replies.signal()
             }
         }
 
         func next() -> (Int, Result<DeliveryReply, any Error>) {
-            condition.withLock {
-                while finished.isEmpty { condition.wait() }
+            replies.withLock {
+                while finished.isEmpty { replies.wait() }
                 return finished.removeFirst()
             }
         }
 
         func close() {
-            condition.withLock {
+            jobs.withLock {
                 closed = true
-                condition.broadcast()
+                jobs.broadcast()
             }
         }
     }
