@@ -57,7 +57,7 @@ public enum DefaultConfiguration {
         // analyse chaque message (antivirus) peut prendre jusqu'à une minute après la fin du message.
         connectTimeout: 30,
         replyTimeout: 60,
-        // Le registre des envois (data/deliveries.jsonl) reçoit chaque envoi avant le
+        // Le registre des envois (data/deliveries/, un fichier par numéro) reçoit chaque envoi avant le
         // message suivant ; il est forcé sur le disque tous les « syncEvery » envois,
         // à la fin de l'envoi et avant chaque attente. 1 = après chaque message (plus
         // lent) ; avec 64, une coupure de courant peut faire renvoyer au plus 64 messages.
