@@ -368,6 +368,11 @@ public final class NewsletterSender: PeriodicJob {
         }
         try log.sync()
         sleep(wait)
+        // The service's wait ends early on SIGTERM: stop rather than send before the slot.
+        if stopRequested() {
+            report.interrupted = true
+            return false
+        }
         return true
     }
 

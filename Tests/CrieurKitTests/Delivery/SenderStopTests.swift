@@ -38,4 +38,21 @@ import Glibc
         #expect(records.first?.reply.contains("peut-être accepté") == true, "\(records)")
         print("SIGTERM during a stalled send: crieur work exited \(String(format: "%.2f", elapsed)) s after the signal")
     }
+
+    @Test func aStopDuringARateLimitWaitSendsNothingMore() throws {
+        let fixture = try SenderFixture(extraConfig: "smtp: { perMinute: 1 },")
+        try fixture.subscribe(["un@exemple.be", "deux@exemple.be"])
+        try fixture.archiveItem("Distribution de colis", urgent: true)
+        let stop = TestFlag()
+        let clock = fixture.clock
+        // The service's wait returns early when SIGTERM arrives; here the stop comes during the wait.
+        let sender = NewsletterSender(workspace: fixture.workspace, config: try fixture.config(),
+                                      transport: OutboxTransport(directory: fixture.test.path("out/newsletter/outbox"), clock: clock),
+                                      clock: clock, logger: fixture.logs.logger(clock: clock), sleep: { _ in stop.set() })
+        let report = try sender.run(stopRequested: { stop.isSet })
+        #expect(stop.isSet, "the second message waited for the rate limit")
+        #expect(report.sent == 1)
+        #expect(report.interrupted)
+        #expect(fixture.test.names(MailTransports.outboxFolder).count == 1, "nothing sent before its slot")
+    }
 }
