@@ -1,3 +1,4 @@
+import CSystemShims
 import CrieurKit
 import Foundation
 
@@ -38,7 +39,10 @@ enum NewsletterCommand {
         Console.out("Messages envoyés : \(report.sent) ; échecs passagers : \(report.temporaryFailures) ; refus définitifs : \(report.permanentFailures + report.abandoned).")
         if let stop = report.stoppedBy {
             Console.err("Envoi interrompu : le serveur d'envoi ne répond pas comme prévu (\(stop.code == 0 ? "pas de réponse" : String(stop.code)) \(stop.text)). "
-                + "Relancez plus tard : rien ne sera envoyé deux fois.")
+                + (stop.acceptanceUnknown
+                    ? "Relancez plus tard. Le dernier message est parti en entier sans réponse du serveur : il a peut-être été accepté, "
+                        + "et il sera renvoyé, donc son destinataire pourrait le recevoir deux fois. Les autres messages acceptés ne seront pas renvoyés."
+                    : "Relancez plus tard : les messages acceptés par le serveur ne seront pas renvoyés."))
             return .temporaryFailure
         }
         if let until = report.rateLimitedUntil {
@@ -50,9 +54,18 @@ enum NewsletterCommand {
     }
 
     static func makeSender(_ options: GlobalOptions, config: CrieurConfig, clock: any Clock, logger: Logger) throws -> NewsletterSender {
-        let transport = try MailTransports.configured(
-            settings: config.smtp, environment: ProcessInfo.processInfo.environment, workspace: options.workspace, clock: clock)
-        return NewsletterSender(workspace: options.workspace, config: config, transport: transport, clock: clock, logger: logger,
-                                sleep: { Thread.sleep(forTimeInterval: $0) })
+        // The stop flag is only ever set in the service (`crieur work`), which installs
+        // the SIGTERM handler: a send or a rate-limit wait in progress then gives up within a second.
+        let stopping: @Sendable () -> Bool = { crieur_stop_requested() != 0 }
+        let transports = try MailTransports.configured(
+            settings: config.smtp, environment: ProcessInfo.processInfo.environment, workspace: options.workspace, clock: clock,
+            shouldAbort: stopping)
+        return NewsletterSender(workspace: options.workspace, config: config, transports: transports, clock: clock, logger: logger,
+                                sleep: { seconds in
+                                    let end = ProcessInfo.processInfo.systemUptime + seconds
+                                    while !stopping(), case let left = end - ProcessInfo.processInfo.systemUptime, left > 0 {
+                                        Thread.sleep(forTimeInterval: min(left, 0.1))
+                                    }
+                                })
     }
 }

@@ -24,6 +24,15 @@ public struct SMTPSettings: Sendable, Equatable {
     public var perDay: Int?
     /// Parallel connections to the relay (small relays refuse more than one).
     public var connections = 1
+    /// Seconds allowed to connect, start TLS, read the greeting, EHLO and log in.
+    public var connectTimeout = SMTPSettings.defaultConnectTimeout
+    /// Seconds allowed for each reply of the server, the one after the final dot included.
+    public var replyTimeout = SMTPSettings.defaultReplyTimeout
+    /// Microsoft 365 and an ordinary relay answer within seconds; a relay that
+    /// scans content may take most of a minute after the final dot, and giving
+    /// up there leaves the message's fate unknown (it is sent again).
+    public static let defaultConnectTimeout = 30
+    public static let defaultReplyTimeout = 60
     /// Delivery records forced to disk together (`DeliveryLog` group commit); 1 syncs after each message.
     public var syncEvery = SMTPSettings.defaultSyncEvery
     public static let defaultSyncEvery = 64
@@ -64,6 +73,8 @@ public struct SMTPSettings: Sendable, Equatable {
         settings.perMinute = perMinute == 0 ? nil : perMinute
         settings.perDay = perDay == 0 ? nil : perDay
         settings.connections = section.int("connections", default: 1, range: 1...16)
+        settings.connectTimeout = section.int("connectTimeout", default: defaultConnectTimeout, range: 1...600)
+        settings.replyTimeout = section.int("replyTimeout", default: defaultReplyTimeout, range: 1...900)
         settings.syncEvery = section.int("syncEvery", default: defaultSyncEvery, range: 1...10_000)
         return settings
     }

@@ -34,6 +34,8 @@ public struct DeliveryHistory: Sendable {
     public private(set) var attemptTimes: [Date] = []
     /// When each issue's first message was delivered: from then on, subscribers have read it.
     public private(set) var firstSent: [String: Date] = [:]
+    /// The latest attempt of each issue.
+    public private(set) var lastAttempt: [String: Date] = [:]
 
     public init(records: [DeliveryRecord]) {
         for record in records { add(record) }
@@ -46,6 +48,7 @@ public struct DeliveryHistory: Sendable {
         entries[key] = Entry(lastAttempt: record.attempt, lastOutcome: record.result, lastTime: time, firstTime: first)
         attemptTimes.append(time)
         if record.result == .sent, firstSent[record.issue] == nil { firstSent[record.issue] = time }
+        if lastAttempt[record.issue].map({ time > $0 }) ?? true { lastAttempt[record.issue] = time }
     }
 
     public func status(issue: String, subscriber: String, now: Date, policy: RetryPolicy) -> Status {

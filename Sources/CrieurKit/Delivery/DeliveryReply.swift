@@ -12,10 +12,16 @@ public struct DeliveryReply: Sendable, Equatable {
     public var outcome: DeliveryOutcome
     public var code: Int
     public var text: String
+    /// The whole message and its final dot were sent, then no reply came (the
+    /// connection dropped, the server stayed silent, the service stopped): the
+    /// relay may have accepted it. Such a failure is retried, so the person may
+    /// get the message twice; the sender says so rather than promising otherwise.
+    public var acceptanceUnknown: Bool
 
-    public init(outcome: DeliveryOutcome, code: Int, text: String) {
+    public init(outcome: DeliveryOutcome, code: Int, text: String, acceptanceUnknown: Bool = false) {
         self.outcome = outcome
         self.code = code
         self.text = text
+        self.acceptanceUnknown = acceptanceUnknown
     }
 }

@@ -6,13 +6,15 @@ import Foundation
 ///
 /// Touches `out/newsletter/issues/` (each new issue is saved durably before
 /// its first message), `out/newsletter/archive/ID.html` (written when an issue
-/// starts going out), `data/deliveries.jsonl` (one record per attempt, appended
-/// right after the transport answers) and reads `data/consent.jsonl` again
+/// starts going out), `data/deliveries/ISSUE.jsonl` (one record per attempt,
+/// appended right after the transport answers; `DeliveryLog`) and reads `data/consent.jsonl` again
 /// right before each message, so a withdrawal recorded by another process is
 /// honoured at the next message. What was delivered is derived from the
 /// delivery ledger only (`DeliveryHistory`): killed at any moment, the sender
 /// resumes where it stopped, and the one message sent but not yet recorded
-/// goes out once more.
+/// goes out once more. An issue whose every recipient has a final record is
+/// closed (`data/deliveries-closed.jsonl`): later passes neither read its
+/// records nor walk its audience, so a pass costs the same after ten years.
 ///
 /// Failures: a temporary refusal of one recipient (4xx) is retried on the
 /// `RetryPolicy`; a permanent one (5xx) is recorded and never retried. A failure
@@ -22,6 +24,13 @@ import Foundation
 /// when the next slot is near, else stops the run until then. A damaged consent
 /// ledger, a delivery record that cannot be written or a broken template is
 /// thrown: nothing more is sent.
+///
+/// With several transports (`smtp.connections`), that many messages are in
+/// flight at once (`DeliveryLanes`); everything above still happens here, one
+/// message at a time: consent is read again and the rate limit (shared by all
+/// connections) consulted right before each message is handed to a lane, and
+/// each reply is recorded before it counts. A sender killed then may send
+/// again the messages in flight: at most two per connection.
 public final class NewsletterSender: PeriodicJob {
     /// What one run did, and when the sender has something due next.
     public struct Report: Sendable, Equatable {
@@ -51,7 +60,7 @@ public final class NewsletterSender: PeriodicJob {
 
     private let workspace: Workspace
     private let config: CrieurConfig
-    private let transport: any MailTransport
+    private let lanes: DeliveryLanes
     private let clock: any Clock
     private let logger: Logger
     private let sleep: (TimeInterval) -> Void
@@ -69,11 +78,17 @@ public final class NewsletterSender: PeriodicJob {
     private var stopRequested: () -> Bool = { false }
     private var renderer: NewsletterRenderer?
 
-    public init(workspace: Workspace, config: CrieurConfig, transport: any MailTransport, clock: any Clock, logger: Logger,
+    public convenience init(workspace: Workspace, config: CrieurConfig, transport: any MailTransport, clock: any Clock, logger: Logger,
+                            sleep: @escaping (TimeInterval) -> Void, policy: RetryPolicy = .standard) {
+        self.init(workspace: workspace, config: config, transports: [transport], clock: clock, logger: logger, sleep: sleep, policy: policy)
+    }
+
+    /// `transports`: one per connection, each used by one thread at a time.
+    public init(workspace: Workspace, config: CrieurConfig, transports: [any MailTransport], clock: any Clock, logger: Logger,
                 sleep: @escaping (TimeInterval) -> Void, policy: RetryPolicy = .standard) {
         self.workspace = workspace
         self.config = config
-        self.transport = transport
+        lanes = DeliveryLanes(transports: transports)
         self.clock = clock
         self.logger = logger
         self.sleep = sleep
@@ -104,15 +119,21 @@ public final class NewsletterSender: PeriodicJob {
                 repair.repaired ? logger.info(repair.description) : logger.error(repair.description)
             }
             let now = clock.now()
+            let moved = try log.migrate()
+            if moved > 0 { logger.info("registre des envois : \(moved) enregistrements rangés par numéro dans \(DeliveryLog.folderPath)/") }
+            // Only the records of the issues still open are read: a pass costs the same after ten years.
+            let closed = try log.closedIssues()
             let records = try loadRecords()
             var issues = try loadIssues()
-            history = DeliveryHistory(records: try log.records())
-            for var issue in planner.due(now: now, records: records, issues: issues, sent: history.firstSent) {
+            let open = issues.filter { closed.index(forKey: $0.id) == nil }.map(\.id)
+            history = DeliveryHistory(records: try ([Self.confirmationIssue] + open).flatMap { try log.records(issue: $0) })
+            let sent = history.firstSent.merging(try log.closedFirstSent()) { open, _ in open }
+            for var issue in planner.due(now: now, records: records, issues: issues, sent: sent) {
                 issue.plannedAt = now
                 try plan(issue)
                 issues.append(issue)
             }
-            try send(issues: issues, versions: NewsletterItemVersions(records: records, calendar: calendar), now: now)
+            try send(issues: issues, closed: closed, versions: NewsletterItemVersions(records: records, calendar: calendar), now: now)
             try log.sync()
             wake(planner.nextSlot(after: now))
             return report
@@ -158,17 +179,55 @@ public final class NewsletterSender: PeriodicJob {
 
     // MARK: Sending
 
-    private func send(issues: [NewsletterIssueRecord], versions: NewsletterItemVersions, now: Date) throws {
+    /// Sends the issues not yet closed; `closed` is `DeliveryLog.closedIssues()`.
+    private func send(issues: [NewsletterIssueRecord], closed: [String: Date?], versions: NewsletterItemVersions, now: Date) throws {
+        let open = issues.filter { !$0.isEmpty && closed.index(forKey: $0.id) == nil }
         limiter = RateLimiter(perMinute: config.smtp.perMinute, perDay: config.smtp.perDay)
-        for time in history.attemptTimes where now.timeIntervalSince(time) < 86_400 { limiter.record(time) }
+        var recent = history.attemptTimes
+        // A closed issue attempted within the day holds sends that count against today's limit.
+        for case let (issue, time?) in closed where now.timeIntervalSince(time) < 86_400 {
+            recent += try log.records(issue: issue).compactMap { DeliveryHistory.date($0.time) }
+        }
+        for time in recent where now.timeIntervalSince(time) < 86_400 { limiter.record(time) }
         try view.refresh()
         renderer = nil
+        do {
+            try dispatch(issues: open, versions: versions)
+        } catch {
+            // What is in flight was sent (or not) all the same: record it if possible.
+            lanes.cancelWaiting()
+            while lanes.inFlight > 0 { _ = try? finish(lanes.next(as: InFlight.self)) }
+            throw error
+        }
+        while lanes.inFlight > 0 {
+            if report.stoppedBy != nil || report.interrupted { lanes.cancelWaiting() }
+            _ = try finish(lanes.next(as: InFlight.self))
+        }
+        try closeFinished(open)
+    }
+
+    /// Closes the issues whose every recipient now has a final record.
+    private func closeFinished(_ issues: [NewsletterIssueRecord]) throws {
+        let lists = config.newsletter.lists.map(\.name)
+        let now = clock.now()
+        for issue in issues {
+            let done = NewsletterAudience.recipients(of: issue, state: view.state, lists: lists).allSatisfy {
+                if case .final = history.status(issue: issue.id, subscriber: $0.id, now: now, policy: policy) { return true }
+                return false
+            }
+            if done { try log.close(issue: issue.id, lastAttempt: history.lastAttempt[issue.id], firstSent: history.firstSent[issue.id]) }
+        }
+    }
+
+    /// Hands every due message to the lanes, until done or told to stop.
+    private func dispatch(issues: [NewsletterIssueRecord], versions: NewsletterItemVersions) throws {
         for list in config.newsletter.lists where list.doubleOptIn {
             for pending in view.pendingConfirmations(list: list.name) {
                 let recipient = NewsletterRecipient(id: pending.id, address: pending.address, name: pending.name, token: pending.confirmationToken)
                 let stillPending = { (view: ConsentView) in view.state.subscribers[pending.id]?.state == .pending && !view.isHeld(pending.id) }
-                guard try deliver(issue: Self.confirmationIssue, to: recipient, wanted: stillPending, render: {
-                    try makeRenderer().renderConfirmation(recipient: recipient)
+                guard try deliver(issue: Self.confirmationIssue, to: recipient, wanted: stillPending, prepare: {
+                    let renderer = try makeRenderer()
+                    return { try renderer.renderConfirmation(recipient: recipient) }
                 }) else { return }
             }
         }
@@ -182,25 +241,39 @@ public final class NewsletterSender: PeriodicJob {
             var prepared: NewsletterRenderer.PreparedIssue?
             for recipient in NewsletterAudience.recipients(of: record, state: view.state, lists: lists) {
                 let withConsent = { (view: ConsentView) in lists.contains { view.isActive(subscriberID: recipient.id, list: $0) } }
-                guard try deliver(issue: record.id, to: recipient, wanted: withConsent, render: {
+                guard try deliver(issue: record.id, to: recipient, wanted: withConsent, prepare: {
                     let renderer = try makeRenderer()
                     if prepared == nil {
                         prepared = renderer.prepare(NewsletterIssue(record: record, carrying: carried, title: title, calendar: calendar))
                         try writeArchivePage(prepared!, renderer: renderer)
                     }
-                    return try renderer.render(prepared!, recipient: recipient)
+                    let issue = prepared!
+                    return { try renderer.render(issue, recipient: recipient) }
                 }) else { return }
             }
         }
     }
 
-    /// One message if it is due; false when the run must stop.
+    /// A message handed to a lane.
+    private struct InFlight {
+        var issue: String
+        var subscriber: String
+        var attempt: Int
+    }
+
+    /// One message if it is due; false when the run must stop. `prepare` runs
+    /// here and returns what renders the message on a lane.
     private func deliver(issue: String, to recipient: NewsletterRecipient, wanted: (ConsentView) -> Bool,
-                         render: () throws -> OutgoingMail) throws -> Bool {
+                         prepare: () throws -> @Sendable () throws -> OutgoingMail) throws -> Bool {
         if stopRequested() {
             report.interrupted = true
             return false
         }
+        // A free lane first: the replies that free it may stop the run.
+        while lanes.isFull {
+            guard try finish(lanes.next(as: InFlight.self)) else { return false }
+        }
+        if report.stoppedBy != nil || report.interrupted { return false }
         let now = clock.now()
         switch history.status(issue: issue, subscriber: recipient.id, now: now, policy: policy) {
         case .final:
@@ -219,16 +292,31 @@ public final class NewsletterSender: PeriodicJob {
                 return true
             }
             guard try waitForRateLimit(now: now) else { return false }
-            let mail = try render()
-            let reply = try transport.send(mail)
-            let sentAt = clock.now()
-            limiter.record(sentAt)
-            let record = DeliveryRecord(issue: issue, subscriber: recipient.id, attempt: attempt, reply: reply, time: sentAt)
-            try log.record(record)
-            history.add(record)
-            if reply.outcome == .sent && transport.keepsCopies { try discardIfErased(mail, subscriber: recipient.id) }
-            return try account(record, reply: reply, now: sentAt)
+            let render = try prepare()
+            // Counted when it leaves: every connection shares the relay's limits.
+            limiter.record(clock.now())
+            let keepsCopy = lanes.keepCopies
+            lanes.submit(InFlight(issue: issue, subscriber: recipient.id, attempt: attempt)) { transport in
+                let mail = try render()
+                return DeliveryLanes.Sent(reply: try transport.send(mail), keptCopy: keepsCopy ? mail : nil)
+            }
+            // One lane: the reply is already there; record it before the next message.
+            if lanes.isFull { return try finish(lanes.next(as: InFlight.self)) }
+            return true
         }
+    }
+
+    /// Records a reply, then counts it; false when the run must stop.
+    private func finish(_ done: DeliveryLanes.Completion<InFlight>) throws -> Bool {
+        if case .failure(let error) = done.result, error is DeliveryLanes.NotStarted { return false }
+        let sent = try done.result.get()
+        let reply = sent.reply
+        let sentAt = clock.now()
+        let record = DeliveryRecord(issue: done.tag.issue, subscriber: done.tag.subscriber, attempt: done.tag.attempt, reply: reply, time: sentAt)
+        try log.record(record)
+        history.add(record)
+        if reply.outcome == .sent, let mail = sent.keptCopy { try discardIfErased(mail, subscriber: done.tag.subscriber) }
+        return try account(record, reply: reply, now: sentAt)
     }
 
     /// An erasure that ran while this message was being written could not
@@ -238,7 +326,7 @@ public final class NewsletterSender: PeriodicJob {
     private func discardIfErased(_ mail: OutgoingMail, subscriber: String) throws {
         try view.refresh()
         guard view.state.subscribers[subscriber].map({ $0.state == .erased }) ?? true else { return }
-        try transport.discardCopy(of: mail)
+        try lanes.discardCopy(of: mail)
         logger.info("abonné \(subscriber) effacé pendant l'envoi : la copie de son message est supprimée")
     }
 
@@ -259,7 +347,17 @@ public final class NewsletterSender: PeriodicJob {
             default:
                 try abandon(issue: record.issue, subscriber: record.subscriber, attempt: record.attempt)
             }
+            if reply.acceptanceUnknown {
+                logger.error("\(who) : le message est parti en entier, mais le serveur n'a pas confirmé l'avoir reçu. "
+                    + "Il l'a peut-être accepté : le nouvel essai peut le faire arriver deux fois.")
+            }
+            if stopRequested() {
+                report.interrupted = true
+                return false
+            }
             if Self.isRelayFailure(reply) {
+                // Other connections may fail on the same relay: said once.
+                guard report.stoppedBy == nil else { return false }
                 report.stoppedBy = reply
                 logger.error("envoi de la lettre arrêté : \(Self.describe(reply)) ; reprise au prochain essai")
                 return false
@@ -283,6 +381,11 @@ public final class NewsletterSender: PeriodicJob {
         let slot = limiter.nextSendTime(now: now)
         let wait = slot.timeIntervalSince(now)
         guard wait > 0 else { return true }
+        // The messages in flight go out before the wait: their replies are recorded
+        // now, with their time, and none is sent after the slot it was counted in.
+        while lanes.inFlight > 0 {
+            guard try finish(lanes.next(as: InFlight.self)) else { return false }
+        }
         guard wait <= Self.longestWait else {
             wake(slot)
             report.rateLimitedUntil = slot
@@ -291,6 +394,11 @@ public final class NewsletterSender: PeriodicJob {
         }
         try log.sync()
         sleep(wait)
+        // The service's wait ends early on SIGTERM: stop rather than send before the slot.
+        if stopRequested() {
+            report.interrupted = true
+            return false
+        }
         return true
     }
 

@@ -16,6 +16,15 @@ import Foundation
 /// failure; 4xx, a dropped connection, an unreachable server, a refused login
 /// or a missing STARTTLS are temporary (the last two are the relay's settings,
 /// not this recipient's fault). Not thread-safe: one transport per connection.
+///
+/// A stalled relay cannot hold a run: connecting (TCP, TLS, greeting, EHLO,
+/// login) is bounded by `connectTimeout`, every later reply by `replyTimeout`
+/// (libcurl's server response timeout, the reply after the final dot
+/// included), an upload the server stops reading by the same time at under one
+/// byte a second. `shouldAbort` is asked about once a second while libcurl
+/// waits (its progress callback): true abandons the message at once, which is
+/// how SIGTERM stops the service in the middle of a send. A failure after the
+/// whole message went out is marked `acceptanceUnknown`.
 public final class SMTPTransport: MailTransport {
     public let url: String
     private let handle: UnsafeMutableRawPointer
@@ -24,13 +33,16 @@ public final class SMTPTransport: MailTransport {
     private var offset = 0
     private var replyLines: [String] = []
     private var replyComplete = true
+    private let shouldAbort: @Sendable () -> Bool
 
     /// `url`: `smtp://host:port/ehlo-name` (STARTTLS) or `smtps://…` (TLS from the start).
     public init(url: String, username: String? = nil, password: String? = nil,
-                connectTimeoutSeconds: Int = 30, timeoutSeconds: Int = 300) throws(DeliveryError) {
+                connectTimeout: Int = SMTPSettings.defaultConnectTimeout, replyTimeout: Int = SMTPSettings.defaultReplyTimeout,
+                shouldAbort: @escaping @Sendable () -> Bool = { false }) throws(DeliveryError) {
         guard let handle = curl_easy_init() else { throw .cannotStart("libcurl n'a pas pu créer de connexion") }
         self.handle = handle
         self.url = url
+        self.shouldAbort = shouldAbort
         let context = Unmanaged.passUnretained(self).toOpaque()
         var failed: [String] = []
         func check(_ code: CURLcode, _ what: String) { if code != CURLE_OK { failed.append(what) } }
@@ -43,8 +55,18 @@ public final class SMTPTransport: MailTransport {
         // default (64 KB) makes that 128 KB, which glibc returns to the system each time.
         check(crieur_curl_setopt_long(handle, CURLOPT_UPLOAD_BUFFERSIZE, 16_384), "UPLOAD_BUFFERSIZE")
         check(crieur_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1), "NOSIGNAL")
-        check(crieur_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, connectTimeoutSeconds), "CONNECTTIMEOUT")
-        check(crieur_curl_setopt_long(handle, CURLOPT_TIMEOUT, timeoutSeconds), "TIMEOUT")
+        // CONNECTTIMEOUT covers libcurl's whole connection phase, SMTP's greeting,
+        // EHLO, STARTTLS and AUTH included; the response timeout, each reply after it.
+        check(crieur_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, connectTimeout), "CONNECTTIMEOUT")
+        check(crieur_curl_setopt_long(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, replyTimeout), "SERVER_RESPONSE_TIMEOUT")
+        check(crieur_curl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1), "LOW_SPEED_LIMIT")
+        check(crieur_curl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, replyTimeout), "LOW_SPEED_TIME")
+        check(crieur_curl_setopt_long(handle, CURLOPT_NOPROGRESS, 0), "NOPROGRESS")
+        check(crieur_curl_setopt_xferinfo_function(handle, { context, _, _, _, _ in
+            let transport = Unmanaged<SMTPTransport>.fromOpaque(context!).takeUnretainedValue()
+            return transport.shouldAbort() ? 1 : 0
+        }), "XFERINFOFUNCTION")
+        check(crieur_curl_setopt_ptr(handle, CURLOPT_XFERINFODATA, context), "XFERINFODATA")
         if let username { check(crieur_curl_setopt_string(handle, CURLOPT_USERNAME, username), "USERNAME") }
         if let password { check(crieur_curl_setopt_string(handle, CURLOPT_PASSWORD, password), "PASSWORD") }
         check(crieur_curl_setopt_read_function(handle, { buffer, size, count, context in
@@ -66,9 +88,11 @@ public final class SMTPTransport: MailTransport {
 
     /// From the configuration, with `CRIEUR_SMTP_URL`, `CRIEUR_SMTP_USER` and
     /// `CRIEUR_SMTP_PASSWORD` taken from `environment` (the password never sits in the config file).
-    public convenience init(settings: SMTPSettings, environment: [String: String]) throws(DeliveryError) {
+    public convenience init(settings: SMTPSettings, environment: [String: String],
+                            shouldAbort: @escaping @Sendable () -> Bool = { false }) throws(DeliveryError) {
         let url = environment["CRIEUR_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? settings.url ?? ""
-        try self.init(url: url, username: environment["CRIEUR_SMTP_USER"], password: environment["CRIEUR_SMTP_PASSWORD"])
+        try self.init(url: url, username: environment["CRIEUR_SMTP_USER"], password: environment["CRIEUR_SMTP_PASSWORD"],
+                      connectTimeout: settings.connectTimeout, replyTimeout: settings.replyTimeout, shouldAbort: shouldAbort)
     }
 
     deinit {
@@ -114,9 +138,35 @@ public final class SMTPTransport: MailTransport {
         case 4, 5:
             return DeliveryReply(outcome: .temporaryFailure, code: code, text: text.isEmpty ? reason : text)
         default:
-            // No failing reply: the connection dropped, or the server could not be reached.
-            return DeliveryReply(outcome: .temporaryFailure, code: 0, text: "libcurl: \(reason)")
+            // No failing reply: the connection dropped, the server went silent or
+            // could not be reached, or the service is stopping.
+            dropConnection()
+            // libcurl took every byte (it knows the size): the final dot follows them.
+            let unknown = !payload.isEmpty && offset == payload.count
+            let after = unknown ? " après la fin du message, qu'il a peut-être accepté" : ""
+            switch result {
+            case CURLE_ABORTED_BY_CALLBACK:
+                return DeliveryReply(outcome: .temporaryFailure, code: 0, text: "envoi interrompu par l'arrêt du service\(after)",
+                                     acceptanceUnknown: unknown)
+            case CURLE_OPERATION_TIMEDOUT:
+                return DeliveryReply(outcome: .temporaryFailure, code: 0,
+                                     text: "le serveur n'a pas répondu à temps\(after) (libcurl: \(reason))", acceptanceUnknown: unknown)
+            default:
+                return DeliveryReply(outcome: .temporaryFailure, code: 0,
+                                     text: unknown ? "connexion perdue\(after) (libcurl: \(reason))" : "libcurl: \(reason)",
+                                     acceptanceUnknown: unknown)
+            }
         }
+    }
+
+    /// Shuts down a connection left in an unknown state (a relay silent after
+    /// the final dot, a send given up). libcurl would otherwise keep it, reuse
+    /// it, or say QUIT on it when the handle is cleaned up and wait for a reply
+    /// that never comes, holding a stopping service for `replyTimeout`.
+    private func dropConnection() {
+        var socket: curl_socket_t = -1
+        guard crieur_curl_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK, socket >= 0 else { return }
+        _ = shutdown(socket, Int32(SHUT_RDWR))
     }
 
     private func fill(_ buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {

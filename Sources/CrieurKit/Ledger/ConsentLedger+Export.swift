@@ -32,9 +32,7 @@ extension ConsentLedger {
         let events = try reading.entries.filter { ids.contains($0.event.subscriber) }
             .map { try JSONSerialization.jsonObject(with: $0.bytes) }
         var deliveries: [Any] = []
-        let deliveryFiles = ["\(workspace.dataDirectory)/\(ConsentLedger.deliveriesFileName)"]
-            + (try FileSystem.regularFiles(under: "\(workspace.dataDirectory)/deliveries")).map { "\(workspace.dataDirectory)/deliveries/\($0)" }
-        for file in deliveryFiles {
+        for file in try DeliveryLog(workspace: workspace).files() {
             for line in try AppendOnlyLog(path: file).read().lines {
                 guard let record = try? JSONSerialization.jsonObject(with: line.bytes) as? [String: Any],
                       let id = record["subscriber"] as? String, ids.contains(id) else { continue }

@@ -50,11 +50,11 @@ extension ConsentLedger {
     /// `data/deliveries.jsonl`, or any file under `data/deliveries/` (records
     /// kept per issue).
     func deliveryRecordFile() throws -> String? {
-        let single = "\(workspace.dataDirectory)/\(ConsentLedger.deliveriesFileName)"
-        if let info = try FileSystem.info(single), info.kind == .regular, info.size > 0 { return "data/\(ConsentLedger.deliveriesFileName)" }
-        let folder = "\(workspace.dataDirectory)/deliveries"
+        let single = workspace.path(DeliveryLog.legacyPath)
+        if let info = try FileSystem.info(single), info.kind == .regular, info.size > 0 { return DeliveryLog.legacyPath }
+        let folder = workspace.path(DeliveryLog.folderPath)
         for name in try FileSystem.regularFiles(under: folder) where try (FileSystem.info("\(folder)/\(name)")?.size ?? 0) > 0 {
-            return "data/deliveries/\(name)"
+            return "\(DeliveryLog.folderPath)/\(name)"
         }
         return nil
     }

@@ -19,8 +19,6 @@ public struct ConsentLedger: Sendable {
     public static let fileName = "consent.jsonl"
     public static let damagedFileName = "consent.damaged"
     public static let lockFileName = "consent.lock"
-    /// Delivery records, by subscriber id (written by the newsletter sender).
-    public static let deliveriesFileName = "deliveries.jsonl"
 
     public let workspace: Workspace
     public let clock: any Clock

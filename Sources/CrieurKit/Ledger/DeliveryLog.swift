@@ -4,68 +4,13 @@ import Foundation
 import Glibc
 #endif
 
-/// One attempt to deliver one newsletter message, as recorded in
-/// `data/deliveries.jsonl`. Names the subscriber by id, never by address.
-public struct DeliveryRecord: Sendable, Codable, Equatable {
-    /// The issue (or urgent item) the message belongs to.
-    public var issue: String
-    /// The subscriber's id in the consent ledger.
-    public var subscriber: String
-    /// 1 for the first try, then 2, 3… for retries.
-    public var attempt: Int
-    public var result: DeliveryOutcome
-    /// SMTP reply code; 0 when the server gave none.
-    public var code: Int
-    public var reply: String
-    /// UTC, `2026-03-02T08:00:00Z`.
-    public var time: String
-
-    public init(issue: String, subscriber: String, attempt: Int, reply: DeliveryReply, time: Date) {
-        self.issue = issue
-        self.subscriber = subscriber
-        self.attempt = attempt
-        self.result = reply.outcome
-        self.code = reply.code
-        self.reply = reply.text
-        self.time = DeliveryRecord.timestamp(time)
-    }
-
-    /// The record as one line of JSON, keys sorted: the bytes `JSONEncoder` gives
-    /// with `.sortedKeys, .withoutEscapingSlashes`, written directly, since a
-    /// record is written per message sent.
-    var jsonLine: [UInt8] {
-        var json = JSONByteWriter(reservingCapacity: 160 + issue.utf8.count + subscriber.utf8.count + reply.utf8.count)
-        json.beginObject()
-        json.key("attempt")
-        json.int(attempt)
-        json.key("code")
-        json.int(code)
-        json.key("issue")
-        json.string(issue)
-        json.key("reply")
-        json.string(reply)
-        json.key("result")
-        json.string(result.rawValue)
-        json.key("subscriber")
-        json.string(subscriber)
-        json.key("time")
-        json.string(time)
-        json.endObject()
-        return json.bytes
-    }
-
-    /// `gmtime_r` rather than `Calendar`: a record is written per message sent.
-    static func timestamp(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
-    }
-}
-
-/// The delivery ledger, `data/deliveries.jsonl`: one JSON object per attempt,
-/// mode 0600, kept open while a sender runs.
+/// The delivery ledger: one file per issue, `data/deliveries/ISSUE.jsonl`
+/// (folder 0700, files 0600), one JSON object per attempt; and
+/// `data/deliveries-closed.jsonl`, one line per issue whose every recipient has
+/// a final record, with the time of its last attempt. A sender pass reads only
+/// the files of the issues still open (and of those attempted within the last
+/// day, for the rate limit), so its cost does not grow with the years. Kept
+/// open while a sender runs.
 ///
 /// `record` hands the line to the kernel before it returns, so a sender killed
 /// right after knows the message left. It reaches the disk before `record`
@@ -74,44 +19,96 @@ public struct DeliveryRecord: Sendable, Codable, Equatable {
 /// records, and those messages would go out once more). A write failure is
 /// thrown: the sender must stop rather than send without a record.
 ///
-/// An erasure rewrites this file (it scrubs the address from SMTP replies)
-/// under `data/consent.lock` and renames the new file over it. So each record is
-/// appended holding the same lock, and to the file that is at `path` at that
-/// moment (reopened when it was replaced): no record is lost to an erasure.
-/// The lock file stays open between records (`ReusableFileLock`).
+/// An erasure rewrites these files (it scrubs the address from SMTP replies)
+/// under `data/consent.lock` and renames each new file over the old. So each
+/// record is appended holding the same lock, and to the file that is at its
+/// path at that moment (reopened when it was replaced): no record is lost to
+/// an erasure. The lock file stays open between records (`ReusableFileLock`).
+///
+/// Workspaces from before this layout have a single `data/deliveries.jsonl`:
+/// `migrate()` (the sender calls it first) splits it into the issue files.
+/// Readers read it as long as the folder does not exist.
 public final class DeliveryLog {
-    public static let relativePath = "data/deliveries.jsonl"
-    public let path: String
-    private let lockPath: String
+    public static let folderPath = "data/deliveries"
+    public static let legacyPath = "data/deliveries.jsonl"
+    public static let closedPath = "data/deliveries-closed.jsonl"
+    let workspace: Workspace
+    public let folder: String
+    let lockPath: String
     private var lock: ReusableFileLock?
-    private var writer: AppendOnlyLogWriter?
+    private var writers: [String: AppendOnlyLogWriter] = [:]
     private let syncEvery: Int
 
     public init(workspace: Workspace, syncEvery: Int = 1) {
-        path = workspace.path(DeliveryLog.relativePath)
+        self.workspace = workspace
+        folder = workspace.path(DeliveryLog.folderPath)
         lockPath = "\(workspace.dataDirectory)/\(ConsentLedger.lockFileName)"
         self.syncEvery = syncEvery
     }
 
+    /// The file of an issue's records.
+    public func path(issue: String) -> String {
+        "\(folder)/\(DeliveryLog.fileName(issue: issue))"
+    }
+
     public func record(_ record: DeliveryRecord) throws {
-        if lock == nil { lock = try ReusableFileLock(path: lockPath) }
-        try lock!.withLock {
-            if writer?.isCurrent != true { writer = try AppendOnlyLogWriter(path: path, syncEvery: syncEvery) }
+        try withLock {
+            var writer = writers[record.issue]
+            if writer?.isCurrent != true {
+                try FileSystem.makeDirectory(folder, mode: 0o700)
+                writer = try AppendOnlyLogWriter(path: path(issue: record.issue), syncEvery: syncEvery)
+                writers[record.issue] = writer
+            }
             try writer!.append(line: record.jsonLine)
         }
     }
 
     /// Puts every record on disk (call it before waiting, and at the end of a run).
     public func sync() throws {
-        try writer?.sync()
+        for writer in writers.values { try writer.sync() }
     }
 
-    /// Every record in order. A line that cannot be read is an error naming its
-    /// number, except an unfinished last line (a write cut short by a crash),
-    /// which is skipped: its attempt was never confirmed as recorded.
+    /// Holds `data/consent.lock`, as an erasure does while it rewrites these files.
+    func withLock<T>(_ body: () throws -> T) throws -> T {
+        if lock == nil {
+            try FileSystem.makeDirectory(workspace.dataDirectory, mode: 0o700)
+            lock = try ReusableFileLock(path: lockPath)
+        }
+        return try lock!.withLock(body)
+    }
+
+    // MARK: Reading
+
+    /// An issue's records in order. A line that cannot be read is an error
+    /// naming the file and its number, except an unfinished last line (a write
+    /// cut short by a crash), which is skipped: its attempt was never confirmed
+    /// as recorded. Before migration, the issue's lines of the single old file.
+    public func records(issue: String) throws -> [DeliveryRecord] {
+        if try FileSystem.info(folder) == nil {
+            return try DeliveryLog.parse(file: workspace.path(DeliveryLog.legacyPath)).filter { $0.issue == issue }
+        }
+        return try DeliveryLog.parse(file: path(issue: issue))
+    }
+
+    /// Every record, issue by issue (the PST report, the right of access).
     public func records() throws -> [DeliveryRecord] {
-        guard try FileSystem.info(path) != nil,
-              case .contents(let data) = try FileSystem.read(path, maxBytes: 1 << 30) else { return [] }
+        try files().flatMap { try DeliveryLog.parse(file: $0) }
+    }
+
+    /// The files that hold the records now: the issues' files, or the single
+    /// old file of a workspace not yet migrated.
+    public func files() throws -> [String] {
+        guard try FileSystem.info(folder)?.kind == .directory else {
+            let legacy = workspace.path(DeliveryLog.legacyPath)
+            return try FileSystem.info(legacy) == nil ? [] : [legacy]
+        }
+        return try FileSystem.names(in: folder).filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
+            .map { "\(folder)/\($0)" }
+    }
+
+    static func parse(file: String) throws -> [DeliveryRecord] {
+        guard try FileSystem.info(file) != nil,
+              case .contents(let data) = try FileSystem.read(file, maxBytes: 1 << 30) else { return [] }
         var result: [DeliveryRecord] = []
         let decoder = JSONDecoder()
         let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
@@ -120,21 +117,80 @@ public final class DeliveryLog {
                 result.append(try decoder.decode(DeliveryRecord.self, from: Data(line)))
             } catch {
                 if index == lines.count - 1 { break }
-                throw DeliveryLogError.unreadableLine(index + 1)
+                throw DeliveryLogError.unreadableLine(file: displayName(file), line: index + 1)
             }
         }
         return result
     }
+
+    /// `data/deliveries/2026-12-07.jsonl`, `data/deliveries.jsonl`: as staff find it.
+    static func displayName(_ file: String) -> String {
+        let parent = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        let name = (file as NSString).lastPathComponent
+        return parent == "deliveries" ? "\(folderPath)/\(name)" : "data/\(name)"
+    }
+
+    // MARK: Closed issues
+
+    /// Issues whose every recipient has a final record, each with the time of
+    /// its last attempt (nil when it had none).
+    public func closedIssues() throws -> [String: Date?] {
+        var closed: [String: Date?] = [:]
+        for line in try AppendOnlyLog(path: workspace.path(DeliveryLog.closedPath)).read().lines {
+            guard let entry = try? JSONDecoder().decode(ClosedIssue.self, from: line.bytes) else { continue }
+            closed[entry.issue] = entry.lastAttempt.flatMap(DeliveryHistory.date)
+        }
+        return closed
+    }
+
+    /// Notes that nothing more will ever be sent for `issue`: later passes skip its file.
+    /// When each closed issue's first message went out (newsletter corrections
+    /// are « Rectificatif » only after that), without reading its records.
+    public func closedFirstSent() throws -> [String: Date] {
+        var sent: [String: Date] = [:]
+        for line in try AppendOnlyLog(path: workspace.path(DeliveryLog.closedPath)).read().lines {
+            guard let entry = try? JSONDecoder().decode(ClosedIssue.self, from: line.bytes),
+                  let time = entry.firstSent.flatMap(DeliveryHistory.date) else { continue }
+            sent[entry.issue] = time
+        }
+        return sent
+    }
+
+    public func close(issue: String, lastAttempt: Date?, firstSent: Date? = nil) throws {
+        let line = try AppendOnlyLog.encodeLine(ClosedIssue(
+            issue: issue, lastAttempt: lastAttempt.map(DeliveryRecord.timestamp), firstSent: firstSent.map(DeliveryRecord.timestamp)))
+        try AppendOnlyLog(path: workspace.path(DeliveryLog.closedPath)).append(lines: [line])
+    }
+
+    private struct ClosedIssue: Codable {
+        var issue: String
+        var lastAttempt: String?
+        /// When its first message was delivered, for the planner's corrections.
+        var firstSent: String?
+    }
+
+    /// The issue id as a file name: letters, digits, `-`, `_` and `.` kept (not
+    /// a leading dot), every other byte as `%XX`. Issue ids are dates and item
+    /// ids in practice, which stay as they are.
+    static func fileName(issue: String) -> String {
+        var name = ""
+        for (index, byte) in issue.utf8.enumerated() {
+            let plain = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || (byte == UInt8(ascii: ".") && index > 0)
+            name += plain ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+        }
+        return name + ".jsonl"
+    }
 }
 
-/// `data/deliveries.jsonl` holds a line that is not a delivery record.
+/// A delivery ledger file holds a line that is not a delivery record.
 public enum DeliveryLogError: Error, Sendable, Equatable, CustomStringConvertible {
-    case unreadableLine(Int)
+    case unreadableLine(file: String, line: Int)
 
     public var description: String {
         switch self {
-        case .unreadableLine(let line):
-            return "Le registre des envois \(DeliveryLog.relativePath) est abîmé à la ligne \(line) : corrigez ou mettez de côté cette ligne."
+        case .unreadableLine(let file, let line):
+            return "Le registre des envois \(file) est abîmé à la ligne \(line) : corrigez ou mettez de côté cette ligne."
         }
     }
 }

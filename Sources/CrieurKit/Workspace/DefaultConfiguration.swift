@@ -46,9 +46,18 @@ public enum DefaultConfiguration {
         // Microsoft 365 accepte 30 messages par minute et 10000 destinataires par jour.
         perMinute: 0,
         perDay: 0,
-        // Connexions simultanées au serveur (1 pour les petits relais).
+        // Connexions simultanées au serveur : 1 pour un petit relais ; plus de connexions
+        // envoient plus vite si le serveur les accepte (demandez à votre service informatique).
         connections: 1,
-        // Le registre des envois (data/deliveries.jsonl) reçoit chaque envoi avant le
+        // Délais d'attente du serveur, en secondes. Un serveur muet plus longtemps est
+        // laissé pour cette fois : le message sera réessayé, et l'envoi reprend plus tard.
+        // connectTimeout : connexion, chiffrement (STARTTLS) et identification ;
+        // replyTimeout : chaque réponse du serveur, dont celle qui accepte le message.
+        // Microsoft 365 et un relais ordinaire répondent en quelques secondes ; un relais qui
+        // analyse chaque message (antivirus) peut prendre jusqu'à une minute après la fin du message.
+        connectTimeout: 30,
+        replyTimeout: 60,
+        // Le registre des envois (data/deliveries/, un fichier par numéro) reçoit chaque envoi avant le
         // message suivant ; il est forcé sur le disque tous les « syncEvery » envois,
         // à la fin de l'envoi et avant chaque attente. 1 = après chaque message (plus
         // lent) ; avec 64, une coupure de courant peut faire renvoyer au plus 64 messages.

@@ -28,10 +28,12 @@ import Testing
         try log.record(first)
         try log.record(second)
         #expect(try log.records() == [first, second])
-        let line = try workspace.read(DeliveryLog.relativePath).split(separator: "\n").first.map(String.init)
+        let line = try workspace.read("data/deliveries/2026-03.jsonl").split(separator: "\n").first.map(String.init)
         #expect(line == #"{"attempt":1,"code":450,"issue":"2026-03","reply":"4.2.0 boîte pleine","result":"temporaryFailure","subscriber":"s-42","time":"2026-03-02T08:00:00Z"}"#)
-        let mode = try FileManager.default.attributesOfItem(atPath: log.path)[.posixPermissions] as? Int
+        let mode = try FileManager.default.attributesOfItem(atPath: log.path(issue: "2026-03"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        let folderMode = try FileManager.default.attributesOfItem(atPath: log.folder)[.posixPermissions] as? Int
+        #expect(folderMode == 0o700)
     }
 
     @Test func groupedRecordsAreInTheFileBeforeTheyAreSynced() throws {
@@ -44,7 +46,7 @@ import Testing
         // Another reader (a sender restarted after a kill) already sees them.
         #expect(try DeliveryLog(workspace: workspace.workspace).records().map(\.subscriber) == ["s-0", "s-1", "s-2"])
         try log.sync()
-        let mode = try FileManager.default.attributesOfItem(atPath: log.path)[.posixPermissions] as? Int
+        let mode = try FileManager.default.attributesOfItem(atPath: log.path(issue: "i"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
 
@@ -52,11 +54,11 @@ import Testing
         let workspace = try TestWorkspace()
         let log = DeliveryLog(workspace: workspace.workspace)
         try log.record(DeliveryRecord(issue: "i", subscriber: "s", attempt: 1, reply: DeliveryReply(outcome: .sent, code: 250, text: "ok"), time: Date(timeIntervalSince1970: 0)))
-        let good = try workspace.read(DeliveryLog.relativePath)
-        try workspace.write(good + #"{"attempt":1,"co"#, to: DeliveryLog.relativePath)
+        let good = try workspace.read("data/deliveries/i.jsonl")
+        try workspace.write(good + #"{"attempt":1,"co"#, to: "data/deliveries/i.jsonl")
         #expect(try log.records().count == 1)
-        try workspace.write("pas du json\n" + good, to: DeliveryLog.relativePath)
-        #expect(throws: DeliveryLogError.unreadableLine(1)) { try log.records() }
+        try workspace.write("pas du json\n" + good, to: "data/deliveries/i.jsonl")
+        #expect(throws: DeliveryLogError.unreadableLine(file: "data/deliveries/i.jsonl", line: 1)) { try log.records() }
     }
 }
 
@@ -65,7 +67,8 @@ import Testing
         let workspace = try TestWorkspace()
         let transport = try MailTransports.configured(settings: SMTPSettings(), environment: [:], workspace: workspace.workspace,
                                                       clock: FixedClock(Date(timeIntervalSince1970: 0)))
-        #expect((transport as? OutboxTransport)?.directory == workspace.path("out/newsletter/outbox"))
+        #expect(transport.count == 1)
+        #expect((transport.first as? OutboxTransport)?.directory == workspace.path("out/newsletter/outbox"))
     }
 
     @Test func aConfiguredOrOverriddenRelayGivesSMTP() throws {
@@ -73,9 +76,20 @@ import Testing
         var settings = SMTPSettings()
         settings.url = "smtp://relais.exemple.be:587"
         let configured = try MailTransports.configured(settings: settings, environment: [:], workspace: workspace.workspace, clock: SystemClock())
-        #expect((configured as? SMTPTransport)?.url == "smtp://relais.exemple.be:587")
+        #expect(configured.count == 1)
+        #expect((configured.first as? SMTPTransport)?.url == "smtp://relais.exemple.be:587")
         let overridden = try MailTransports.configured(settings: SMTPSettings(), environment: ["CRIEUR_SMTP_URL": "smtp://127.0.0.1:2525"],
                                                        workspace: workspace.workspace, clock: SystemClock())
-        #expect((overridden as? SMTPTransport)?.url == "smtp://127.0.0.1:2525")
+        #expect((overridden.first as? SMTPTransport)?.url == "smtp://127.0.0.1:2525")
+    }
+
+    @Test func oneSMTPTransportPerConfiguredConnection() throws {
+        let workspace = try TestWorkspace()
+        var settings = SMTPSettings()
+        settings.url = "smtp://relais.exemple.be:587"
+        settings.connections = 4
+        let transports = try MailTransports.configured(settings: settings, environment: [:], workspace: workspace.workspace, clock: SystemClock())
+        #expect(transports.count == 4)
+        #expect(Set(transports.map { ObjectIdentifier($0 as! SMTPTransport) }).count == 4, "each connection its own handle")
     }
 }

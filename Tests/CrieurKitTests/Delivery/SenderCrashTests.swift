@@ -40,6 +40,35 @@ import Glibc
         print("SIGKILL test: \(kills) kills, \(counts.values.reduce(0, +)) messages received for \(addresses.count) subscribers, \(duplicates) duplicates, \(sent.count) sent records")
     }
 
+    @Test func senderWithFourConnectionsKilledSendsAtMostTwoDuplicatesPerConnectionAndKill() throws {
+        let fixture = try SenderFixture(extraConfig: "smtp: { connections: 4 },")
+        let addresses = (1...300).map { "abonne\($0)@exemple.be" }
+        try fixture.subscribe(addresses)
+        try fixture.archiveItem("Distribution de colis", urgent: true)
+        let server = try SMTPTestServer(.aiosmtpd)
+        let arguments = ["--root", fixture.test.root, "--now", "2026-12-03T14:00:00", "work", "--once"]
+        let environment = ["CRIEUR_SMTP_URL": server.url]
+
+        var kills = 0
+        for threshold in [60, 150] {
+            let process = try CrieurBinary.start(arguments, environment: environment, discardOutput: true)
+            while try process.isRunning && recordCount(fixture) < threshold { usleep(2_000) }
+            guard process.isRunning else { break }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            kills += 1
+        }
+        #expect(kills == 2, "the sender finished before it could be killed twice")
+        let last = try CrieurBinary.run(arguments, environment: environment)
+        #expect(last.status == 0, "\(last.stderr)")
+
+        let counts = try deliveriesPerRecipient(server)
+        #expect(Set(counts.keys) == Set(addresses), "every subscriber got the message")
+        let duplicates = counts.values.reduce(0) { $0 + $1 - 1 }
+        #expect(duplicates <= 2 * 4 * kills)
+        print("SIGKILL test, 4 connections: \(kills) kills, \(duplicates) duplicates for \(addresses.count) subscribers")
+    }
+
     @Test func theWorkerSendsTheRegularIssueOnceAtItsSlot() throws {
         let fixture = try SenderFixture()
         try fixture.subscribe(["un@exemple.be", "deux@exemple.be"])
@@ -68,7 +97,8 @@ import Glibc
     }
 
     private func recordCount(_ fixture: SenderFixture) throws -> Int {
-        guard let data = FileManager.default.contents(atPath: fixture.test.path(DeliveryLog.relativePath)) else { return 0 }
-        return data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        try DeliveryLog(workspace: fixture.workspace).files().reduce(0) { count, file in
+            count + (FileManager.default.contents(atPath: file) ?? Data()).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
     }
 }

@@ -65,8 +65,12 @@ final class SenderFixture {
     }
 
     func sender(_ transport: any MailTransport, policy: RetryPolicy = .standard) throws -> NewsletterSender {
+        try sender(transports: [transport], policy: policy)
+    }
+
+    func sender(transports: [any MailTransport], policy: RetryPolicy = .standard) throws -> NewsletterSender {
         let clock = self.clock
-        return NewsletterSender(workspace: workspace, config: try config(), transport: transport, clock: clock,
+        return NewsletterSender(workspace: workspace, config: try config(), transports: transports, clock: clock,
                                 logger: logs.logger(clock: clock), sleep: { clock.advance($0) }, policy: policy)
     }
 

@@ -35,7 +35,7 @@ import Testing
         #expect(throws: ConsentUncertainty.self) { try fixture.subscribe(["trois@exemple.be"]) }
         let error = try #require(throws: ConsentUncertainty.self) { try ConsentLedger(workspace: fixture.workspace, clock: fixture.clock).read() }
         #expect(error.description.contains("a disparu ou est vide"))
-        #expect(error.description.contains(keepSeal ? "pourtant, à sa dernière écriture, il contenait" : "pourtant, data/deliveries.jsonl nomme des abonnés"))
+        #expect(error.description.contains(keepSeal ? "pourtant, à sa dernière écriture, il contenait" : "pourtant, data/deliveries/urgent-2026-12-02-colis.jsonl nomme des abonnés"))
     }
 
     @Test func ledgerCutBeforeAWithdrawalStopsSendingUntilAPersonAcceptsTheLoss() throws {
