@@ -152,6 +152,28 @@ import Glibc
         #expect(try FileSystem.info(demo.path("out/feed/atom.xml"))?.kind == .regular)
     }
 
+    @Test func demoRunTwiceAddsNothingTheSecondTime() throws {
+        let scratch = try TestWorkspace()
+        let root = scratch.path("demo")
+        let samples = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("samples").path
+        #expect(try CrieurBinary.run(["demo", root], environment: ["CRIEUR_SAMPLES": samples]).status == 0)
+        let demo = Workspace(root: root)
+        let before = try QueueState.allCases.map { try FileSystem.names(in: demo.queue.directory($0)) }
+        let archived = try demo.archive.loadHistory().items.count
+        let outbox = try FileSystem.names(in: demo.path(MailTransports.outboxFolder)).count
+
+        let again = try CrieurBinary.run(["demo", root], environment: ["CRIEUR_SAMPLES": samples])
+
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("Déjà traitée lors d'une démonstration précédente"))
+        #expect(!again.stdout.contains("Publiée :"))
+        #expect(try QueueState.allCases.map { try FileSystem.names(in: demo.queue.directory($0)) } == before)
+        #expect(try demo.archive.loadHistory().items.count == archived)
+        #expect(try FileSystem.names(in: demo.path(MailTransports.outboxFolder)).count == outbox, "no second newsletter")
+    }
+
     @Test func missingConfigurationIsADataErrorThatPointsToInit() throws {
         let scratch = try TestWorkspace()
         let empty = scratch.path("vide")
