@@ -97,15 +97,7 @@ public enum ReadabilityReportFormatter {
         json.key("channels")
         json.beginObject()
         for channel in channels.sorted(by: { $0.rawValue < $1.rawValue }) {
-            json.key(escaping: channel.rawValue)
-            json.beginObject()
-            json.key("pass")
-            json.bool(false)
-            json.key("reasons")
-            json.beginArray()
-            json.string("Fichier illisible.")
-            json.endArray()
-            json.endObject()
+            writeChannel(&json, channel, pass: false, reasons: ["Fichier illisible."])
         }
         json.endObject()
         json.key("file")
@@ -164,15 +156,7 @@ public enum ReadabilityReportFormatter {
         json.key("channels")
         json.beginObject()
         for verdict in report.verdicts.sorted(by: { $0.channel.rawValue < $1.channel.rawValue }) {
-            json.key(escaping: verdict.channel.rawValue)
-            json.beginObject()
-            json.key("pass")
-            json.bool(verdict.pass)
-            json.key("reasons")
-            json.beginArray()
-            for reason in verdict.reasons { json.string(reason) }
-            json.endArray()
-            json.endObject()
+            writeChannel(&json, verdict.channel, pass: verdict.pass, reasons: verdict.reasons)
         }
         json.endObject()
         json.key("file")
@@ -282,6 +266,19 @@ public enum ReadabilityReportFormatter {
         }
         json.endObject()
         json.drain(to: output)
+    }
+
+    /// One member of `channels`: `"ecran": {"pass": false, "reasons": […]}`.
+    private static func writeChannel(_ json: inout JSONByteWriter, _ channel: Channel, pass: Bool, reasons: [String]) {
+        json.key(escaping: channel.rawValue)
+        json.beginObject()
+        json.key("pass")
+        json.bool(pass)
+        json.key("reasons")
+        json.beginArray()
+        for reason in reasons { json.string(reason) }
+        json.endArray()
+        json.endObject()
     }
 
     static func shortened(_ sentence: String) -> String {

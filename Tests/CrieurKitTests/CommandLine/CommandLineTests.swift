@@ -132,12 +132,15 @@ import Glibc
         #expect(try workspace.read("config/crieur.json5") == before)
     }
 
+    /// The repository's `samples/`, which `crieur demo` queues.
+    static let samples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("samples").path
+
     @Test func demoPublishesAndRefusesSamples() throws {
         let scratch = try TestWorkspace()
         let root = scratch.path("demo")
-        let samples = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("samples").path
+        let samples = Self.samples
 
         let result = try CrieurBinary.run(["demo", root], environment: ["CRIEUR_SAMPLES": samples])
 
@@ -155,9 +158,7 @@ import Glibc
     @Test func demoRunTwiceAddsNothingTheSecondTime() throws {
         let scratch = try TestWorkspace()
         let root = scratch.path("demo")
-        let samples = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("samples").path
+        let samples = Self.samples
         #expect(try CrieurBinary.run(["demo", root], environment: ["CRIEUR_SAMPLES": samples]).status == 0)
         let demo = Workspace(root: root)
         let before = try QueueState.allCases.map { try FileSystem.names(in: demo.queue.directory($0)) }
