@@ -7,6 +7,12 @@ import Glibc
 /// An exclusive `flock(2)` on a file, held as long as the value lives. The kernel
 /// drops it when the process dies, which is how a worker's crash is told apart
 /// from a worker that is merely slow.
+///
+/// Released explicitly (`LOCK_UN`) before the descriptor is closed: a process
+/// spawned meanwhile by another thread holds a copy of every descriptor until
+/// it execs (`O_CLOEXEC` acts only then), and a lock merely closed would stay
+/// held through that copy — the next taker without `wait` would find it busy
+/// (the newsletter sender would skip its turn).
 public final class FileLock {
     private let fd: Int32
     public let path: String
@@ -28,6 +34,7 @@ public final class FileLock {
     }
 
     deinit {
+        flock(fd, LOCK_UN)
         close(fd)
     }
 }
