@@ -57,7 +57,6 @@ public struct KnownItems: Sendable {
     mutating func note(recorded record: PublishedItem) {
         latest[record.identity] = record
         if let fingerprint = record.fingerprint { versions[record.identity, default: []].insert(fingerprint) }
-        queued.removeAll { $0.identity == record.identity }
     }
 
     mutating func note(queued item: Queued) {

@@ -284,6 +284,13 @@ public final class Worker {
     ) throws -> [WorkerEvent] {
         let identity = publication.record.identity
         var events = try supersede(identity: identity, known: &known, now: now)
+        // The next occurrence is queued before this one is recorded: killed in between,
+        // the item is done again from the start, its copy set aside and made anew, never lost.
+        if let next = publication.nextOccurrence {
+            let copy = try spool.deferCopy(of: claimed, until: next)
+            known.note(queued: .init(name: copy, identity: identity, fingerprint: ItemIdentity.fingerprint(item)))
+            logger.info("« \(copy) » reviendra \(processor.calendar.frenchWords(next, referenceYear: nil)) (\(item.repetition?.frenchName ?? ""))")
+        }
         if let derogation = publication.derogation { try record(derogation, item: claimed.name) }
         // An earlier version's own files go first, so the new ones can take their names.
         if let previous = known.latest[identity] { try removeOutputs(of: previous) }
@@ -303,11 +310,6 @@ public final class Worker {
             reasons: publication.refused.isEmpty ? nil : publication.refused.map(\.reason.code),
             identity: identity, version: archived.versionNumber))
         PausePoint.reach("worker.journaled", detail: claimed.name)
-        if let next = publication.nextOccurrence {
-            let copy = try spool.deferCopy(of: claimed, until: next)
-            known.note(queued: .init(name: copy, identity: identity, fingerprint: ItemIdentity.fingerprint(item)))
-            logger.info("« \(copy) » reviendra le \(processor.calendar.timestamp(next)) (\(item.repetition?.frenchName ?? ""))")
-        }
         let name = try spool.move(claimed, to: .done)
         if !publication.refused.isEmpty {
             try writeReport(for: name, kind: .partlyPublished, problems: Self.leftOutProblems(publication.refused),

@@ -8,7 +8,8 @@ import Testing
     @Test func aReleasedLockIsFreeAtOnceThoughASpawnedChildStillSharesItsDescriptor() throws {
         let workspace = try TestWorkspace()
         let path = workspace.path("verrou")
-        var lock: FileLock? = try #require(try FileLock(path: path))
+        var lock = try FileLock(path: path)
+        try #require(lock != nil, "free at first")
         // A child spawned now (by a test running in parallel, by the worker) has not exec'd yet.
         let child = try #require(try InheritedDescriptor(of: path))
         defer { child.close() }

@@ -238,6 +238,21 @@ private typealias W = WorkerTestSupport
         #expect(!(W.facebookPosts(workspace).values.first ?? "").contains(FacebookPostFile.correctedMark))
     }
 
+    @Test func aCorrectedReminderComesBackCorrectedAndOnlyOnce() throws {
+        let workspace = try TestWorkspace()
+        let reminder = "Titre: Allocation de chauffage\nCanaux: ecran\nPublication: 01/10/2026\nFin: 30/11/2026\n"
+            + "Répéter: chaque année\n---\nLe CPAS aide à payer le mazout.\n"
+        try workspace.write(reminder, to: "queue/incoming/chauffage.txt")
+        try W.runOnce(workspace, at: "2026-10-02T10:00")
+        try workspace.write(reminder.replacingOccurrences(of: "le mazout", with: "le mazout et le gaz"), to: "queue/incoming/chauffage.txt")
+        try W.runOnce(workspace, at: "2026-10-03T10:00")
+
+        #expect(workspace.items(.deferred) == ["chauffage.txt"], "one next occurrence, the corrected one")
+        #expect(try workspace.read("queue/deferred/chauffage.txt").contains("le mazout et le gaz"))
+        try W.runOnce(workspace, at: "2027-10-02T10:00")
+        #expect(try screen(workspace).contains("le mazout et le gaz"))
+    }
+
     @Test func aRepetitionStopsAtItsLastDay() throws {
         let workspace = try TestWorkspace()
         try workspace.write(
