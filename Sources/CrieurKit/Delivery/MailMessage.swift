@@ -81,14 +81,44 @@ public struct MailMessage: Sendable {
         "content-type", "content-transfer-encoding", "list-unsubscribe", "list-unsubscribe-post", "return-path",
     ]
 
-    /// The message bytes, CRLF line ends.
-    public func encoded() throws(MailMessageError) -> Data {
+    /// The header lines that are the same in every message of an issue (From,
+    /// Reply-To, Subject), encoded once for all its recipients.
+    public struct SharedHeaders: Sendable {
+        let from: MailAddress
+        let replyTo: MailAddress?
+        let subject: String
+        let senderLines: String
+        let subjectLine: String
+
+        public init(from: MailAddress, replyTo: MailAddress?, subject: String) throws(MailMessageError) {
+            self.from = from
+            self.replyTo = replyTo
+            self.subject = subject
+            var lines = try MailHeaderText.mailbox("From", from)
+            if let replyTo { lines += try MailHeaderText.mailbox("Reply-To", replyTo) }
+            senderLines = lines
+            subjectLine = try MailHeaderText.unstructured("Subject", subject)
+        }
+    }
+
+    /// The message bytes, CRLF line ends. `shared`: lines encoded beforehand,
+    /// used when they are this message's (else encoded here).
+    public func encoded(sharing shared: SharedHeaders? = nil) throws(MailMessageError) -> Data {
+        let reused = shared.flatMap { $0.from == from && $0.replyTo == replyTo && $0.subject == subject ? $0 : nil }
         var head = ""
         head += "Date: \(MailMessage.rfc5322Date(date, in: timeZone))\r\n"
-        head += try MailHeaderText.mailbox("From", from)
-        if let replyTo { head += try MailHeaderText.mailbox("Reply-To", replyTo) }
+        if let reused {
+            head += reused.senderLines
+        } else {
+            head += try MailHeaderText.mailbox("From", from)
+            if let replyTo { head += try MailHeaderText.mailbox("Reply-To", replyTo) }
+        }
         head += try MailHeaderText.mailbox("To", to)
-        head += try MailHeaderText.unstructured("Subject", subject)
+        if let reused {
+            head += reused.subjectLine
+        } else {
+            head += try MailHeaderText.unstructured("Subject", subject)
+        }
         guard MailAddress.isValid(messageID) else { throw .invalidAddress(messageID) }
         head += "Message-ID: <\(messageID)>\r\n"
         head += "MIME-Version: 1.0\r\n"

@@ -29,7 +29,7 @@ public final class SMTPTransport: MailTransport {
     public let url: String
     private let handle: UnsafeMutableRawPointer
     // Read by libcurl's callbacks during `curl_easy_perform`, through `self`.
-    private var payload: [UInt8] = []
+    private var payload = Data()
     private var offset = 0
     private var replyLines: [String] = []
     private var replyComplete = true
@@ -112,11 +112,11 @@ public final class SMTPTransport: MailTransport {
         guard MailAddress.isValid(mail.sender), MailAddress.isValid(mail.recipient) else {
             return DeliveryReply(outcome: .permanentFailure, code: 0, text: "adresse d'enveloppe refusée par Crieur (invalide)")
         }
-        payload = Array(mail.data)
+        payload = mail.data
         offset = 0
         replyLines = []
         replyComplete = true
-        defer { payload = [] }
+        defer { payload = Data() }
         let recipients = curl_slist_append(nil, "<\(mail.recipient)>")
         defer { curl_slist_free_all(recipients) }
         guard crieur_curl_setopt_string(handle, CURLOPT_MAIL_FROM, "<\(mail.sender)>") == CURLE_OK,

@@ -36,25 +36,54 @@ public struct NewsletterRenderer: Sendable {
 
     /// An issue with its items turned into template values once (bodies, dates),
     /// to fill in for every recipient.
+    /// Also the bodies filled in once with gaps for each recipient's own parts,
+    /// and the header lines every recipient shares: what `render` needs per
+    /// message is then joining pieces, not walking the templates (nil when
+    /// filling in failed: `render` then fills in and throws the error).
     public struct PreparedIssue: Sendable {
         public let issue: NewsletterIssue
         let heading: TemplateValue
         let textItems: TemplateValue
         let htmlItems: TemplateValue
+        var personal: NewsletterBodyTemplate?
+        var sharedHeaders: MailMessage.SharedHeaders?
     }
 
     public func prepare(_ issue: NewsletterIssue) -> PreparedIssue {
-        PreparedIssue(
+        var prepared = PreparedIssue(
             issue: issue,
             heading: .object(["titre": .text(issue.title), "date": .text(FrenchDates.day(issue.date, referenceYear: nil))]),
             textItems: .list(issue.items.map { itemContext($0, issue: issue, html: false) }),
             htmlItems: .list(issue.items.map { itemContext($0, issue: issue, html: true) }))
+        let values = prepared
+        prepared.personal = NewsletterBodyTemplate { name, link in try? bodies(values, name: name, link: link) }
+        prepared.sharedHeaders = try? MailMessage.SharedHeaders(from: sender, replyTo: replyTo, subject: issue.title)
+        return prepared
     }
 
     /// The message for one recipient, ready for a transport.
     public func render(_ prepared: PreparedIssue, recipient: NewsletterRecipient) throws(NewsletterError) -> OutgoingMail {
+        try render(prepared, recipient: recipient, date: clock.now(), messageID: MailMessage.makeMessageID(domain: sender.domain))
+    }
+
+    /// Same, with the prepared pieces when there are some.
+    func render(_ prepared: PreparedIssue, recipient: NewsletterRecipient, date: Date, messageID: String) throws(NewsletterError) -> OutgoingMail {
+        let links = try unsubscribeLinks(token: recipient.token)
+        let text: String, html: String
+        if let personal = prepared.personal {
+            (text, html) = personal.bodies(name: recipient.name, link: links.https ?? links.mailto)
+        } else {
+            (text, html) = try bodies(prepared, recipient: recipient)
+        }
+        return try mail(to: recipient, subject: prepared.issue.title, text: text, html: html, unsubscribe: links,
+                        date: date, messageID: messageID, sharedHeaders: prepared.sharedHeaders)
+    }
+
+    /// Same, filling the templates in for this recipient (what `render` does without prepared pieces).
+    func renderFillingIn(_ prepared: PreparedIssue, recipient: NewsletterRecipient, date: Date, messageID: String) throws(NewsletterError) -> OutgoingMail {
         let (text, html) = try bodies(prepared, recipient: recipient)
-        return try mail(to: recipient, subject: prepared.issue.title, text: text, html: html, unsubscribe: try unsubscribeLinks(token: recipient.token))
+        return try mail(to: recipient, subject: prepared.issue.title, text: text, html: html, unsubscribe: try unsubscribeLinks(token: recipient.token),
+                        date: date, messageID: messageID, sharedHeaders: nil)
     }
 
     /// Same, preparing the issue first (for a single message).
@@ -65,9 +94,14 @@ public struct NewsletterRenderer: Sendable {
     /// The plain-text and HTML bodies for one recipient (also what a preview or the archive shows).
     public func bodies(_ prepared: PreparedIssue, recipient: NewsletterRecipient) throws(NewsletterError) -> (text: String, html: String) {
         let links = try unsubscribeLinks(token: recipient.token)
-        var context = commonContext(recipient)
+        return try bodies(prepared, name: recipient.name, link: links.https ?? links.mailto)
+    }
+
+    /// The bodies for a recipient of that name and unsubscribe link: the only personal values the templates see.
+    private func bodies(_ prepared: PreparedIssue, name: String?, link: String) throws(NewsletterError) -> (text: String, html: String) {
+        var context = commonContext(name: name)
         context["lettre"] = prepared.heading
-        context["desinscription"] = .object(["lien": .text(links.https ?? links.mailto)])
+        context["desinscription"] = .object(["lien": .text(link)])
         do {
             context["annonces"] = prepared.textItems
             let text = try templates.messageText.render(.object(context))
@@ -82,7 +116,7 @@ public struct NewsletterRenderer: Sendable {
     /// The double opt-in message: one link that confirms the subscription (the
     /// `smtp.confirmURL` page, else a pre-filled reply by e-mail).
     public func renderConfirmation(recipient: NewsletterRecipient) throws(NewsletterError) -> OutgoingMail {
-        var context = commonContext(recipient)
+        var context = commonContext(name: recipient.name)
         context["confirmation"] = .object(["lien": .text(try confirmationLink(token: recipient.token))])
         let text: String, html: String
         do {
@@ -92,7 +126,8 @@ public struct NewsletterRenderer: Sendable {
             throw .template(error)
         }
         return try mail(to: recipient, subject: "Confirmez votre inscription à la lettre de \(organisation.name)",
-                        text: text, html: html, unsubscribe: nil)
+                        text: text, html: html, unsubscribe: nil, date: clock.now(),
+                        messageID: MailMessage.makeMessageID(domain: sender.domain), sharedHeaders: nil)
     }
 
     /// The recipient's personal links: `mailto:` always, https when `smtp.unsubscribeURL` is set.
@@ -118,20 +153,21 @@ public struct NewsletterRenderer: Sendable {
     }
 
     private func mail(to recipient: NewsletterRecipient, subject: String, text: String, html: String,
-                      unsubscribe: MailMessage.Unsubscribe?) throws(NewsletterError) -> OutgoingMail {
+                      unsubscribe: MailMessage.Unsubscribe?, date: Date, messageID: String,
+                      sharedHeaders: MailMessage.SharedHeaders?) throws(NewsletterError) -> OutgoingMail {
         do {
             let message = MailMessage(
                 from: sender, to: try MailAddress(recipient.address, name: recipient.name), replyTo: replyTo,
-                subject: subject, date: clock.now(), timeZone: timeZone,
-                messageID: MailMessage.makeMessageID(domain: sender.domain),
+                subject: subject, date: date, timeZone: timeZone, messageID: messageID,
                 textBody: text, htmlBody: html, unsubscribe: unsubscribe)
-            return OutgoingMail(sender: sender.address, recipient: recipient.address, data: try message.encoded(), messageID: message.messageID)
+            return OutgoingMail(sender: sender.address, recipient: recipient.address, data: try message.encoded(sharing: sharedHeaders),
+                                messageID: message.messageID)
         } catch {
             throw .message(error)
         }
     }
 
-    private func commonContext(_ recipient: NewsletterRecipient) -> [String: TemplateValue] {
+    private func commonContext(name: String?) -> [String: TemplateValue] {
         [
             "centre": .object([
                 "nom": .text(organisation.name),
@@ -140,7 +176,7 @@ public struct NewsletterRenderer: Sendable {
                 "email": .text(organisation.email),
                 "site": .text(BodyHTML.isSafeLink(organisation.website) ? organisation.website : ""),
             ]),
-            "abonne": .object(["nom": .text(recipient.name)]),
+            "abonne": .object(["nom": .text(name)]),
         ]
     }
 

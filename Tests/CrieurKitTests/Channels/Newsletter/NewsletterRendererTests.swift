@@ -63,6 +63,33 @@ import Testing
         #expect(!html.contains("<table") && !html.contains("<img"))
     }
 
+    @Test func aPreparedIssueGivesEveryRecipientTheMessageTheTemplatesGiveThem() throws {
+        let date = Date(timeIntervalSince1970: 1_772_438_400), messageID = "5f1e2d3c4b5a6978.0a1b2c3d4e5f6071.crieur@cpas-sambreville.be"
+        let odd = FacebookTestItems.item(title: "Marqueurs \u{E000}n\u{E001} {{abonne.nom}}", place: "<là> & \"ici\"",
+                                         body: FacebookTestItems.paragraph("e\u{301} \u{E000}l\u{E001} {{desinscription.lien}}"))
+        // The recipient's values in odd places: next to a combining accent, in an attribute, twice, in sections.
+        var edited = NewsletterTemplates.defaults()
+        edited.messageText = try Template(parsing: "{{abonne.nom}}\u{301}|{{#abonne.nom}}Bonjour {{.}}{{/abonne.nom}}{{^abonne.nom}}Bonjour,{{/abonne.nom}}\n"
+            + "{{#annonces}}{{titre}} {{texte}}{{/annonces}}\n{{desinscription.lien}}{{desinscription.lien}}", mode: .text, name: "message.txt")
+        edited.messageHTML = try Template(parsing: "<p title=\"{{abonne.nom}}\">{{#abonne.nom}}{{abonne.nom}}{{/abonne.nom}}</p>"
+            + "{{#annonces}}{{titre}}{{texte}}{{/annonces}}<a href=\"{{desinscription.lien}}\">{{lettre.titre}}</a>", mode: .html, name: "message.html")
+        for templates in [NewsletterTemplates.defaults(), edited] {
+            for unsubscribeURL in ["https://cpas-exemple.be/desinscription?liste=1&x=y", "https://cpas-exemple.be/d", nil] {
+                let renderer = try renderer(config(unsubscribeURL: unsubscribeURL), templates: templates)
+                let prepared = renderer.prepare(issue([Self.repairCafe, odd]))
+                #expect(prepared.personal != nil && prepared.sharedHeaders != nil)
+                for name in ["Zoé Lefèvre", nil, "", " ", "<Élise & \"co\"> 'x'", "e\u{301}"] {
+                    let recipient = NewsletterRecipient(id: "s-17", address: "zoe@exemple.be", name: name, token: Self.token)
+                    let prepared = try renderer.render(prepared, recipient: recipient, date: date, messageID: messageID)
+                    let filledIn = try renderer.renderFillingIn(renderer.prepare(issue([Self.repairCafe, odd])), recipient: recipient,
+                                                                date: date, messageID: messageID)
+                    #expect(prepared.data == filledIn.data, "name \(name ?? "nil"), link \(unsubscribeURL ?? "mailto")")
+                    #expect(prepared.messageID == messageID && prepared.recipient == filledIn.recipient)
+                }
+            }
+        }
+    }
+
     @Test func withoutAnHTTPSPageTheFooterLinkIsTheMailto() throws {
         let mail = try renderer(config(unsubscribeURL: nil)).render(issue: issue([Self.repairCafe]), recipient: Self.recipient)
         let parsed = try ParsedMail.parse(mail.data)
