@@ -144,8 +144,9 @@ public final class NewsletterSender: PeriodicJob {
     /// would carry, then the run. Nil when there is nothing to send.
     public func sendManualIssue(stopRequested: () -> Bool = { false }) throws -> (issue: NewsletterIssueRecord?, report: Report) {
         let now = clock.now()
+        let issues = try loadIssues()
         var issue = planner.previewIssue(id: "manuel-\(Self.stamp(now, calendar: calendar))", now: now, records: try loadRecords(),
-                                         issues: try loadIssues(), sent: DeliveryHistory(records: try log.records()).firstSent)
+                                         issues: issues, sent: try log.firstSent(of: issues.map(\.id)))
         guard !issue.isEmpty else { return (nil, try run(stopRequested: stopRequested)) }
         issue.plannedAt = now
         try plan(issue)

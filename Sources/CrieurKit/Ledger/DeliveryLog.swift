@@ -156,6 +156,15 @@ public final class DeliveryLog {
         return sent
     }
 
+    /// When each of `issues` first went out: closed ones from the index, the
+    /// others from their own records; nothing else is read.
+    public func firstSent(of issues: [String]) throws -> [String: Date] {
+        let closed = try closedIssues()
+        let open = issues.filter { closed.index(forKey: $0) == nil }
+        let history = DeliveryHistory(records: try open.flatMap { try records(issue: $0) })
+        return history.firstSent.merging(try closedFirstSent()) { open, _ in open }
+    }
+
     public func close(issue: String, lastAttempt: Date?, firstSent: Date? = nil) throws {
         let line = try AppendOnlyLog.encodeLine(ClosedIssue(
             issue: issue, lastAttempt: lastAttempt.map(DeliveryRecord.timestamp), firstSent: firstSent.map(DeliveryRecord.timestamp)))

@@ -22,7 +22,7 @@ public struct NewsletterPreview: Sendable {
         let planner = NewsletterIssuePlanner(schedule: config.newsletter.schedule, calendar: calendar)
         let records = try workspace.archive.loadHistory().items
         let issues = try NewsletterIssueStore(folder: OutputFolder(path: workspace.path("out/newsletter/issues"))).load().issues
-        let sent = DeliveryHistory(records: try DeliveryLog(workspace: workspace).records()).firstSent
+        let sent = try DeliveryLog(workspace: workspace).firstSent(of: issues.map(\.id))
         let record = planner.previewIssue(id: "apercu", now: now, records: records, issues: issues, sent: sent)
         let carried = NewsletterItemVersions(records: records, calendar: calendar).carried(by: record, frozenAt: nil)
         let title = config.newsletter.list(named: config.newsletter.defaultList)?.title ?? config.organisation.name
