@@ -8,8 +8,11 @@ let package = Package(
     name: "CrieurFuzz",
     dependencies: [.package(name: "Crieur", path: "..")],
     targets: [
+        // What every target shares: the CPU-time budget of one input.
+        .target(name: "FuzzSupport"),
+    ] + [
         "FuzzItemText", "FuzzItemJSON", "FuzzConfig", "FuzzSubscriberCSV", "FuzzTemplate", "FuzzMailHeader",
     ].map { name in
-        .executableTarget(name: name, dependencies: [.product(name: "CrieurKit", package: "Crieur")])
+        .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "CrieurKit", package: "Crieur")])
     }
 )

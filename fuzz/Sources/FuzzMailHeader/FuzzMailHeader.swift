@@ -1,5 +1,6 @@
 import CrieurKit
 import Foundation
+import FuzzSupport
 
 /// libFuzzer target: MIME header encoding. The input, cut at NUL bytes, gives
 /// the subject, the sender's and the recipient's display names and an extra
@@ -9,20 +10,22 @@ import Foundation
 /// (no injected field), and its Subject reads back as the text given.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMailHeader(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    let parts = UnsafeBufferPointer(start: start, count: count)
-        .split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
-        .map { String(decoding: $0, as: UTF8.self) }
-    func part(_ index: Int) -> String { index < parts.count ? parts[index] : "" }
-    guard let from = try? MailAddress("lettre@cpas-exemple.be", name: part(1)),
-          let to = try? MailAddress("jean.dupont@example.be", name: part(2)) else { return 0 }
-    let message = MailMessage(
-        from: from, to: to, subject: part(0), date: Date(timeIntervalSince1970: 1_764_576_000),
-        timeZone: TimeZone(identifier: "Europe/Brussels")!, messageID: "0123456789abcdef.crieur@cpas-exemple.be",
-        textBody: "Bonjour", htmlBody: "<p>Bonjour</p>",
-        unsubscribe: .init(mailto: "mailto:desinscription@cpas-exemple.be", https: "https://cpas-exemple.be/d?jeton=x"),
-        extraHeaders: [.init("X-Crieur-Issue", part(3))])
-    guard let bytes = try? message.encoded() else { return 0 }
-    checkHeader(Array(bytes), subject: part(0))
+    withCPUBudget {
+        let parts = UnsafeBufferPointer(start: start, count: count)
+            .split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        func part(_ index: Int) -> String { index < parts.count ? parts[index] : "" }
+        guard let from = try? MailAddress("lettre@cpas-exemple.be", name: part(1)),
+              let to = try? MailAddress("jean.dupont@example.be", name: part(2)) else { return }
+        let message = MailMessage(
+            from: from, to: to, subject: part(0), date: Date(timeIntervalSince1970: 1_764_576_000),
+            timeZone: TimeZone(identifier: "Europe/Brussels")!, messageID: "0123456789abcdef.crieur@cpas-exemple.be",
+            textBody: "Bonjour", htmlBody: "<p>Bonjour</p>",
+            unsubscribe: .init(mailto: "mailto:desinscription@cpas-exemple.be", https: "https://cpas-exemple.be/d?jeton=x"),
+            extraHeaders: [.init("X-Crieur-Issue", part(3))])
+        guard let bytes = try? message.encoded() else { return }
+        checkHeader(Array(bytes), subject: part(0))
+    }
     return 0
 }
 

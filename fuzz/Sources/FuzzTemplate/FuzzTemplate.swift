@@ -1,5 +1,6 @@
 import CrieurKit
 import Foundation
+import FuzzSupport
 
 /// libFuzzer target: any text as a template of `templates/` (the centre edits
 /// them), read in HTML and in text mode and, when it parses, filled in with a
@@ -7,14 +8,16 @@ import Foundation
 /// naming its line, never a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplate(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    let source = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
-    let context = newsletterLikeContext()
-    for mode in [Template.Mode.html, .text] {
-        do throws(TemplateError) {
-            let template = try Template(parsing: source, mode: mode, name: "message.html")
-            _ = try template.render(context)
-        } catch {
-            precondition(error.line >= 1 && !error.message.isEmpty, "a template error without its line or message")
+    withCPUBudget {
+        let source = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+        let context = newsletterLikeContext()
+        for mode in [Template.Mode.html, .text] {
+            do throws(TemplateError) {
+                let template = try Template(parsing: source, mode: mode, name: "message.html")
+                _ = try template.render(context)
+            } catch {
+                precondition(error.line >= 1 && !error.message.isEmpty, "a template error without its line or message")
+            }
         }
     }
     return 0
