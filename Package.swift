@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "CSystemShims"),
         .target(name: "CrieurKit", dependencies: ["CCurlShims", "CSystemShims"]),
         .executableTarget(name: "crieur", dependencies: ["CrieurKit"]),
-        // Python helpers the tests run (a real MIME parser, an aiosmtpd handler).
-        .testTarget(name: "CrieurKitTests", dependencies: ["CrieurKit"], exclude: ["Delivery/Fixtures"]),
+        // Python helpers the tests run (a real MIME parser, an aiosmtpd handler), and the sample announcements.
+        .testTarget(name: "CrieurKitTests", dependencies: ["CrieurKit"], exclude: ["Delivery/Fixtures", "Fixtures"]),
     ]
 )

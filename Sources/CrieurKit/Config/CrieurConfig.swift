@@ -42,8 +42,29 @@ public struct CrieurConfig: Sendable {
 
     public static let relativePath = "config/crieur.json5"
 
+    /// The 1-based line of the first byte sequence that is not UTF-8, if any.
+    static func firstLineNotUTF8(_ data: Data) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var line = 1
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar): if scalar.count == 1 && scalar.first == UInt8(ascii: "\n") { line += 1 }
+            case .emptyInput: return nil
+            case .error: return line
+            }
+        }
+    }
+
     /// Parses the configuration text; `file` only names it in messages.
     public static func parse(_ data: Data, file: String = relativePath) throws(ConfigError) -> CrieurConfig {
+        // Foundation's JSON5 reader stops the process (a fatal error, not a
+        // thrown one) on bytes that are not UTF-8 where it expects a key, as an
+        // editor saving in Windows-1252 writes them: check the encoding first.
+        if let line = firstLineNotUTF8(data) {
+            throw ConfigError(file: file, problems: [ConfigProblem(
+                "Ligne \(line) : le fichier n'est pas enregistré en UTF-8 (un accent écrit dans un autre codage ?). Enregistrez-le en UTF-8, par exemple dans le Bloc-notes avec « Enregistrer sous » et le codage « UTF-8 ».")])
+        }
         let tree: JSONValue
         do {
             let decoder = JSONDecoder()

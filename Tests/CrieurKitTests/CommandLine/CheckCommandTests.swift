@@ -5,10 +5,10 @@ import Testing
 /// `crieur check` as staff and scripts use it: a verdict per channel, the
 /// JSON shape of PRODUCT.md, and the exit codes 0, 1 and 65.
 @Suite struct CheckCommandTests {
-    private func corpusItem(_ name: String) -> String { "\(SharedCorpus.root)/items/\(name)" }
+    private func corpusItem(_ name: String) -> String { TestCorpus.project.path("items", name) }
 
     @Test func plainItemPassesWithExitZero() throws {
-        let result = try CrieurBinary.run(["check", corpusItem("repair-cafe.txt")])
+        let result = try CrieurBinary.run(["check", corpusItem("bourse-jouets.txt")])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("assez simple pour tous ses canaux"))
     }
@@ -27,19 +27,19 @@ import Testing
     }
 
     @Test func hardItemFailsWithExitOneAndSaysWhatToRewrite() throws {
-        let result = try CrieurBinary.run(["check", corpusItem("fonds-energie-administratif.txt")])
+        let result = try CrieurBinary.run(["check", corpusItem("allocation-loyer-administratif.txt")])
         #expect(result.status == 1)
         #expect(result.stdout.contains("✘ lettre d'information : refusé"))
-        #expect(result.stdout.contains("« MEBAR »"))
+        #expect(result.stdout.contains("« SWL »"))
     }
 
     @Test func unreadableFileIsADataErrorAndOthersAreStillChecked() throws {
         let workspace = try TestWorkspace()
         try workspace.write(Data([0x00, 0x01, 0x02, 0x50, 0x4B]), to: "binaire.txt")
-        let result = try CrieurBinary.run(["check", workspace.path("binaire.txt"), corpusItem("repair-cafe.txt")])
+        let result = try CrieurBinary.run(["check", workspace.path("binaire.txt"), corpusItem("bourse-jouets.txt")])
         #expect(result.status == 65)
         #expect(result.stderr.contains("n'est pas un texte"))
-        #expect(result.stdout.contains("repair-cafe.txt"), "the readable file is still reported")
+        #expect(result.stdout.contains("bourse-jouets.txt"), "the readable file is still reported")
     }
 
     @Test func jsonOutputHasOneObjectPerFileEvenForUnreadableOnes() throws {
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func jsonOutputHasTheShapeOfTheProductContract() throws {
-        let result = try CrieurBinary.run(["check", "--format", "json", corpusItem("fonds-energie-administratif.txt")])
+        let result = try CrieurBinary.run(["check", "--format", "json", corpusItem("allocation-loyer-administratif.txt")])
         #expect(result.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let metrics = try #require(object?["metrics"] as? [String: Any])

@@ -81,6 +81,20 @@ import Testing
         #expect(configProblems("{ queue: { settleSeconds: 1 }").first?.hasPrefix("Le fichier n'est pas du JSON5 valide") == true)
     }
 
+    /// Found by the FuzzConfig target: a key starting with « ü » saved in
+    /// Windows-1252 (byte FC) stopped the process inside Foundation's JSON5 reader.
+    @Test func fileNotInUTF8IsReportedWithItsLineInsteadOfStoppingTheProcess() {
+        let windows1252: [UInt8] = Array("{\n  organisation: { name: \"CPAS\" },\n  ".utf8) + [0xFC] + Array("ber: 1,\n}\n".utf8)
+        do {
+            _ = try CrieurConfig.parse(Data(windows1252))
+            Issue.record("a file that is not UTF-8 was accepted")
+        } catch {
+            #expect(error.problems.map(\.message).count == 1)
+            #expect(error.problems.first?.message.hasPrefix("Ligne 3 : le fichier n'est pas enregistré en UTF-8") == true)
+        }
+        #expect(configProblems("{ organisation: { name: \"CPAS de Liège\" } }").isEmpty, "UTF-8 accents are fine")
+    }
+
     @Test func unknownTimeZoneIsReported() {
         #expect(configProblems("{ timeZone: \"Europe/Namur\" }") == [
             "Fuseau horaire inconnu « Europe/Namur » pour « timeZone » : écrivez par exemple \"Europe/Brussels\".",

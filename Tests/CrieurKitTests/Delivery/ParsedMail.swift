@@ -29,7 +29,7 @@ struct ParsedMail: Decodable {
     static func parse(_ data: Data) throws -> ParsedMail {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "\(fixtures)/parse_mail.py", "-"]
+        process.arguments = PeerPython.command(["\(fixtures)/parse_mail.py", "-"])
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output

@@ -36,9 +36,9 @@ final class SMTPTestServer {
         let process = Process()
         switch kind {
         case .aiosmtpd:
-            // The python3 on PATH, the one `scripts/setup --tests` installed aiosmtpd for.
+            // The peers' Python, where `scripts/setup --tests` installed aiosmtpd.
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "save_handler.SaveHandler", directory]
+            process.arguments = PeerPython.command(["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "save_handler.SaveHandler", directory])
             var environment = ProcessInfo.processInfo.environment
             environment["PYTHONPATH"] = ParsedMail.fixtures
             process.environment = environment

@@ -6,23 +6,24 @@ import Testing
 struct PublicationJournalTests {
     @Test func workerJournalsEachOutcomeWithItsReasons() throws {
         let workspace = try TestWorkspace()
-        for name in ["repair-cafe.txt", "fonds-energie-administratif.txt", "fermeture-exceptionnelle.txt"] {
-            try workspace.write(try SharedCorpus.data("items", name), to: "queue/incoming/\(name)")
+        let corpus = TestCorpus.project
+        for name in ["bourse-jouets.txt", "allocation-loyer-administratif.txt", "fermeture-formation.txt"] {
+            try workspace.write(try corpus.data("items", name), to: "queue/incoming/\(name)")
         }
-        try workspace.write(try SharedCorpus.data("invalid", "date-invalide.txt"), to: "queue/incoming/date-invalide.txt")
+        try workspace.write(try corpus.data("invalid", "date-invalide.txt"), to: "queue/incoming/date-invalide.txt")
         try WorkerTestSupport.runOnce(workspace, at: "2026-11-20T10:00")
 
         let journal = try PublicationJournal(path: workspace.workspace.journalPath).load()
         #expect(journal.damagedLines == 0)
         let byItem = Dictionary(uniqueKeysWithValues: journal.entries.map { ($0.item, $0) })
-        #expect(byItem["repair-cafe.txt"]?.event == .published)
+        #expect(byItem["bourse-jouets.txt"]?.event == .published)
         let archived = try workspace.workspace.archive.load().items.map(\.id)
-        #expect(archived.count == 1 && byItem["repair-cafe.txt"]?.archive == archived.first)
+        #expect(archived.count == 1 && byItem["bourse-jouets.txt"]?.archive == archived.first)
         // Its end was already past when it arrived: refused, as `enqueue` refuses it, never « expired ».
-        #expect(byItem["fermeture-exceptionnelle.txt"]?.event == .rejected)
-        #expect(byItem["fermeture-exceptionnelle.txt"]?.reasons == ["ended"])
+        #expect(byItem["fermeture-formation.txt"]?.event == .rejected)
+        #expect(byItem["fermeture-formation.txt"]?.reasons == ["ended"])
         #expect(byItem["date-invalide.txt"]?.reasons == ["format"])
-        let hard = try #require(byItem["fonds-energie-administratif.txt"]?.reasons)
+        let hard = try #require(byItem["allocation-loyer-administratif.txt"]?.reasons)
         #expect(hard.contains("readability:unexplained-acronym"))
         #expect(hard.allSatisfy { RefusalReason(code: $0) != nil })
         let attributes = try FileManager.default.attributesOfItem(atPath: workspace.workspace.journalPath)

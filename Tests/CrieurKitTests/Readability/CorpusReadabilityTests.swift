@@ -3,14 +3,10 @@ import Testing
 
 @testable import CrieurKit
 
-/// The shared sample announcements: the plain ones pass every channel they
-/// list, the administrative one fails the newsletter and the bulletin.
+/// The repository's sample announcements: the plain ones pass every channel
+/// they list, the administrative one fails the newsletter and the bulletin.
 struct CorpusReadabilityTests {
-    /// `shared/` sits beside the repository: …/Tests/CrieurKitTests/Readability/this file → ../../../../shared.
-    static let corpus = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/corpus/items")
+    static let corpus = URL(fileURLWithPath: TestCorpus.project.root).appendingPathComponent("items")
 
     struct Sample {
         var title: String
@@ -39,8 +35,7 @@ struct CorpusReadabilityTests {
     }
 
     static let plainSamples = [
-        "allocation-chauffage.txt", "atelier-cuisine.txt", "fermeture-exceptionnelle.txt", "permanence-juridique.txt",
-        "repair-cafe.txt",
+        "aide-energie.txt", "bourse-jouets.txt", "fermeture-formation.txt", "mediation-dettes.txt", "table-conversation.txt",
     ]
 
     @Test(arguments: plainSamples)
@@ -54,14 +49,14 @@ struct CorpusReadabilityTests {
     }
 
     @Test func administrativeSampleFailsNewsletterAndBulletinNamingItsProblems() throws {
-        let sample = try Self.load("fonds-energie-administratif.txt")
+        let sample = try Self.load("allocation-loyer-administratif.txt")
         let report = ReadabilityChecker().check(
             title: sample.title, titleLine: 1, body: sample.body, bodyFirstLine: sample.bodyFirstLine,
             channels: [.newsletter, .bulletin])
         #expect(report.verdict(for: .newsletter)?.pass == false)
         #expect(report.verdict(for: .bulletin)?.pass == false)
         let acronyms = Set(report.findings.filter { $0.rule == "unexplained-acronym" }.map(\.excerpt))
-        #expect(acronyms.isSuperset(of: ["BIM", "PAPE", "MEBAR"]))
+        #expect(acronyms.isSuperset(of: ["BIM", "SLSP", "SWL", "CSD"]))
         let longSentence = report.findings.first { $0.rule == "long-sentence" }
         #expect(longSentence?.line == sample.bodyFirstLine)
         #expect(report.findings.contains { $0.rule == "administrative-word" && $0.excerpt == "préalablement" })

@@ -53,8 +53,8 @@ struct QuarterlyReportTests {
 
     @Test func reportFromARealWorkerRunMatchesTheJournal() throws {
         let workspace = try TestWorkspace()
-        for name in ["repair-cafe.txt", "atelier-cuisine.txt", "fonds-energie-administratif.txt"] {
-            try workspace.write(try SharedCorpus.data("items", name), to: "queue/incoming/\(name)")
+        for name in ["bourse-jouets.txt", "table-conversation.txt", "allocation-loyer-administratif.txt"] {
+            try workspace.write(try TestCorpus.project.data("items", name), to: "queue/incoming/\(name)")
         }
         try WorkerTestSupport.runOnce(workspace, at: "2026-11-20T10:00")
         let report = try QuarterlyReportBuilder(period: q4, calendar: calendar).load(workspace.workspace, newsletter: nil)
@@ -70,8 +70,8 @@ struct QuarterlyReportTests {
 struct ReportCommandTests {
     @Test func reportCommandPrintsTheQuartersFiguresAsJSONAndRefusesABadQuarter() throws {
         let workspace = try TestWorkspace()
-        try workspace.write(try SharedCorpus.data("items", "repair-cafe.txt"), to: "queue/incoming/repair-cafe.txt")
-        try workspace.write(try SharedCorpus.data("invalid", "sans-titre.txt"), to: "queue/incoming/sans-titre.txt")
+        try workspace.write(try TestCorpus.project.data("items", "bourse-jouets.txt"), to: "queue/incoming/bourse-jouets.txt")
+        try workspace.write(try TestCorpus.project.data("invalid", "sans-titre.txt"), to: "queue/incoming/sans-titre.txt")
         let work = try CrieurBinary.run(["--root", workspace.root, "--now", "2026-11-20T10:00", "work", "--once"])
         #expect(work.status == 0)
 

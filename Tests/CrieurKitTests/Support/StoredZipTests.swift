@@ -36,7 +36,7 @@ struct StoredZipTests {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, workspace.path("test.zip")]
+        process.arguments = PeerPython.command(["-c", script, workspace.path("test.zip")])
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -128,3 +128,23 @@ private func parseError(_ source: String) -> TemplateError? {
 @Test func htmlValueInATextTemplateIsAnError() {
     #expect(throws: TemplateError.self) { try render("{{corps}}", ["corps": .html("<p>x</p>")], mode: .text) }
 }
+
+/// Found by the FuzzTemplate target: twelve nested sections over a list of two
+/// took 1.2 s of CPU (each nesting doubled the work); a forgotten closing tag
+/// must not make the newsletter crawl, it is reported with both lines.
+@Test func sectionInsideASectionOfTheSameListIsAnErrorNamingBothLines() {
+    let forgottenClose = "{{#annonces}}\n{{titre}}\n{{#annonces}}\n{{titre}}\n{{/annonces}}\n{{/annonces}}"
+    let list = TemplateValue.list([.object(["titre": .text("a")]), .object(["titre": .text("b")])])
+    #expect(throws: TemplateError(template: "essai.html", line: 3, message: "La section « annonces » est déjà ouverte à la ligne 1 : une liste ne peut pas se répéter à l'intérieur d'elle-même. Fermez la première avec {{/annonces}} avant d'ouvrir celle-ci.")) {
+        try render(forgottenClose, ["annonces": list])
+    }
+    let deep = String(repeating: "{{#annonces}}", count: 30) + "x" + String(repeating: "{{/annonces}}", count: 30)
+    #expect(throws: TemplateError.self) { try render(deep, ["annonces": list]) }
+}
+
+@Test func aListInsideItsElementsUnderTheSameNameIsAnotherListAndRepeats() throws {
+    let inner = TemplateValue.list([.object(["titre": .text("b1")]), .object(["titre": .text("b2")])])
+    let outer = TemplateValue.list([.object(["titre": .text("a"), "annonces": inner])])
+    let out = try render("{{#annonces}}{{titre}}:{{#annonces}}{{titre}} {{/annonces}}{{/annonces}}", ["annonces": outer])
+    #expect(out == "a:b1 b2 ")
+}

@@ -33,7 +33,7 @@ enum ExternalProgram {
 
     /// Runs a Python 3 script given as text, with arguments.
     static func python(_ script: String, _ arguments: [String] = [], input: Data? = nil) throws -> String {
-        String(decoding: try run(["python3", "-c", script] + arguments, input: input), as: UTF8.self)
+        String(decoding: try run(PeerPython.command(["-c", script] + arguments), input: input), as: UTF8.self)
     }
 }
 

@@ -57,23 +57,6 @@ final class TestWorkspace {
     func config() throws -> CrieurConfig { try workspace.loadConfig() }
 }
 
-/// The shared corpus beside the repository (`../shared/corpus`).
-enum SharedCorpus {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }  // TestSupport, CrieurKitTests, Tests, repository
-        return url.deletingLastPathComponent().appendingPathComponent("shared/corpus").path
-    }()
-
-    static func files(_ folder: String) -> [String] {
-        ((try? FileSystem.names(in: "\(root)/\(folder)")) ?? []).filter { !$0.hasPrefix(".") }
-    }
-
-    static func data(_ folder: String, _ name: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: "\(root)/\(folder)/\(name)"))
-    }
-}
-
 /// Collects log lines in memory.
 final class LogCollector: @unchecked Sendable {
     private let lock = NSLock()

@@ -2,12 +2,12 @@ import Foundation
 import Testing
 @testable import CrieurKit
 
-/// The "done" test of the bulletin: the shared sample items go through the real
+/// The "done" test of the bulletin: the repository's sample items go through the real
 /// worker, `crieur bulletin --quarter 2026-T4` builds the draft from the
 /// archive, and LibreOffice (headless) turns the `.fodt` and the `.odt` into
 /// PDFs whose text holds that quarter's bulletin items and only those.
 @Suite(.serialized) struct BulletinLibreOfficeTests {
-    /// Bulletin items of other quarters, and one with markup in it, beside the shared corpus.
+    /// Bulletin items of other quarters, and one with markup in it, beside the sample corpus.
     static let summerItem = "Titre: Plan canicule : on vous appelle\nCanaux: bulletin\nPublication: 2026-07-01\nFin: 2026-08-31\n---\nIl fait très chaud ?\nLe CPAS vous appelle pour savoir si tout va bien.\n"
     static let winterItem = "Titre: Bourse aux vêtements d'hiver\nCanaux: bulletin, facebook\nPublication: 2027-01-15\nFin: 2027-02-28\n---\nVous cherchez un manteau ?\nVenez à la bourse aux vêtements.\n"
     static let hostileItem = "Titre: Atelier <script>alert(1)</script> & \"Cie\"\nCanaux: bulletin\nPublication: 2026-10-05\nFin: 2026-12-20\n---\nTexte <b>pas gras</b> & ]]> fin.\n"
@@ -18,9 +18,7 @@ import Testing
         let workspace = try TestWorkspace(extraConfig: "organisation: { name: \"CPAS de Exemple\", email: \"info@cpas-exemple.be\" }")
         try workspace.write(Self.summerItem, to: "queue/incoming/canicule.txt")
         try WorkerTestSupport.runOnce(workspace, at: "2026-08-01T09:00")
-        for name in SharedCorpus.files("items") {
-            try workspace.write(try SharedCorpus.data("items", name), to: "queue/incoming/\(name)")
-        }
+        try TestCorpus.project.queue("items", in: workspace)
         try workspace.write(Self.hostileItem, to: "queue/incoming/balises.txt")
         try WorkerTestSupport.runOnce(workspace, at: "2026-12-01T09:00")
         try workspace.write(Self.winterItem, to: "queue/incoming/vetements.txt")
@@ -41,13 +39,13 @@ import Testing
         // The zipped package carries the same document.
         let packageText = try LibreOffice.text(ofDocument: workspace.path("out/bulletin/2026-T4.odt"), scratch: workspace.path("pdf-odt"))
         #expect(packageText == pdfText)
-        for title in ["Atelier cuisine à petit prix", "Allocation de chauffage", "Repair café le samedi 5 décembre"] {
+        for title in ["Parler français autour d'un café", "Une aide pour vos factures d'énergie", "Bourse aux jouets le samedi 5 décembre"] {
             #expect(pdfText.contains(title), "\(title) is a bulletin item of 2026-T4")
         }
         for title in [
             "Plan canicule", "Bourse aux vêtements",                      // bulletin items of other quarters
-            "Un avocat vous conseille", "Le CPAS est fermé",               // not for the bulletin
-            "Intervention du Fonds social",                                // refused as too hard to read
+            "Des dettes ? Parlons-en", "Le CPAS est fermé",                // not for the bulletin
+            "Octroi de l'allocation de loyer",                             // refused as too hard to read
         ] {
             #expect(!pdfText.contains(title), "\(title) does not belong to the 2026-T4 bulletin")
         }

@@ -182,20 +182,18 @@ struct ScreenBrowserTests {
         #expect(size.map { ["--taille: 56px;", "--taille: 54px;", "--taille: 52px;", "--taille: 50px;", "--taille: 48px;"].contains($0) } == true, "\(size ?? "-")")
     }
 
-    @Test func sharedCorpusOnTheSixthOfDecemberShowsExactlyTheItemsOfThatDayInTheirOwnWords() throws {
+    @Test func sampleCorpusOnTheSixthOfDecemberShowsExactlyTheItemsOfThatDayInTheirOwnWords() throws {
         let workspace = try TestWorkspace()
-        for name in SharedCorpus.files("items") {
-            try workspace.write(try SharedCorpus.data("items", name), to: "queue/incoming/\(name)")
-        }
+        try TestCorpus.project.queue("items", in: workspace)
         try WorkerTestSupport.runOnce(workspace, at: "2026-10-28T09:00")
         try WorkerTestSupport.runOnce(workspace, at: "2026-12-02T09:00")
         let dom = ScreenDOM(try HeadlessChromium.dumpDOM(Self.pageURL(workspace, at: "2026-12-06T10:00:00+01:00")))
 
-        // Repair café ended on the 5th: the page itself hides it.
-        #expect(dom.currentTitles == ["Allocation de chauffage", "Atelier cuisine à petit prix", "Un avocat vous conseille gratuitement"])
-        #expect(dom.slide(titled: "Repair café le samedi 5 décembre")?.state == "terminee")
-        for name in ["allocation-chauffage.txt", "atelier-cuisine.txt", "permanence-juridique.txt"] {
-            let text = String(decoding: try SharedCorpus.data("items", name), as: UTF8.self)
+        // The toy exchange ended on the 5th: the page itself hides it.
+        #expect(dom.currentTitles == ["Une aide pour vos factures d'énergie", "Parler français autour d'un café", "Des dettes ? Parlons-en"])
+        #expect(dom.slide(titled: "Bourse aux jouets le samedi 5 décembre")?.state == "terminee")
+        for name in ["aide-energie.txt", "table-conversation.txt", "mediation-dettes.txt"] {
+            let text = String(decoding: try TestCorpus.project.data("items", name), as: UTF8.self)
             let title = String(text.split(separator: "\n")[0].dropFirst("Titre: ".count))
             let slide = try #require(dom.slide(titled: title))
             let shown = ScreenDOM.unescape(slide.markup)

@@ -1,0 +1,18 @@
+// swift-tools-version:6.0
+// libFuzzer targets for Crieur's parsers of untrusted input. A separate package:
+// a fuzz target has no `main` (libFuzzer brings its own), which would break the
+// normal build of the main package. Build and run them with `scripts/fuzz`.
+import PackageDescription
+
+let package = Package(
+    name: "CrieurFuzz",
+    dependencies: [.package(name: "Crieur", path: "..")],
+    targets: [
+        // What every target shares: the CPU-time budget of one input.
+        .target(name: "FuzzSupport"),
+    ] + [
+        "FuzzItemText", "FuzzItemJSON", "FuzzConfig", "FuzzSubscriberCSV", "FuzzTemplate", "FuzzMailHeader",
+    ].map { name in
+        .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "CrieurKit", package: "Crieur")])
+    }
+)
