@@ -113,7 +113,10 @@ public final class NewsletterSender: PeriodicJob {
             report = Report()
             // One sender at a time per workspace (two workers on one queue): the other skips its turn.
             try FileSystem.makeDirectory(workspace.path("out/newsletter"))
-            guard let lock = try FileLock(path: workspace.path(Self.lockPath)) else { return report }
+            guard let lock = try FileLock(path: workspace.path(Self.lockPath)) else {
+                logger.info("lettre d'information : un autre envoi est en cours dans cet espace de travail, ce tour est passé")
+                return report
+            }
             defer { withExtendedLifetime(lock) {} }
             for repair in try DataPermissions(workspace: workspace).enforce() {
                 repair.repaired ? logger.info(repair.description) : logger.error(repair.description)
