@@ -12,7 +12,9 @@ import Glibc
 /// `CRIEUR_TEST_PAUSE_FIFO=PATH`. On reaching it the process writes
 /// `NAME DETAIL\n` to the FIFO at PATH — the test's proof that the interleaving
 /// happened — then waits until a byte arrives on the FIFO `PATH.resume`
-/// (or until it is killed there). Costs one comparison otherwise.
+/// (or until it is killed there). The environment is read once, on the first
+/// call; otherwise a call costs that check and one comparison, and `detail` is
+/// only built at the named point.
 public enum PausePoint {
     private struct Target {
         var name: String
@@ -32,14 +34,14 @@ public enum PausePoint {
     nonisolated(unsafe) private static var reached = 0
 
     /// Pauses here when the environment names this point (see above).
-    public static func reach(_ name: String, detail: String = "") {
+    public static func reach(_ name: String, detail: @autoclosure () -> String = "") {
         guard let target, target.name == name else { return }
         let count = lock.withLock {
             reached += 1
             return reached
         }
         guard count == target.occurrence else { return }
-        let line = Array("\(name) \(detail)\n".utf8)
+        let line = Array("\(name) \(detail())\n".utf8)
         let out = open(target.fifo, O_WRONLY | O_CLOEXEC)
         guard out >= 0 else { return }
         _ = line.withUnsafeBytes { write(out, $0.baseAddress, $0.count) }
