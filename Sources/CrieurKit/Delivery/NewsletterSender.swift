@@ -317,7 +317,10 @@ public final class NewsletterSender: PeriodicJob {
         let reply = sent.reply
         let sentAt = clock.now()
         let record = DeliveryRecord(issue: done.tag.issue, subscriber: done.tag.subscriber, attempt: done.tag.attempt, reply: reply, time: sentAt)
+        // Killed here, the sender sends this message again, and the others in flight.
+        PausePoint.reach("sender.sent", detail: "\(record.issue) \(record.subscriber) \(reply.code) \(lanes.inFlight)")
         try log.record(record)
+        PausePoint.reach("sender.recorded", detail: "\(record.issue) \(record.subscriber) \(reply.code) \(lanes.inFlight)")
         history.add(record)
         if reply.outcome == .sent, let mail = sent.keptCopy { try discardIfErased(mail, subscriber: done.tag.subscriber) }
         return try account(record, reply: reply, now: sentAt)
