@@ -9,64 +9,57 @@ import Glibc
 /// The real `crieur` executable killed with SIGKILL while it sends, then run
 /// again; and the schedule's regular issue sent once by the worker.
 @Suite(.serialized) struct SenderCrashTests {
+    /// Killed three times at named points (`PausePoint`): twice right after the
+    /// relay accepted a message and before its record was written — the worst
+    /// moment, which costs exactly one duplicate — and once right after a record.
     @Test func senderKilledSeveralTimesDeliversToEveryoneWithAtMostOneDuplicatePerKill() throws {
         let fixture = try SenderFixture()
         let addresses = (1...300).map { "abonne\($0)@exemple.be" }
-        try fixture.subscribe(addresses)
+        let ids = try fixture.subscribe(addresses)
         try fixture.archiveItem("Distribution de colis", urgent: true)
         let server = try SMTPTestServer(.aiosmtpd)
-        let arguments = ["--root", fixture.test.root, "--now", "2026-12-03T14:00:00", "work", "--once"]
-        let environment = ["CRIEUR_SMTP_URL": server.url]
+        let run = CrashRun(fixture: fixture, server: server, addresses: Dictionary(uniqueKeysWithValues: zip(ids, addresses)))
 
-        var kills = 0
-        for threshold in [40, 110, 190] {
-            let process = try CrieurBinary.start(arguments, environment: environment, discardOutput: true)
-            while try process.isRunning && recordCount(fixture) < threshold { usleep(2_000) }
-            guard process.isRunning else { break }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            kills += 1
+        let kills = try ["sender.sent#40", "sender.recorded#70", "sender.sent#80"].map { try run.kill(at: $0) }
+        for kill in kills {
+            #expect(kill.inFlight == 0, "one connection: nothing else in flight (\(kill.line))")
+            #expect(kill.unrecorded == (kill.point == "sender.sent" ? 1 : 0), "\(kill.line)")
         }
-        #expect(kills == 3, "the sender finished before it could be killed three times")
-        let last = try CrieurBinary.run(arguments, environment: environment)
+        let last = try CrieurBinary.run(run.arguments, environment: run.environment)
         #expect(last.status == 0, "\(last.stderr)")
 
-        let counts = try deliveriesPerRecipient(server)
-        #expect(Set(counts.keys) == Set(addresses), "every subscriber got the message")
-        let duplicates = counts.values.reduce(0) { $0 + $1 - 1 }
-        #expect(duplicates <= kills)
-        let sent = try fixture.records().filter { $0.result == .sent }
-        #expect(sent.count >= addresses.count)
-        print("SIGKILL test: \(kills) kills, \(counts.values.reduce(0, +)) messages received for \(addresses.count) subscribers, \(duplicates) duplicates, \(sent.count) sent records")
+        let duplicates = try run.expectEveryoneServedOnce(addresses)
+        #expect(duplicates == kills.reduce(0) { $0 + $1.unrecorded }, "each message accepted but not recorded went out once more, and only those")
+        #expect(duplicates <= kills.count)
+        print("SIGKILL test: kills at \(kills.map(\.line)), \(duplicates) duplicates for \(addresses.count) subscribers")
     }
 
+    /// Four connections, up to eight messages in flight: killed while the
+    /// sender waits before recording a reply, once the lanes have sent every
+    /// other message in flight (eight accepted, none recorded: the documented
+    /// bound of two per connection), then right after a record.
     @Test func senderWithFourConnectionsKilledSendsAtMostTwoDuplicatesPerConnectionAndKill() throws {
         let fixture = try SenderFixture(extraConfig: "smtp: { connections: 4 },")
         let addresses = (1...300).map { "abonne\($0)@exemple.be" }
-        try fixture.subscribe(addresses)
+        let ids = try fixture.subscribe(addresses)
         try fixture.archiveItem("Distribution de colis", urgent: true)
         let server = try SMTPTestServer(.aiosmtpd)
-        let arguments = ["--root", fixture.test.root, "--now", "2026-12-03T14:00:00", "work", "--once"]
-        let environment = ["CRIEUR_SMTP_URL": server.url]
+        let run = CrashRun(fixture: fixture, server: server, addresses: Dictionary(uniqueKeysWithValues: zip(ids, addresses)))
 
-        var kills = 0
-        for threshold in [60, 150] {
-            let process = try CrieurBinary.start(arguments, environment: environment, discardOutput: true)
-            while try process.isRunning && recordCount(fixture) < threshold { usleep(2_000) }
-            guard process.isRunning else { break }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            kills += 1
+        let kills = try ["sender.sent#60", "sender.recorded#90"].map { try run.kill(at: $0) }
+        for kill in kills {
+            #expect(kill.inFlight == 2 * 4 - 1, "the lanes were full when the reply came back (\(kill.line))")
+            #expect(kill.unrecorded == (kill.point == "sender.sent" ? 1 : 0) + kill.inFlight, "\(kill.line)")
+            #expect(kill.unrecorded <= 2 * 4)
         }
-        #expect(kills == 2, "the sender finished before it could be killed twice")
-        let last = try CrieurBinary.run(arguments, environment: environment)
+        #expect(kills.first?.unrecorded == 2 * 4, "the worst moment was reached")
+        let last = try CrieurBinary.run(run.arguments, environment: run.environment)
         #expect(last.status == 0, "\(last.stderr)")
 
-        let counts = try deliveriesPerRecipient(server)
-        #expect(Set(counts.keys) == Set(addresses), "every subscriber got the message")
-        let duplicates = counts.values.reduce(0) { $0 + $1 - 1 }
-        #expect(duplicates <= 2 * 4 * kills)
-        print("SIGKILL test, 4 connections: \(kills) kills, \(duplicates) duplicates for \(addresses.count) subscribers")
+        let duplicates = try run.expectEveryoneServedOnce(addresses)
+        #expect(duplicates == kills.reduce(0) { $0 + $1.unrecorded })
+        #expect(duplicates <= 2 * 4 * kills.count)
+        print("SIGKILL test, 4 connections: kills at \(kills.map(\.line)), \(duplicates) duplicates for \(addresses.count) subscribers")
     }
 
     @Test func theWorkerSendsTheRegularIssueOnceAtItsSlot() throws {
@@ -96,9 +89,81 @@ import Glibc
         #expect(after.stdout.contains("Aucune annonce en attente"), "\(after.stdout)")
     }
 
-    private func recordCount(_ fixture: SenderFixture) throws -> Int {
-        try DeliveryLog(workspace: fixture.workspace).files().reduce(0) { count, file in
-            count + (FileManager.default.contents(atPath: file) ?? Data()).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+}
+
+/// `crieur work --once` on a sender fixture, killed at named points.
+private struct CrashRun {
+    let fixture: SenderFixture
+    let server: SMTPTestServer
+    /// Subscriber id to address.
+    let addresses: [String: String]
+    var arguments: [String] { ["--root", fixture.test.root, "--now", "2026-12-03T14:00:00", "work", "--once"] }
+    var environment: [String: String] { ["CRIEUR_SMTP_URL": server.url] }
+
+    /// One kill, as the FIFO reported it.
+    struct Kill {
+        var line: String
+        var point: String
+        /// Replies submitted and not yet recorded besides this one, when it paused.
+        var inFlight: Int
+        /// Messages the relay accepted that have no record, once killed.
+        var unrecorded: Int
+    }
+
+    /// Starts the sender, waits until it pauses at `spec` (`NAME#N`), checks
+    /// that it stands exactly there, lets the other lanes send what they hold,
+    /// then kills it.
+    func kill(at spec: String) throws -> Kill {
+        let point = String(spec.prefix { $0 != "#" })
+        let occurrence = Int(spec.drop { $0 != "#" }.dropFirst())!
+        let recordsBefore = try fixture.records().count
+        let unrecordedBefore = try unrecorded()
+        let fifo = try PauseFIFO(in: fixture.test.root, name: "pause-\(recordsBefore)")
+        let process = try CrieurBinary.start(arguments, environment: environment.merging(fifo.environment(pausingAt: spec)) { $1 },
+                                             discardOutput: true)
+        defer {
+            if process.isRunning {
+                Glibc.kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
         }
+        let line = fifo.waitUntilReached(process) ?? ""
+        // NAME ISSUE SUBSCRIBER CODE IN-FLIGHT
+        let parts = line.split(separator: " ").map(String.init)
+        #expect(parts.count == 5 && parts[0] == point && parts[3] == "250", "paused at \(spec): \(line.isEmpty ? "not reached" : line)")
+        guard parts.count == 5, let inFlight = Int(parts[4]) else { return Kill(line: line, point: point, inFlight: -1, unrecorded: -1) }
+        let subscriber = parts[2]
+
+        // Exactly there: the relay has this message; its record is written at
+        // `sender.recorded` and not yet at `sender.sent`, after N - 1 others in this run.
+        let records = try fixture.records()
+        let recorded = records.contains { $0.issue == parts[1] && $0.subscriber == subscriber && $0.result == .sent }
+        #expect(recorded == (point == "sender.recorded"), "\(line): record of \(subscriber)")
+        #expect(records.count - recordsBefore == (point == "sender.recorded" ? occurrence : occurrence - 1), "\(line)")
+        #expect(try server.received().contains { $0.recipients == [addresses[subscriber] ?? "?"] }, "\(line): the relay has the message")
+
+        // The lanes do not need the paused thread: they send what they hold.
+        let expected = unrecordedBefore + (point == "sender.sent" ? 1 : 0) + inFlight
+        let deadline = Date().addingTimeInterval(60)
+        while try unrecorded() < expected && Date() < deadline { usleep(5_000) }
+
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        return Kill(line: line, point: point, inFlight: inFlight, unrecorded: try unrecorded() - unrecordedBefore)
+    }
+
+    /// Messages the relay accepted minus the records saying so.
+    func unrecorded() throws -> Int {
+        try server.received().count - fixture.records().filter { $0.result == .sent }.count
+    }
+
+    /// Everyone got the message and has one record of it; returns the duplicates.
+    func expectEveryoneServedOnce(_ all: [String]) throws -> Int {
+        let counts = try deliveriesPerRecipient(server)
+        #expect(Set(counts.keys) == Set(all), "every subscriber got the message")
+        let sent = try fixture.records().filter { $0.result == .sent }
+        #expect(sent.count == all.count && Set(sent.map(\.subscriber)).count == all.count, "one record of each message that counts")
+        return counts.values.reduce(0) { $0 + $1 - 1 }
     }
 }
