@@ -48,7 +48,7 @@ public struct PublishedArchive: Sendable {
         return (Self.latestVersions(history.items), history.unreadable)
     }
 
-    /// The latest version of each identity, with `firstID` and `earlierVersions` filled in.
+    /// The latest version of each identity, with `firstID` filled in.
     public static func latestVersions(_ records: [PublishedItem]) -> [PublishedItem] {
         var byIdentity: [String: [PublishedItem]] = [:]
         for record in records { byIdentity[record.identity, default: []].append(record) }
@@ -61,7 +61,6 @@ public struct PublishedArchive: Sendable {
             }.map(\.element)
             guard var last = ordered.last else { continue }
             last.firstID = ordered[0].id
-            last.earlierVersions = versions.filter { $0.occurrenceNumber == last.occurrenceNumber && $0.id != last.id }.count
             latest.append(last)
         }
         latest.sort { ($0.published, $0.id) < ($1.published, $1.id) }

@@ -60,10 +60,8 @@ public struct PublishedItem: Codable, Sendable, Equatable {
     }
 
     /// Filled by `PublishedArchive.load()`, not stored: the record id of the
-    /// identity's first version (a stable id for the feed), and how many
-    /// versions of the same occurrence came before this one.
+    /// identity's first version (a stable id for the feed).
     public var firstID: String = ""
-    public var earlierVersions: Int = 0
 
     private enum CodingKeys: String, CodingKey {
         case itemName, title, channels, published, expires, when, urgent, link, place, image, tags, body, screenText

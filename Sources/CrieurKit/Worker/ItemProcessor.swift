@@ -194,7 +194,6 @@ public struct ItemProcessor: Sendable {
         a.outputs = nil; b.outputs = nil
         a.occurrence = a.occurrenceNumber; b.occurrence = b.occurrenceNumber
         a.firstID = ""; b.firstID = ""
-        a.earlierVersions = 0; b.earlierVersions = 0
         a.itemName = ""; b.itemName = ""
         a.image = a.image.map { ItemImage(fileName: "", alternativeText: $0.alternativeText) }
         b.image = b.image.map { ItemImage(fileName: "", alternativeText: $0.alternativeText) }
