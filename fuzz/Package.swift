@@ -8,8 +8,8 @@ let package = Package(
     name: "CrieurFuzz",
     dependencies: [.package(name: "Crieur", path: "..")],
     targets: [
-        // What every target shares: the CPU-time budget of one input.
-        .target(name: "FuzzSupport"),
+        // What the targets share: the CPU-time budget of one input, the item parser's promises.
+        .target(name: "FuzzSupport", dependencies: [.product(name: "CrieurKit", package: "Crieur")]),
     ] + [
         "FuzzItemText", "FuzzItemJSON", "FuzzConfig", "FuzzSubscriberCSV", "FuzzTemplate", "FuzzMailHeader",
     ].map { name in

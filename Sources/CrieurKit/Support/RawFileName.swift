@@ -19,24 +19,18 @@ public struct RawFileName: Sendable, Hashable {
 
     /// For messages and logs: valid UTF-8 as it is, every other byte as `\xE9`.
     public var escaped: String {
-        var result = ""
-        var index = 0
-        while index < bytes.count {
-            if let (text, length) = Self.scalar(in: bytes, at: index) {
-                result += text
-                index += length
-            } else {
-                result += "\\x" + String(bytes[index], radix: 16, uppercase: true).leftPadded(to: 2)
-                index += 1
-            }
-        }
-        return result
+        decoded { "\\x" + String($0, radix: 16, uppercase: true).leftPadded(to: 2) }
     }
 
     /// A UTF-8 name for the file: valid UTF-8 kept, every other byte read as
     /// Windows-1252 (what such names nearly always are: `caf\xE9` is « café »), and
     /// the five bytes Windows-1252 leaves undefined as `_`.
     public var readable: String {
+        decoded { String(data: Data([$0]), encoding: .windowsCP1252) ?? "_" }
+    }
+
+    /// Valid UTF-8 as it is, each other byte as `other` writes it.
+    private func decoded(_ other: (UInt8) -> String) -> String {
         var result = ""
         var index = 0
         while index < bytes.count {
@@ -44,7 +38,7 @@ public struct RawFileName: Sendable, Hashable {
                 result += text
                 index += length
             } else {
-                result += String(data: Data([bytes[index]]), encoding: .windowsCP1252) ?? "_"
+                result += other(bytes[index])
                 index += 1
             }
         }
