@@ -27,6 +27,7 @@ enum CheckCommand {
         let workspace = options.workspace
         let enqueuer = Enqueuer(workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace))
         let now = try options.clock(config).now()
+        var known: KnownItems?  // read once, at the first item
         var unreadable = false, tooHard = false
         for path in rest {
             let name = (path as NSString).lastPathComponent
@@ -53,7 +54,12 @@ enum CheckCommand {
             if let item = document.item {
                 report = checker.check(title: item.title, titleLine: item.titleLine, body: item.bodyText,
                                        bodyFirstLine: item.bodyFirstLine, channels: channel.map { [$0] } ?? item.channels)
-                if channel == nil, let checked = enqueuer.checkAll([path], now: now).first {
+                if channel == nil {
+                    let reading = known ?? enqueuer.knownItems()
+                    known = reading
+                    guard let checked = enqueuer.checkAll([path], now: now, known: reading).first else {
+                        preconditionFailure("one checked file per path")
+                    }
                     verdict = checked.outcome
                     if checked.reasons.contains(where: { if case .readability = $0 { false } else { true } }) {
                         // Refused for something else than a hard text (a copy, an end already past, a channel).

@@ -8,11 +8,12 @@ extension Enqueuer {
     /// Checks every file given as the worker would at `now`; pictures are not
     /// items, they go with the item that names them. The result lists the items,
     /// then each picture no item names.
-    public func checkAll(_ sources: [String], now: Date) -> [Checked] {
+    /// `known`: `knownItems()`, when the caller checks several batches against one reading.
+    public func checkAll(_ sources: [String], now: Date, known: KnownItems? = nil) -> [Checked] {
         let pictureSources = sources.filter { QueueLayout.isImage(($0 as NSString).lastPathComponent) }
         let pictures = Dictionary(
             pictureSources.map { (($0 as NSString).lastPathComponent, $0) }, uniquingKeysWith: { first, _ in first })
-        let items = checkItems(sources.filter { !pictureSources.contains($0) }, now: now, pictures: pictures)
+        let items = checkItems(sources.filter { !pictureSources.contains($0) }, now: now, pictures: pictures, known: known)
         let named = Set(items.compactMap { $0.item?.image?.fileName })
         let orphans = pictureSources.filter { !named.contains(($0 as NSString).lastPathComponent) }.map { source in
             let name = (source as NSString).lastPathComponent

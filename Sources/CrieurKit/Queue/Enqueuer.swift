@@ -38,11 +38,16 @@ public struct Enqueuer: Sendable {
         public var outcome: ItemVerdict?
     }
 
+    /// What the worker knows of this workspace (archive, waiting items); empty when it cannot be read.
+    public func knownItems() -> KnownItems {
+        (try? KnownItems.read(workspace, parser: parser)) ?? KnownItems()
+    }
+
     /// Checks item files as the worker would at `now`, each in the light of the
     /// ones before it (two copies of one notice in the same call are one too many).
     /// `pictures`: pictures given with the items, by file name (`checkAll`).
-    func checkItems(_ sources: [String], now: Date, pictures: [String: String]) -> [Checked] {
-        var known = (try? KnownItems.read(workspace, parser: parser)) ?? KnownItems()
+    func checkItems(_ sources: [String], now: Date, pictures: [String: String], known: KnownItems?) -> [Checked] {
+        var known = known ?? knownItems()
         return sources.map { source in
             let checked = check(source, now: now, known: known, pictures: pictures)
             if checked.problems.isEmpty, !checked.alreadyPublished, let item = checked.item {
