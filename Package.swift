@@ -23,5 +23,7 @@ let package = Package(
         .executableTarget(name: "crieur", dependencies: ["CrieurKit"]),
         // Python helpers the tests run (a real MIME parser, an aiosmtpd handler), and the sample announcements.
         .testTarget(name: "CrieurKitTests", dependencies: ["CrieurKit"], exclude: ["Delivery/Fixtures", "Fixtures"]),
+        // A channel added from outside CrieurKit, through its public registry alone (no @testable).
+        .testTarget(name: "ChannelPluginTests", dependencies: ["CrieurKit"]),
     ]
 )

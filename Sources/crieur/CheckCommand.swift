@@ -9,9 +9,12 @@ enum CheckCommand {
         var (json, rest) = try Dispatcher.format(args)
         var channel: Channel?
         if let index = rest.firstIndex(of: "--channel") {
-            guard index + 1 < rest.count else { throw CommandError.usage("--channel attend un canal : newsletter, bulletin, facebook ou ecran.") }
+            let ids = Channel.allCases.map(\.id)
+            guard index + 1 < rest.count else {
+                throw CommandError.usage("--channel attend un canal : \(ids.dropLast().joined(separator: ", ")) ou \(ids.last ?? "").")
+            }
             guard let known = Channel(named: rest[index + 1]) else {
-                throw CommandError.usage("Canal inconnu : « \(rest[index + 1]) ». Canaux : newsletter, bulletin, facebook, ecran.")
+                throw CommandError.usage("Canal inconnu : « \(rest[index + 1]) ». Canaux : \(ids.joined(separator: ", ")).")
             }
             channel = known
             rest.removeSubrange(index...(index + 1))

@@ -39,14 +39,11 @@ enum DemoCommand {
                 SubscriptionRequest(address: try EmailAddress(validating: $0), source: "démonstration")
             }, settings: config.newsletter)
         let quiet = Logger(clock: SystemClock(), calendar: CivilCalendar(timeZone: config.timeZone)) { _ in }
-        let sender = NewsletterSender(
-            workspace: workspace, config: config, transport: OutboxTransport(directory: workspace.path(MailTransports.outboxFolder), clock: clock),
-            clock: clock, logger: quiet, sleep: { Thread.sleep(forTimeInterval: $0) })
-        let worker = Worker(
-            workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace),
-            listings: Publishers.listings(config), periodic: [sender],
-            clock: clock, wallClock: SystemClock(), logger: quiet,
-            sleep: { Thread.sleep(forTimeInterval: $0) })
+        let outbox = OutboxTransport(directory: workspace.path(MailTransports.outboxFolder), clock: clock)
+        let worker = try WorkerFactory.make(
+            WorkerEnvironment(workspace: workspace, config: config, clock: clock, logger: quiet,
+                              mail: .init(transports: [outbox], sleep: { Thread.sleep(forTimeInterval: $0) })),
+            wallClock: SystemClock(), sleep: { Thread.sleep(forTimeInterval: $0) })
         let events = try worker.runOnce()
         let calendar = CivilCalendar(timeZone: config.timeZone)
         for event in events { Console.out(describe(event, calendar: calendar)) }
@@ -67,53 +64,7 @@ enum DemoCommand {
     }
 
     static func describe(_ event: WorkerEvent, calendar: CivilCalendar) -> String {
-        switch event {
-        case .published(let item, let outputs, let unsupported, let warnings):
-            var lines = ["Publiée : « \(item) »"]
-            for channel in Channel.allCases {
-                if let files = outputs[channel] {
-                    // The bulletin and the screen may write nothing per item: their pages gather the items.
-                    let folder = "out/\(channel.outputFolderName)/"
-                    let gathered = switch channel {
-                    case .bulletin: "dans le brouillon du trimestre, \(folder)"
-                    case .newsletter: "dans le prochain numéro de la lettre d'information (tout de suite si elle est urgente)"
-                    default: "sur la page \(folder)index.html"
-                    }
-                    let shown = files.isEmpty ? gathered : files.map { folder + $0 }.joined(separator: ", ")
-                    lines.append("  \(channel.frenchName) : " + shown)
-                }
-            }
-            if !unsupported.isEmpty {
-                lines.append("  " + unsupported.map(\.frenchName).joined(separator: ", ") + " : pas encore dans cette version (l'annonce est gardée pour plus tard)")
-            }
-            lines += warnings.map { "  Remarque : \($0)" }
-            return lines.joined(separator: "\n")
-        case .leftOut(let item, let channels, let report):
-            return "  Pas publiée sur : " + channels.map(\.frenchName).joined(separator: ", ")
-                + " — « \(item) » : lisez queue/done/\(report)"
-        case .unchanged(let item, _):
-            return "Déjà publiée telle quelle : « \(item) » (rien ne change)"
-        case .withdrawn(let item, let identity):
-            return "Retirée partout : « \(identity) » (par « \(item) »)"
-        case .superseded(let item, _):
-            return "Remplacée par une version plus récente : « \(item) »"
-        case .rejected(let item, let report):
-            return "Refusée : « \(item) » — lisez queue/rejected/\(report)"
-        case .deferred(let item, let until):
-            return "En attente : « \(item) » jusqu'au \(calendar.frenchWords(until, referenceYear: nil, article: false))"
-        case .expired(let item):
-            return "Expirée : « \(item) » (date de fin passée avant la publication, rien n'est publié) — lisez queue/done/\(item)\(QueueLayout.reportSuffix)"
-        case .retry(let item, let reason, _):
-            return "Problème passager pour « \(item) » : \(reason)"
-        case .recovered(let item):
-            return "Reprise : « \(item) »"
-        case .changedWhileRead(let item):
-            return "Remise dans la file : « \(item) » changeait encore pendant sa lecture"
-        case .periodicFailure(let reason, _):
-            return "Lettre d'information : envoi interrompu, \(reason)"
-        case .periodicBlocked(let reason):
-            return "Lettre d'information : envoi bloqué jusqu'à votre intervention.\n\(reason)"
-        }
+        event.frenchSummary(calendar: calendar)
     }
 
     /// `$CRIEUR_SAMPLES`, else `samples/` in the repository that built this

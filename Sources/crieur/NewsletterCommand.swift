@@ -54,13 +54,20 @@ enum NewsletterCommand {
     }
 
     static func makeSender(_ options: GlobalOptions, config: CrieurConfig, clock: any Clock, logger: Logger) throws -> NewsletterSender {
+        let mail = try mailSetup(options, config: config, clock: clock)
+        return NewsletterSender(workspace: options.workspace, config: config, transports: mail.transports, clock: clock, logger: logger,
+                                sleep: mail.sleep)
+    }
+
+    /// The configured connections for mail, and a pause that gives up when the service is stopping.
+    static func mailSetup(_ options: GlobalOptions, config: CrieurConfig, clock: any Clock) throws -> WorkerEnvironment.Mail {
         // The stop flag is only ever set in the service (`crieur work`), which installs
         // the SIGTERM handler: a send or a rate-limit wait in progress then gives up within a second.
         let stopping: @Sendable () -> Bool = { crieur_stop_requested() != 0 }
         let transports = try MailTransports.configured(
             settings: config.smtp, environment: ProcessInfo.processInfo.environment, workspace: options.workspace, clock: clock,
             shouldAbort: stopping)
-        return NewsletterSender(workspace: options.workspace, config: config, transports: transports, clock: clock, logger: logger,
+        return WorkerEnvironment.Mail(transports: transports,
                                 sleep: { seconds in
                                     let end = ProcessInfo.processInfo.systemUptime + seconds
                                     while !stopping(), case let left = end - ProcessInfo.processInfo.systemUptime, left > 0 {

@@ -37,10 +37,9 @@ enum WorkCommand {
         let config = try options.loadConfig()
         let clock = try options.clock(config)
         let logger = options.logger(config, clock: SystemClock())
-        return Worker(
-            workspace: options.workspace, config: config, publishers: Publishers.all(config, workspace: options.workspace),
-            listings: Publishers.listings(config), periodic: [try NewsletterCommand.makeSender(options, config: config, clock: clock, logger: logger)],
-            clock: clock, wallClock: SystemClock(), logger: logger,
-            sleep: { Thread.sleep(forTimeInterval: $0) })
+        return try WorkerFactory.make(
+            WorkerEnvironment(workspace: options.workspace, config: config, clock: clock, logger: logger,
+                              mail: try NewsletterCommand.mailSetup(options, config: config, clock: clock)),
+            wallClock: SystemClock(), sleep: { Thread.sleep(forTimeInterval: $0) })
     }
 }

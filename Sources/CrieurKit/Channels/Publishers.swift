@@ -1,9 +1,8 @@
-/// The channels this version of Crieur publishes, configured, and the listing
-/// pages the worker rebuilds beside them.
+/// The channels of the registry in use, configured, and the listing pages the
+/// worker rebuilds beside them.
 public enum Publishers {
     public static func all(_ config: CrieurConfig, workspace: Workspace) -> [any ChannelPublisher] {
-        [FacebookPublisher(settings: config.facebook), BulletinPublisher(settings: config.bulletin, queue: workspace.queue),
-         ScreenPublisher(settings: config.screen), NewsletterPublisher()]
+        ChannelRegistry.current.modules.map { $0.publisher(config: config, workspace: workspace) }
     }
 
     public static func listings(_ config: CrieurConfig) -> [any ListingPage] {

@@ -16,8 +16,21 @@ public struct CrieurConfig: Sendable {
     public var readability = ReadabilitySettings()
     public var newsletter = NewsletterSettings()
     public var smtp = SMTPSettings()
+    /// The settings of channels that are not built into this struct, by channel id.
+    private var channelSettings: [String: any Sendable] = [:]
 
     public init() {}
+
+    /// What `channel`'s module read from its group (`ChannelModule.readConfig`);
+    /// nil when it stored nothing, or something of another type.
+    public func channelSettings<T: Sendable>(_ type: T.Type, for channel: Channel) -> T? {
+        channelSettings[channel.id] as? T
+    }
+
+    /// Kept for `channel` by its module while it reads its group.
+    public mutating func setChannelSettings(_ settings: any Sendable, for channel: Channel) {
+        channelSettings[channel.id] = settings
+    }
 
     public struct Organisation: Sendable, Equatable {
         public var name = "CPAS"
@@ -102,12 +115,10 @@ public struct CrieurConfig: Sendable {
         config.queue.rejectedArchiveDays = queue.int(
             "rejectedArchiveDays", default: config.queue.rejectedArchiveDays, range: 1...3_650)
 
-        config.bulletin = BulletinSettings.read(root.section("bulletin"), organisation: config.organisation)
-        config.facebook = root.decode(FacebookSettings.self, "facebook", default: config.facebook)
-        config.screen = ScreenSettings.read(root.section("ecran"))
+        // Each channel reads its own group (`bulletin`, `facebook`, `ecran`, `newsletter`…).
+        for module in ChannelRegistry.current.modules { module.readConfig(root, into: &config) }
         config.window = DisplayWindowSettings.read(root.section("window"))
         config.readability = root.decode(ReadabilitySettings.self, "readability", default: config.readability)
-        config.newsletter = NewsletterSettings.read(root.section("newsletter"))
         config.smtp = SMTPSettings.read(root.section("smtp"))
 
         let problems = root.allProblems()

@@ -56,8 +56,11 @@ public struct ReadabilitySettings: Hashable, Sendable, Codable {
     }
 
     /// The thresholds of `channel`: its default profile with the configuration's overrides.
+    /// The default is the one its module declares; a channel of no registered
+    /// module (none reaches the checker) gets the newsletter's.
     public func profile(for channel: Channel) -> ReadabilityProfile {
-        let base = Self.defaultProfiles[channel]!
+        let base = ChannelRegistry.current.module(channel)?.readabilityProfile
+            ?? ChannelRegistry.builtIn.module(.newsletter)!.readabilityProfile
         return channels[channel.rawValue]?.applied(to: base) ?? base
     }
 

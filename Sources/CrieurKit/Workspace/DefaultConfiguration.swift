@@ -1,7 +1,19 @@
 /// The `config/crieur.json5` that `crieur init` writes: every setting with its
 /// default value and a French comment for the administrator.
 public enum DefaultConfiguration {
-    public static let text = """
+    /// The file for the channels of the registry in use: the built-in text,
+    /// then the group of each channel that declares one (`ChannelModule.defaultConfigGroup`).
+    public static var text: String {
+        let groups = ChannelRegistry.current.modules.compactMap(\.defaultConfigGroup)
+        guard !groups.isEmpty, let end = builtInText.range(of: "}", options: .backwards) else { return builtInText }
+        let indented = groups.map { group in
+            "\n" + group.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+                .joined(separator: "\n") + "\n"
+        }
+        return String(builtInText[..<end.lowerBound]) + indented.joined() + String(builtInText[end.lowerBound...])
+    }
+
+    static let builtInText = """
     // Configuration de Crieur pour ce centre.
     // Format JSON5 : les lignes qui commencent par // sont des commentaires.
     // Un réglage absent garde sa valeur par défaut. Après une modification,

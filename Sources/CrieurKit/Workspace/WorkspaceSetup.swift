@@ -15,12 +15,12 @@ public enum WorkspaceSetup {
         try FileSystem.makeDirectory(workspace.dataDirectory, mode: 0o700)
         try FileSystem.makeDirectory(workspace.path("config"))
         try FileSystem.makeDirectory(workspace.templatesDirectory)
-        try FileSystem.makeDirectory(workspace.path(NewsletterTemplates.folder))
         let files: [(String, String)] = [
             (CrieurConfig.relativePath, DefaultConfiguration.text),
             ("templates/LISEZMOI.txt", templatesReadme),
-        ] + NewsletterDefaultTemplates.files.map { ("\(NewsletterTemplates.folder)/\($0.name)", $0.text) }
+        ] + ChannelRegistry.current.modules.flatMap { $0.defaultFiles.map { ($0.path, $0.text) } }
         for (relative, text) in files where try FileSystem.info(workspace.path(relative)) == nil {
+            try FileSystem.makeDirectory((workspace.path(relative) as NSString).deletingLastPathComponent)
             try FileSystem.writeDurably(Data(text.utf8), to: workspace.path(relative))
             created.append(relative)
         }

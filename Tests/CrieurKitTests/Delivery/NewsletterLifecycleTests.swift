@@ -16,12 +16,10 @@ import Testing
         let clock = FixedClock(WorkerTestSupport.date(now))
         let config = try fixture.config()
         let transport = OutboxTransport(directory: fixture.test.path(MailTransports.outboxFolder), clock: clock)
-        let sender = NewsletterSender(workspace: fixture.workspace, config: config, transport: transport, clock: clock,
-                                      logger: fixture.logs.logger(clock: clock), sleep: { _ in })
-        let worker = Worker(
-            workspace: fixture.workspace, config: config, publishers: Publishers.all(config, workspace: fixture.workspace),
-            listings: Publishers.listings(config), periodic: [sender], clock: clock, wallClock: SystemClock(),
-            logger: fixture.logs.logger(clock: clock), sleep: { _ in })
+        let worker = try WorkerFactory.make(
+            WorkerEnvironment(workspace: fixture.workspace, config: config, clock: clock, logger: fixture.logs.logger(clock: clock),
+                              mail: .init(transports: [transport], sleep: { _ in })),
+            wallClock: SystemClock(), sleep: { _ in })
         _ = try worker.runOnce()
     }
 

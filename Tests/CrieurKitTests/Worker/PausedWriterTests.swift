@@ -41,10 +41,10 @@ private typealias W = WorkerTestSupport
     private func worker(_ workspace: TestWorkspace, afterReading: (@Sendable (String) -> Void)?) throws -> Worker {
         let config = try workspace.config()
         let now = W.date("2026-11-20T12:00")
-        return Worker(
-            workspace: workspace.workspace, config: config, publishers: Publishers.all(config, workspace: workspace.workspace),
-            listings: Publishers.listings(config), clock: FixedClock(now), wallClock: SystemClock(),
-            logger: LogCollector().logger(clock: FixedClock(now)), sleep: { _ in }, afterReading: afterReading)
+        return try WorkerFactory.make(
+            WorkerEnvironment(workspace: workspace.workspace, config: config, clock: FixedClock(now),
+                              logger: LogCollector().logger(clock: FixedClock(now)), mail: nil),
+            wallClock: SystemClock(), sleep: { _ in }, afterReading: afterReading)
     }
 
     @Test func aFileThatGrowsAfterItsClaimIsPublishedWholeNeverHalf() throws {

@@ -13,11 +13,10 @@ enum WorkerTestSupport {
 
     static func worker(_ workspace: TestWorkspace, at now: Date, log: LogCollector = LogCollector()) throws -> Worker {
         let config = try workspace.config()
-        return Worker(
-            workspace: workspace.workspace, config: config, publishers: Publishers.all(config, workspace: workspace.workspace),
-            listings: Publishers.listings(config),
-            clock: FixedClock(now), wallClock: SystemClock(), logger: log.logger(clock: FixedClock(now)),
-            sleep: { _ in })
+        return try WorkerFactory.make(
+            WorkerEnvironment(workspace: workspace.workspace, config: config, clock: FixedClock(now),
+                              logger: log.logger(clock: FixedClock(now)), mail: nil),
+            wallClock: SystemClock(), sleep: { _ in })
     }
 
     @discardableResult

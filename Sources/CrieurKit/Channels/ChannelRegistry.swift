@@ -1,0 +1,51 @@
+/// The channels this version of Crieur publishes. `builtIn` lists them; code
+/// reads `current`, which a test (or an embedding program) replaces for the
+/// time of a call with a registry extended by its own channels:
+///
+///     try ChannelRegistry.$current.withValue(.builtIn.adding(ToyChannel())) { … }
+public struct ChannelRegistry: Sendable {
+    /// In order: `Channel.allCases`, reports and listings follow it.
+    public let modules: [any ChannelModule]
+    private let byID: [String: any ChannelModule]
+    /// Every accepted spelling in `Canaux:` (ids and aliases), folded.
+    public let aliases: [String: Channel]
+
+    /// The built-in channels: one line per channel.
+    public static let builtIn = ChannelRegistry([
+        NewsletterChannel(),
+        BulletinChannel(),
+        FacebookChannel(),
+        ScreenChannel(),
+    ])
+
+    /// The registry in use (the built-in one unless a caller bound another).
+    @TaskLocal public static var current = builtIn
+
+    public init(_ modules: [any ChannelModule]) {
+        var byID: [String: any ChannelModule] = [:]
+        var aliases: [String: Channel] = [:]
+        for module in modules {
+            precondition(byID[module.channel.id] == nil, "channel \(module.channel.id) registered twice")
+            byID[module.channel.id] = module
+            for name in [module.channel.id] + module.aliases {
+                let folded = NameFolding.fold(name)
+                precondition(aliases[folded] == nil, "channel alias \(name) registered twice")
+                aliases[folded] = module.channel
+            }
+        }
+        self.modules = modules
+        self.byID = byID
+        self.aliases = aliases
+    }
+
+    /// This registry with more channels after its own.
+    public func adding(_ more: any ChannelModule...) -> ChannelRegistry {
+        ChannelRegistry(modules + more)
+    }
+
+    public var channels: [Channel] { modules.map(\.channel) }
+
+    public func module(id: String) -> (any ChannelModule)? { byID[id] }
+
+    public func module(_ channel: Channel) -> (any ChannelModule)? { byID[channel.id] }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// The one assembly of the worker (`work`, `demo`, the tests): every channel
+/// of the registry in use with its publisher and its periodic job.
+public enum WorkerFactory {
+    public static func make(
+        _ environment: WorkerEnvironment, wallClock: any Clock,
+        sleep: @escaping @Sendable (TimeInterval) -> Void,
+        afterReading: (@Sendable (String) -> Void)? = nil
+    ) throws -> Worker {
+        let config = environment.config, workspace = environment.workspace
+        return Worker(
+            workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace),
+            listings: Publishers.listings(config),
+            periodic: try ChannelRegistry.current.modules.compactMap { try $0.periodicJob(environment) },
+            clock: environment.clock, wallClock: wallClock, logger: environment.logger,
+            sleep: sleep, afterReading: afterReading)
+    }
+}
