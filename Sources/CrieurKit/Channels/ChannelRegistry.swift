@@ -3,6 +3,12 @@
 /// time of a call with a registry extended by its own channels:
 ///
 ///     try ChannelRegistry.$current.withValue(.builtIn.adding(ToyChannel())) { … }
+///
+/// A task-local value: it holds for the tasks and calls inside `withValue`
+/// (Swift Testing runs tests in parallel, each sees its own), not for threads
+/// started there (the sender's lanes see the built-in registry, which they only
+/// need for the built-in channels). A new built-in channel is one more line in
+/// `builtIn`, nothing else in CrieurKit.
 public struct ChannelRegistry: Sendable {
     /// In order: `Channel.allCases`, reports and listings follow it.
     public let modules: [any ChannelModule]
