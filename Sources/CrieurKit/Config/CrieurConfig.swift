@@ -16,6 +16,8 @@ public struct CrieurConfig: Sendable {
     public var readability = ReadabilitySettings()
     public var newsletter = NewsletterSettings()
     public var smtp = SMTPSettings()
+    /// `directory`: when entries are « à vérifier », when the « service de la semaine » comes out.
+    public var directory = DirectorySettings()
 
     public init() {}
 
@@ -109,6 +111,7 @@ public struct CrieurConfig: Sendable {
         config.readability = root.decode(ReadabilitySettings.self, "readability", default: config.readability)
         config.newsletter = NewsletterSettings.read(root.section("newsletter"))
         config.smtp = SMTPSettings.read(root.section("smtp"))
+        config.directory = DirectorySettings.read(root.section("directory"))
 
         let problems = root.allProblems()
         if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }
