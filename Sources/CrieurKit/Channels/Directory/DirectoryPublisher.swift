@@ -26,22 +26,39 @@ public struct DirectoryPublisher: Sendable {
     public static func folder(of workspace: Workspace) -> String { workspace.path("out/directory") }
 
     public struct Result: Sendable {
-        /// Paths written, in the order above.
+        /// Paths written; `bottin.html` last.
         public var files: [String]
         /// French warnings (no LibreOffice, a PDF that failed).
         public var warnings: [String]
     }
 
     public func publish(_ entries: [DirectoryEntry]) throws -> Result {
-        try FileSystem.makeDirectory(folder)
+        try publish(entries, onlyIfChanged: false)!
+    }
+
+    /// Nil, writing nothing, when `bottin.html` would come out as it is on disk:
+    /// the same entries on the same day (the page carries the date). The worker's
+    /// job calls this on every pass, so LibreOffice runs at most once a day
+    /// unless the directory changes.
+    public func publishIfChanged(_ entries: [DirectoryEntry]) throws -> Result? {
+        try publish(entries, onlyIfChanged: true)
+    }
+
+    private func publish(_ entries: [DirectoryEntry], onlyIfChanged: Bool) throws -> Result? {
         let today = freshness.today
         let bottin = Bottin(entries: entries, organisationName: organisationName, preparedOn: today, freshness: freshness)
+        let page = Data(BottinHTMLPage.render(bottin).utf8)
+        if onlyIfChanged, case .contents(page)? = try? FileSystem.read("\(folder)/bottin.html", maxBytes: page.count + 1) {
+            return nil
+        }
+        try FileSystem.makeDirectory(folder)
         var files: [String] = [], warnings: [String] = []
         func write(_ name: String, _ data: Data) throws {
             try FileSystem.writeDurably(data, to: "\(folder)/\(name)")
             files.append("\(folder)/\(name)")
         }
-        try write("bottin.html", Data(BottinHTMLPage.render(bottin).utf8))
+        // The other files first: bottin.html, what the check above compares, is written last.
+        try write("bottin.fodt", Data(BottinODF.flat(bottin).utf8))
         try write("bottin.fodt", Data(BottinODF.flat(bottin).utf8))
         if let pdfConverter {
             do {
@@ -56,6 +73,7 @@ public struct DirectoryPublisher: Sendable {
         try write("recherche.html", Data(DirectorySearchPage.render(
             entries, organisationName: organisationName, preparedOn: today, freshness: freshness).utf8))
         try write("annuaire.json", DirectoryJSON.render(entries, organisationName: organisationName, preparedOn: today, freshness: freshness))
+        try write("bottin.html", page)
         return Result(files: files, warnings: warnings)
     }
 }
