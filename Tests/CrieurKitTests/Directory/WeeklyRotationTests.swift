@@ -92,6 +92,13 @@ struct DirectoryFreshnessTests {
         #expect(throws: ConfigError.self) { try CrieurConfig.parse(Data("{ directory: { weekly: { day: \"lundy\" } } }".utf8)) }
         #expect(throws: ConfigError.self) { try CrieurConfig.parse(Data("{ directory: { stalAfterMonths: 6 } }".utf8)) }
     }
+
+    @Test func theDefaultConfigurationWritesTheDirectoryDefaults() throws {
+        let config = try CrieurConfig.parse(Data(DefaultConfiguration.text.utf8))
+        #expect(config.directory == DirectorySettings())
+        #expect(config.readability.directoryProfile == ReadabilitySettings.defaultDirectoryProfile)
+        #expect(config.readability.channels[ReadabilitySettings.directoryProfileName] != nil, "the file shows the profile to edit")
+    }
 }
 
 struct DirectoryReadabilityTests {
