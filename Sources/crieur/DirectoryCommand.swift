@@ -40,8 +40,13 @@ enum DirectoryCommand {
             }
             return .success
         case "week", "semaine":
-            let outcome = try WeeklyServicePublisher(workspace: options.workspace, config: config)
-                .runIfDue(entries: directory.entries, now: now)
+            let outcome: WeeklyServicePublisher.Outcome
+            do {
+                outcome = try WeeklyServicePublisher(workspace: options.workspace, config: config)
+                    .runIfDue(entries: directory.entries, now: now)
+            } catch let damaged as WeeklyServiceHistory.Damaged {
+                throw CommandError(code: .dataError, message: damaged.description)
+            }
             switch outcome {
             case .disabled:
                 Console.out("Le « service de la semaine » est désactivé (directory.weekly.enabled dans la configuration).")

@@ -76,6 +76,18 @@ import Testing
         #expect(slide.contains(HTML.escape("Service de la semaine : \(first.name)")))
     }
 
+    @Test func aDamagedHistoryIsReportedAndLeftAsItIs() throws {
+        let workspace = try TestWorkspace()
+        try workspace.write("Nom: Taxi social\nThèmes: Mobilité\nTéléphone: 107\nVérifié le: 2026-11-01\n---\nOn vous conduit.\n",
+                            to: "directory/taxi.txt")
+        try workspace.write("[{\"week\": ", to: "out/directory/semaine/historique.json")
+        let result = try CrieurBinary.run(["--root", workspace.root, "--now", "2026-12-07T10:30:00", "directory", "week"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("est abîmé : il n'est pas modifié"))
+        #expect(try workspace.read("out/directory/semaine/historique.json") == "[{\"week\": ")
+        #expect(workspace.names("out/directory/semaine") == ["historique.json"], "nothing published without the history")
+    }
+
     /// Three fresh services and a stale one over eight weeks: each fresh one once
     /// before any twice, whatever the order of the runs' days within a week.
     @Test func eightWeeksOfASmallDirectoryShowEachServiceOnceBeforeAnyTwice() throws {
