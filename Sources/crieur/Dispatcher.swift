@@ -37,6 +37,10 @@ enum Dispatcher {
       consent repair [--list | --confirm N | --withdraw N | --accept-loss]
                                     met de côté les lignes abîmées du registre des consentements,
                                     puis note votre décision sur chacune
+      directory list|check [--format text|json]
+                                    le bottin social (dossier directory/) : liste, ou vérification des fiches
+      directory publish             écrit le bottin (HTML, ODF, PDF), la page de recherche et le JSON dans out/directory/
+      directory week                choisit le « service de la semaine » si une nouvelle semaine a commencé
       --version                     versions de Crieur et de libcurl
 
     Espace de travail : --root, sinon la variable CRIEUR_ROOT, sinon le dossier courant.
@@ -88,6 +92,7 @@ enum Dispatcher {
             case "report", "rapport": return try ReportCommand.run(args, options: options)
             case "subscribers": return try SubscribersCommand.run(args, options: options)
             case "consent": return try ConsentCommand.run(args, options: options)
+            case "directory", "bottin": return try DirectoryCommand.run(args, options: options)
             case "help": Console.out(usage); return .success
             default:
                 throw CommandError.usage("Commande inconnue : « \(command) ».")

@@ -18,6 +18,8 @@ public struct CrieurConfig: Sendable {
     public var smtp = SMTPSettings()
     /// The settings of channels that are not built into this struct, by channel id.
     private var channelSettings: [String: any Sendable] = [:]
+    /// `directory`: when entries are « à vérifier », when the « service de la semaine » comes out.
+    public var directory = DirectorySettings()
 
     public init() {}
 
@@ -120,6 +122,7 @@ public struct CrieurConfig: Sendable {
         config.window = DisplayWindowSettings.read(root.section("window"))
         config.readability = root.decode(ReadabilitySettings.self, "readability", default: config.readability)
         config.smtp = SMTPSettings.read(root.section("smtp"))
+        config.directory = DirectorySettings.read(root.section("directory"))
 
         let problems = root.allProblems()
         if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }

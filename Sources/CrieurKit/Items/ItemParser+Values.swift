@@ -186,7 +186,7 @@ extension ItemParser {
         }
     }
 
-    private static func readLink(_ field: HeaderField, problems: inout [ItemProblem]) -> String? {
+    static func readLink(_ field: HeaderField, problems: inout [ItemProblem]) -> String? {
         let value = field.value
         func refuse(_ message: String, _ fix: String) -> String? {
             problems.append(ItemProblem(line: field.line, message: message, fix: fix))

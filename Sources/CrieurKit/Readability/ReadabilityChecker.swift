@@ -29,6 +29,10 @@ public struct ReadabilityChecker: Sendable {
     public func check(
         title: String, titleLine: Int, body: String, bodyFirstLine: Int, channels: [Channel] = Channel.allCases
     ) -> ReadabilityReport {
+        report(for: tokens(title: title, titleLine: titleLine, body: body, bodyFirstLine: bodyFirstLine), channels: channels)
+    }
+
+    func tokens(title: String, titleLine: Int, body: String, bodyFirstLine: Int) -> TokenizedText {
         var tokens = TokenizedText(reservingFor: title.utf8.count + body.utf8.count)
         tokenizer.tokenize(title.replacingOccurrences(of: "\n", with: " "), firstLine: titleLine, into: &tokens)
         if tokens.sentences.count > 1 {
@@ -36,7 +40,7 @@ public struct ReadabilityChecker: Sendable {
             tokens.mergeSentences(from: 0, text: title, line: titleLine)
         }
         tokenizer.tokenize(body, firstLine: bodyFirstLine, into: &tokens)
-        return report(for: tokens, channels: channels)
+        return tokens
     }
 
     func report(for tokens: TokenizedText, channels: [Channel]) -> ReadabilityReport {
@@ -100,7 +104,15 @@ public struct ReadabilityChecker: Sendable {
         for channel: Channel, metrics: ReadabilityMetrics, sentences: [TokenizedText.Span],
         tally: FindingTally
     ) -> ChannelVerdict {
-        let profile = settings.profile(for: channel)
+        let reasons = reasons(against: settings.profile(for: channel), metrics: metrics, sentences: sentences, tally: tally)
+        return ChannelVerdict(channel: channel, pass: reasons.isEmpty, reasons: reasons)
+    }
+
+    /// The reasons, in French, why a text fails `profile`; none means it passes.
+    func reasons(
+        against profile: ReadabilityProfile, metrics: ReadabilityMetrics, sentences: [TokenizedText.Span],
+        tally: FindingTally
+    ) -> [String] {
         var reasons: [String] = []
         if metrics.words >= max(1, settings.minWordsForScores) {
             if metrics.kandelMoles < profile.minKandelMoles {
@@ -145,7 +157,7 @@ public struct ReadabilityChecker: Sendable {
         if tally.otherWarnings > profile.maxWarnings {
             reasons.append("\(tally.otherWarnings) autres points à améliorer (au plus \(profile.maxWarnings)) : voyez la liste ci-dessous.")
         }
-        return ChannelVerdict(channel: channel, pass: reasons.isEmpty, reasons: reasons)
+        return reasons
     }
 
     /// A score as staff read it: no decimals when whole, one otherwise, decimal comma.

@@ -178,6 +178,16 @@ public enum DefaultConfiguration {
         bulletin: 90,  // le bulletin communal : l'annonce va dans chaque trimestre touché
       },
 
+      // Le bottin social : un fichier par service dans le dossier directory/ (« crieur directory check »).
+      directory: {
+        // Une fiche dont la ligne « Vérifié le » a plus de ce nombre de mois (ou qui n'en a pas)
+        // est marquée « à vérifier » dans le bottin et n'est pas proposée comme service de la semaine.
+        staleAfterMonths: 12,
+        // Le « service de la semaine » : chaque semaine, une fiche du bottin devient un message
+        // Facebook et une diapositive pour l'écran (dans out/directory/semaine/), à ce jour et cette heure.
+        weekly: { enabled: true, day: "lundi", time: "10:00" },
+      },
+
       // Vérification du français simple : une annonce trop difficile pour un de ses
       // canaux est refusée, avec un rapport qui dit quoi réécrire.
       // Chaque clé est facultative : ce qui manque garde la valeur par défaut indiquée ici.
@@ -202,6 +212,8 @@ public enum DefaultConfiguration {
           newsletter: { minKandelMoles: 60, maxLix: 45, maxAverageSentenceWords: 12, maxSentenceWords: 18, maxAdministrativeWords: 1, maxWarnings: 3 },
           // Le bulletin communal se lit sur papier, à la maison, avec plus de temps.
           bulletin:   { minKandelMoles: 50, maxLix: 50, maxAverageSentenceWords: 15, maxSentenceWords: 22, maxAdministrativeWords: 2, maxWarnings: 5 },
+          // Le bottin social se lit sur papier ou sur téléphone, souvent dans l'urgence.
+          directory:  { minKandelMoles: 55, maxLix: 48, maxAverageSentenceWords: 12, maxSentenceWords: 18, maxAdministrativeWords: 1, maxWarnings: 3 },
         },
         // Sigles que vos lecteurs connaissent (CPAS est déjà connu) : ils ne seront pas signalés.
         knownAcronyms: [],

@@ -70,9 +70,9 @@ public enum BulletinODF {
         return body
     }
 
-    private static let prolog = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    static let prolog = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
-    private static let namespaces = [
+    static let namespaces = [
         "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"",
         "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"",
         "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"",
