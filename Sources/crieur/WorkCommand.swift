@@ -38,7 +38,9 @@ enum WorkCommand {
         let clock = try options.clock(config)
         let logger = options.logger(config, clock: SystemClock())
         return Worker(
-            workspace: options.workspace, config: config, publishers: Publishers.all(config, workspace: options.workspace),
+            workspace: options.workspace, config: config,
+            publishers: Publishers.all(config, workspace: options.workspace, bulletinMailer: BulletinMailer.configured(
+                workspace: options.workspace, smtp: config.smtp, environment: ProcessInfo.processInfo.environment, clock: clock)),
             listings: Publishers.listings(config), periodic: [try NewsletterCommand.makeSender(options, config: config, clock: clock, logger: logger)],
             clock: clock, wallClock: SystemClock(), logger: logger,
             sleep: { Thread.sleep(forTimeInterval: $0) })
