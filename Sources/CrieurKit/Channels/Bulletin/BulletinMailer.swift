@@ -14,6 +14,9 @@ import Foundation
 /// throws: the worker logs it and the next refresh tries again.
 public struct BulletinMailer: Sendable {
     public static let recipientID = "redaction-bulletin"
+    /// Start of the ledger's issue ids (and file names) of the drafts sent:
+    /// no newsletter issue id starts so (they are dates and `urgent-…`).
+    public static let issuePrefix = "bulletin-"
     public let workspace: Workspace
     public let maxAttempts: Int
     /// The transport, opened only when a draft is to be sent.
@@ -38,7 +41,7 @@ public struct BulletinMailer: Sendable {
     public static func issue(_ draft: BulletinDraft) -> String {
         var stable = draft
         stable.preparedOn = CivilDate(year: 2000, month: 1, day: 1)
-        return "bulletin-\(draft.quarter)-\(ContentHash.hex(BulletinPlainText.render(stable)).prefix(12))"
+        return "\(issuePrefix)\(draft.quarter)-\(ContentHash.hex(BulletinPlainText.render(stable)).prefix(12))"
     }
 
     /// Sends the draft unless this content was already delivered; returns the reply, or nil when nothing was sent.

@@ -73,7 +73,9 @@ struct BulletinMailTests {
         #expect(mail.value("To") == "bulletin@commune-exemple.be")
         #expect(mail.parts.last?.fileName == "2026-T4.odt")
 
-        // Another day, same articles: nothing new to send.
+        // Another day, same articles: nothing new to send. (The worker also reads
+        // the consent ledger, which is empty: the draft's delivery record names no
+        // subscriber, so it does not pass for a lost ledger.)
         try Self.run(workspace, at: "2026-11-17T09:00", mailer: try Self.outboxMailer(workspace, at: "2026-11-17T09:00"))
         #expect(Self.outbox(workspace).count == 1)
 
@@ -83,6 +85,10 @@ struct BulletinMailTests {
         #expect(Self.outbox(workspace).count == 2)
         let records = try DeliveryLog(workspace: workspace.workspace).records()
         #expect(records.count == 2 && records.allSatisfy { $0.result == .sent })
+        // They are not newsletter messages in the quarterly report.
+        let report = try QuarterlyReportBuilder(period: ReportPeriod(Quarter(year: 2026, number: 4), calendar: W.brussels), calendar: W.brussels)
+            .load(workspace.workspace, clock: FixedClock(W.date("2026-12-31T12:00")))
+        #expect((report.newsletter?.messagesDelivered ?? 0) == 0)
     }
 
     @Test func withoutAnEditorAddressNothingIsSent() throws {
