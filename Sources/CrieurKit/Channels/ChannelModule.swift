@@ -37,6 +37,10 @@ public protocol ChannelModule: Sendable {
     /// Its publisher, configured.
     func publisher(config: CrieurConfig, workspace: Workspace) -> any ChannelPublisher
 
+    /// Its publisher in the worker, which may also send mail (the bulletin's
+    /// draft to the commune's editor); `publisher(config:workspace:)` by default.
+    func publisher(_ environment: WorkerEnvironment) -> any ChannelPublisher
+
     /// Its work on time rather than on new files (the newsletter's sender), if any.
     func periodicJob(_ environment: WorkerEnvironment) throws -> (any PeriodicJob)?
 
@@ -55,6 +59,10 @@ extension ChannelModule {
     public var defaultFiles: [(path: String, text: String)] { [] }
 
     public func periodicJob(_ environment: WorkerEnvironment) throws -> (any PeriodicJob)? { nil }
+
+    public func publisher(_ environment: WorkerEnvironment) -> any ChannelPublisher {
+        publisher(config: environment.config, workspace: environment.workspace)
+    }
 
     public func describeOutput(files: [String], folder: String) -> String {
         files.isEmpty ? "sur la page \(folder)index.html" : files.map { folder + $0 }.joined(separator: ", ")

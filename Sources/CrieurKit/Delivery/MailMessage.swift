@@ -6,7 +6,8 @@ import Glibc
 
 /// One e-mail as RFC 5322 and MIME want it: `multipart/alternative` with the
 /// plain text first and the HTML last (mail programs show the last part they
-/// can), UTF-8, quoted-printable bodies, RFC 2047 headers, `Date` in the centre's
+/// can), inside a `multipart/mixed` followed by the files when it has
+/// attachments (base64, names in RFC 2231 form), UTF-8, quoted-printable bodies, RFC 2047 headers, `Date` in the centre's
 /// time zone, `List-Unsubscribe` (RFC 2369) and one-click `List-Unsubscribe-Post`
 /// (RFC 8058) when an https link is given.
 ///
@@ -28,6 +29,21 @@ public struct MailMessage: Sendable {
     public var unsubscribe: Unsubscribe?
     /// More headers (`X-…`, `Auto-Submitted`); structural ones are refused.
     public var extraHeaders: [Header]
+    /// Files sent with the message (the bulletin draft for the commune).
+    public var attachments: [Attachment] = []
+
+    public struct Attachment: Sendable, Equatable {
+        public var fileName: String
+        /// `application/vnd.oasis.opendocument.text`; a type with anything but
+        /// letters, digits and `/.+-` is sent as `application/octet-stream`.
+        public var contentType: String
+        public var data: Data
+        public init(fileName: String, contentType: String, data: Data) {
+            self.fileName = fileName
+            self.contentType = contentType
+            self.data = data
+        }
+    }
 
     public struct Header: Sendable, Equatable {
         public var name: String
@@ -130,6 +146,10 @@ public struct MailMessage: Sendable {
             head += try MailHeaderText.unstructured(header.name, header.value)
         }
         let boundary = "=_" + messageID.prefix { $0 != "@" }
+        let mixed = "=_mixed" + messageID.prefix { $0 != "@" }
+        if !attachments.isEmpty {
+            head += "Content-Type: multipart/mixed;\r\n boundary=\"\(mixed)\"\r\n\r\n--\(mixed)\r\n"
+        }
         head += "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"\r\n\r\n"
 
         var bytes = Array(head.utf8)
@@ -140,7 +160,34 @@ public struct MailMessage: Sendable {
             bytes += [0x0D, 0x0A]
         }
         bytes += Array("--\(boundary)--\r\n".utf8)
+        if !attachments.isEmpty {
+            for attachment in attachments {
+                bytes += Array("--\(mixed)\r\n".utf8) + MailMessage.attachmentPart(attachment)
+            }
+            bytes += Array("--\(mixed)--\r\n".utf8)
+        }
         return Data(bytes)
+    }
+
+    /// One attached file: its headers (the name percent-encoded as RFC 2231
+    /// wants, so no header injection through a name) and base64 lines of 76.
+    static func attachmentPart(_ attachment: Attachment) -> [UInt8] {
+        let typeCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/.+-")
+        let type = !attachment.contentType.isEmpty && attachment.contentType.allSatisfy(typeCharacters.contains)
+            ? attachment.contentType : "application/octet-stream"
+        let unreserved = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".utf8)
+        let name = attachment.fileName.utf8.map { byte in
+            unreserved.contains(byte) ? String(UnicodeScalar(byte)) : "%" + String(format: "%02X", byte)
+        }.joined()
+        var part = Array(("Content-Type: \(type)\r\nContent-Transfer-Encoding: base64\r\n"
+            + "Content-Disposition: attachment;\r\n filename*=utf-8''\(name)\r\n\r\n").utf8)
+        let encoded = Array(attachment.data.base64EncodedString().utf8)
+        var start = 0
+        while start < encoded.count {
+            part += encoded[start..<min(start + 76, encoded.count)] + [0x0D, 0x0A]
+            start += 76
+        }
+        return part
     }
 
     private func unsubscribeHeaders(_ links: Unsubscribe) throws(MailMessageError) -> String {

@@ -48,12 +48,14 @@ extension ConsentLedger {
 
     /// The first non-empty file of delivery records, relative to the workspace:
     /// `data/deliveries.jsonl`, or any file under `data/deliveries/` (records
-    /// kept per issue).
+    /// kept per issue) but those of the bulletin drafts sent to the commune,
+    /// which name no subscriber.
     func deliveryRecordFile() throws -> String? {
         let single = workspace.path(DeliveryLog.legacyPath)
         if let info = try FileSystem.info(single), info.kind == .regular, info.size > 0 { return DeliveryLog.legacyPath }
         let folder = workspace.path(DeliveryLog.folderPath)
-        for name in try FileSystem.regularFiles(under: folder) where try (FileSystem.info("\(folder)/\(name)")?.size ?? 0) > 0 {
+        for name in try FileSystem.regularFiles(under: folder)
+        where try !name.hasPrefix(BulletinMailer.issuePrefix) && (FileSystem.info("\(folder)/\(name)")?.size ?? 0) > 0 {
             return "\(DeliveryLog.folderPath)/\(name)"
         }
         return nil

@@ -117,7 +117,8 @@ public struct QuarterlyReportBuilder: Sendable {
     /// Reads the ledgers of a workspace and counts.
     public func load(_ workspace: Workspace, clock: any Clock) throws -> QuarterlyReport {
         let consent = try ConsentLedger(workspace: workspace, clock: clock).read()
-        let deliveries = try DeliveryLog(workspace: workspace).records()
+        // The bulletin drafts sent to the commune are not newsletter messages.
+        let deliveries = try DeliveryLog(workspace: workspace).records().filter { $0.subscriber != BulletinMailer.recipientID }
         let newsletter = consent.entries.isEmpty && deliveries.isEmpty
             ? nil : newsletterFigures(consent: consent.entries.map(\.event), deliveries: deliveries)
         var report = try load(workspace, newsletter: newsletter)

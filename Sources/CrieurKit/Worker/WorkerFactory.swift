@@ -10,7 +10,7 @@ public enum WorkerFactory {
     ) throws -> Worker {
         let config = environment.config, workspace = environment.workspace
         return Worker(
-            workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace),
+            workspace: workspace, config: config, publishers: ChannelRegistry.current.modules.map { $0.publisher(environment) },
             listings: Publishers.listings(config),
             periodic: try ChannelRegistry.current.modules.compactMap { try $0.periodicJob(environment) },
             clock: environment.clock, wallClock: wallClock, logger: environment.logger,

@@ -125,6 +125,10 @@ public enum DefaultConfiguration {
         // limite, et le tient à jour jusqu'à elle. « crieur bulletin --quarter 2027-T1 »
         // le prépare à tout moment.
         daysBeforeDeadline: 14,
+        // L'adresse e-mail de la personne qui fait le bulletin à la commune : chaque
+        // brouillon nouveau ou modifié lui est envoyé tout seul (le .odt joint, le résumé
+        // des longueurs dans le message), par le même chemin que la lettre d'information.
+        // editorAddress: "bulletin@commune.be",
       },
 
       // La lettre d'information par e-mail et le consentement de ses abonnés (RGPD).

@@ -7,6 +7,10 @@ struct ParsedMail: Decodable {
         var type: String
         var charset: String?
         var text: String
+        /// An attached file's name and bytes.
+        var fileName: String?
+        var base64: String?
+        var bytes: Data? { base64.flatMap { Data(base64Encoded: $0) } }
     }
     var headers: [[String]]
     var contentType: String

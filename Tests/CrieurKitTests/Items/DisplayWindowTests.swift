@@ -46,7 +46,7 @@ struct DisplayWindowTests {
         let slide = Slide(try record("Quand: 12/12/2026 de 9 h 30 à 12 h\n"), image: nil, today: CivilDate(year: 2026, month: 12, day: 1),
                           calendar: calendar, settings: ScreenSettings(), defaultDays: 30)
         #expect(slide.end == "2026-12-12T23:59:59+01:00")
-        #expect(slide.details == [Slide.Detail(label: "Quand", text: "le samedi 12 décembre de 9 h 30 à 12 h")])
+        #expect(slide.details == [Slide.Detail(label: "Quand", text: "le samedi 12\u{a0}décembre de 9\u{a0}h\u{a0}30 à 12\u{a0}h")])
     }
 
     @Test func theFeedSaysQuandFromTheEventAndDropsAnItemAfterItsDefaultDays() throws {

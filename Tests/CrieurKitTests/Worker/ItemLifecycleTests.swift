@@ -31,8 +31,8 @@ private typealias W = WorkerTestSupport
         try W.runOnce(workspace, at: "2026-12-02T10:00", log: log)
 
         let page = try screen(workspace)
-        #expect(page.contains("vendredi 18 décembre"))
-        #expect(!page.contains("jeudi 17 décembre"), "the screen shows one version only")
+        #expect(page.contains("vendredi 18\u{a0}décembre"))
+        #expect(!page.contains("jeudi 17\u{a0}décembre"), "the screen shows one version only")
         let posts = W.facebookPosts(workspace)
         #expect(posts.count == 1, "\(posts.keys)")
         let post = try #require(posts.values.first)
@@ -171,7 +171,7 @@ private typealias W = WorkerTestSupport
 
         #expect(!events.contains { if case .leftOut = $0 { true } else { false } })
         let page = try screen(workspace)
-        #expect(page.contains("Le CPAS est fermé le 7 décembre."))
+        #expect(page.contains("Le CPAS est fermé le 7\u{a0}décembre."))
         #expect(!page.contains("formation du personnel"))
         #expect(W.facebookPosts(workspace).values.first?.contains("formation du personnel") == true)
     }

@@ -109,7 +109,7 @@ struct LifecycleEndToEndTests {
         #expect(dom.currentTitles == ["Colis de Noël", "Le jardin partagé", "Allocation de chauffage"])
         #expect(dom.slides.filter { $0.title == "Colis de Noël" }.count == 1)
         let colisSlide = try #require(dom.slide(titled: "Colis de Noël"))
-        #expect(colisSlide.markup.contains("le vendredi 18 décembre de 13 h à 16 h"))
+        #expect(ScreenDOM.unescape(colisSlide.markup).contains("le vendredi 18 décembre de 13 h à 16 h"))
         #expect(!dom.html.contains("jeudi 17") && !dom.html.contains("Permanence logement"))
 
         // The feed, in Python's XML parser: one entry per item, the withdrawn one marked cancelled.

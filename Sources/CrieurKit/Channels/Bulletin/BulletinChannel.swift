@@ -1,3 +1,5 @@
+import Foundation
+
 /// The commune's printed bulletin: the worker keeps each quarter's draft for the commune's editor.
 public struct BulletinChannel: ChannelModule {
     public init() {}
@@ -12,6 +14,16 @@ public struct BulletinChannel: ChannelModule {
 
     public func publisher(config: CrieurConfig, workspace: Workspace) -> any ChannelPublisher {
         BulletinPublisher(settings: config.bulletin, queue: workspace.queue)
+    }
+
+    /// In a worker that sends mail, the drafts also go to the commune's editor
+    /// (`bulletin.editorAddress`) through the configured transport.
+    public func publisher(_ environment: WorkerEnvironment) -> any ChannelPublisher {
+        let config = environment.config, workspace = environment.workspace
+        let mailer = environment.mail == nil ? nil : BulletinMailer.configured(
+            workspace: workspace, smtp: config.smtp, environment: ProcessInfo.processInfo.environment,
+            clock: environment.clock)
+        return BulletinPublisher(settings: config.bulletin, queue: workspace.queue, mailer: mailer)
     }
 
     public func describeOutput(files: [String], folder: String) -> String {

@@ -8,16 +8,20 @@ import Foundation
 /// summary instead. `refresh` rebuilds the drafts `BulletinSchedule` names for
 /// today from the archive records and from the bulletin items waiting in
 /// `queue/deferred/` for their day (with their pictures). A failed write throws; the worker logs it
-/// and tries again at its next refresh.
+/// and tries again at its next refresh. With a `mailer` and `bulletin.editorAddress`,
+/// each draft written is e-mailed to the commune's editor (`BulletinMailer`).
 public struct BulletinPublisher: ChannelPublisher {
     public let channel = Channel.bulletin
     public let settings: BulletinSettings
     /// Where waiting items are read.
     public let queue: QueueLayout
+    /// Sends the drafts to `settings.editorAddress`; nil: they are only written.
+    public let mailer: BulletinMailer?
 
-    public init(settings: BulletinSettings, queue: QueueLayout) {
+    public init(settings: BulletinSettings, queue: QueueLayout, mailer: BulletinMailer? = nil) {
         self.settings = settings
         self.queue = queue
+        self.mailer = mailer
     }
 
     public func render(_ item: Item, context: PublicationContext) throws(ItemRejection) -> ChannelRendering {
@@ -29,8 +33,11 @@ public struct BulletinPublisher: ChannelPublisher {
     public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {
         let scheduled = try ScheduledBulletinItems(queue: queue).load(today: context.today, maxItemBytes: context.config.queue.maxItemBytes)
         for quarter in BulletinSchedule.quarters(on: context.today, settings: settings) {
-            try write(draft(quarter, published: published, scheduled: scheduled, context: context), to: folder,
-                      picture: Self.pictures(of: scheduled))
+            let draft = draft(quarter, published: published, scheduled: scheduled, context: context)
+            try write(draft, to: folder, picture: Self.pictures(of: scheduled))
+            if let mailer, let editor = settings.editorAddress {
+                try mailer.send(draft, odt: BulletinODF.package(draft), to: editor, context: context)
+            }
         }
     }
 

@@ -17,6 +17,9 @@ public struct BulletinSettings: Sendable, Equatable {
     public var deadlines: [Int: MonthDay] = [:]
     /// The worker writes a quarter's draft from this many days before its deadline.
     public var daysBeforeDeadline = 14
+    /// The commune's bulletin editor: when set, the worker e-mails each new or
+    /// changed draft there through the newsletter's transport (`BulletinMailer`).
+    public var editorAddress: String?
 
     public init() {}
 
@@ -78,6 +81,14 @@ public struct BulletinSettings: Sendable, Equatable {
             "maxCharactersTotal", default: settings.maxCharactersTotal, range: 100...1_000_000)
         settings.daysBeforeDeadline = section.int(
             "daysBeforeDeadline", default: settings.daysBeforeDeadline, range: 0...180)
+        if let address = section.optionalString("editorAddress") {
+            if MailAddress.isValid(address) {
+                settings.editorAddress = address
+            } else {
+                section.report("« bulletin.editorAddress » vaut « \(address) », qui n'est pas une adresse e-mail : "
+                    + "écrivez l'adresse de la personne qui fait le bulletin à la commune, par exemple \"bulletin@commune.be\".")
+            }
+        }
         let deadlines = section.section("deadlines")
         for number in 1...4 {
             guard let text = deadlines.optionalString("T\(number)") else { continue }

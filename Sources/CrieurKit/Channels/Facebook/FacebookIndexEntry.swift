@@ -17,6 +17,19 @@ public struct FacebookIndexEntry: Hashable, Sendable {
         self.suggestedDate = suggestedDate
     }
 
+    /// The notes say the post is urgent: it comes first on the page.
+    public var isUrgent: Bool { FacebookPostFile.isUrgent(notes: notes) }
+
+    /// The picture to attach, named in the notes, and its description.
+    public var picture: (fileName: String, alternativeText: String)? { FacebookPostFile.picture(inNotes: notes) }
+
+    /// What the « publié sur Facebook » tick is remembered under in the browser:
+    /// the file and a hash of its text and alert, so a corrected or withdrawn
+    /// post asks again.
+    public var publicationKey: String {
+        fileName + ":" + String(ContentHash.hex(text + "\u{0}" + (FacebookPostFile.alert(inNotes: notes) ?? "")).prefix(16))
+    }
+
     public init(post: FacebookPost) {
         self.init(
             fileName: post.fileName, text: post.text,

@@ -1,15 +1,21 @@
 /// `out/facebook/index.html`: a page for staff listing the posts to publish,
-/// newest suggested date first, each with its text, its notes and a "Copier"
-/// button that puts exactly that text on the clipboard.
+/// urgent ones first, then the newest suggested date, each with its text, its
+/// picture as a thumbnail, its notes, a "Copier" button that puts exactly that
+/// text on the clipboard and a « Publié sur Facebook » tick that the browser
+/// remembers (`localStorage`, under `FacebookIndexEntry.publicationKey`).
 ///
 /// Self-contained (inline style and script, nothing loaded from elsewhere) so it
 /// works opened straight from a shared folder. All text is escaped with
 /// `HTML.escape`; the button copies the textarea's value, which the browser
 /// decodes back to the exact post text. Pure; it cannot fail.
 public enum FacebookIndexPage {
-    public static func render(posts: [FacebookIndexEntry], organisationName: String, generatedAt: String) -> String {
+    /// `pictures`: the files present beside the posts; a picture not among them
+    /// gets no thumbnail (nil: show every picture the notes name).
+    public static func render(posts: [FacebookIndexEntry], organisationName: String, generatedAt: String,
+                              pictures: Set<String>? = nil) -> String {
         let ordered = posts.sorted { a, b in
-            a.suggestedDate != b.suggestedDate ? a.suggestedDate > b.suggestedDate : a.fileName < b.fileName
+            if a.isUrgent != b.isUrgent { return a.isUrgent }
+            return a.suggestedDate != b.suggestedDate ? a.suggestedDate > b.suggestedDate : a.fileName < b.fileName
         }
         let title = "Messages Facebook — " + organisationName
         var html = """
@@ -18,7 +24,7 @@ public enum FacebookIndexPage {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' file:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
             <title>\(HTML.escape(title))</title>
             <style>\(style)</style>
             </head>
@@ -35,7 +41,7 @@ public enum FacebookIndexPage {
             html += "<p>Aucun message à publier pour le moment.</p>\n"
         }
         for (index, post) in ordered.enumerated() {
-            html += section(post, number: index + 1)
+            html += section(post, number: index + 1, pictures: pictures)
         }
         html += """
             </main>
@@ -47,7 +53,7 @@ public enum FacebookIndexPage {
         return html
     }
 
-    private static func section(_ post: FacebookIndexEntry, number: Int) -> String {
+    private static func section(_ post: FacebookIndexEntry, number: Int, pictures: Set<String>?) -> String {
         let id = "message-\(number)"
         let hook = post.text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? post.fileName
         let lineCount = post.text.split(separator: "\n", omittingEmptySubsequences: false).count
@@ -59,17 +65,28 @@ public enum FacebookIndexPage {
             <section aria-labelledby="\(id)-titre">
             <h2 id="\(id)-titre">\(HTML.escape(hook))</h2>
             \(FacebookPostFile.alert(inNotes: post.notes).map { "<p class=\"alerte\"><strong>\(HTML.escape($0))</strong></p>" } ?? "")
-            <p class="date">À publier \(HTML.escape(FrenchDates.date(post.suggestedDate, referenceYear: nil)))</p>
+            \(post.isUrgent ? "<p class=\"urgent\"><strong>URGENT</strong> : à publier dès que possible.</p>" : "")
+            <p class="date">À publier \(HTML.escape(FrenchSpacing.bindingNumbers(FrenchDates.date(post.suggestedDate, referenceYear: nil))))</p>
+            \(thumbnail(post, pictures: pictures))
             <label for="\(id)-texte">Texte à copier</label>
             <textarea id="\(id)-texte" readonly rows="\(rows)" spellcheck="false">
             \(HTML.escape(post.text))</textarea>
             <p class="actions"><button type="button" data-copy="\(id)-texte" data-status="\(id)-etat">Copier</button>
             <span id="\(id)-etat" class="etat" role="status" aria-live="polite"></span></p>
+            <p class="publie"><input type="checkbox" id="\(id)-publie" data-cle="\(HTML.escape(post.publicationKey))">
+            <label for="\(id)-publie">Publié sur Facebook</label></p>
             \(notes.isEmpty ? "" : "<h3>Note pour la personne qui publie</h3>\n<ul class=\"notes\">\n\(notes)\n</ul>")
             <p class="fichier">Fichier : \(HTML.escape(post.fileName))</p>
             </section>
 
             """
+    }
+
+    private static func thumbnail(_ post: FacebookIndexEntry, pictures: Set<String>?) -> String {
+        guard let picture = post.picture, pictures?.contains(picture.fileName) ?? true else { return "" }
+        let link = HTML.escape(ScreenPage.relativeURL(picture.fileName))
+        return "<p class=\"vignette\"><a href=\"\(link)\"><img src=\"\(link)\" alt=\"\(HTML.escape(picture.alternativeText))\"></a>"
+            + "<br>Image à joindre : \(HTML.escape(picture.fileName))</p>"
     }
 
     // Large type, dark on white (contrast above 12:1), a one-column layout that
@@ -96,6 +113,12 @@ public enum FacebookIndexPage {
         .etat { font-weight: bold; color: #1d5e20; }
         .notes { padding-left: 1.25rem; overflow-wrap: anywhere; }
         .alerte { border: 3px solid #8a1c00; padding: 0.5rem 0.75rem; color: #8a1c00; background: #fff; }
+        .urgent { border: 3px solid #8a1c00; padding: 0.25rem 0.75rem; color: #8a1c00; margin: 0 0 0.5rem; }
+        .vignette { margin: 0 0 0.75rem; overflow-wrap: anywhere; }
+        .vignette img { display: block; max-width: 12rem; max-height: 9rem; border: 1px solid #5a5a5a; }
+        .publie { display: flex; align-items: center; gap: 0.5rem; font-weight: bold; }
+        .publie input { width: 1.5rem; height: 1.5rem; margin: 0; }
+        section.fait { border-color: #1d5e20; background: #f2f8f2; }
         .fichier { color: #4a4a4a; font-size: 0.9rem; overflow-wrap: anywhere; }
 
         """
@@ -103,6 +126,20 @@ public enum FacebookIndexPage {
     // Clipboard API first; pages opened from a shared folder (file://) may refuse
     // it, so fall back to selecting the textarea and the older copy command.
     private static let script = """
+
+        // The « publié » ticks, remembered by this browser (storage may be refused: then they are not).
+        document.querySelectorAll("input[data-cle]").forEach(function (tick) {
+          var key = "crieur-facebook:" + tick.getAttribute("data-cle");
+          var section = tick.closest("section");
+          try { tick.checked = localStorage.getItem(key) === "oui"; } catch (error) {}
+          section.classList.toggle("fait", tick.checked);
+          tick.addEventListener("change", function () {
+            try {
+              if (tick.checked) { localStorage.setItem(key, "oui"); } else { localStorage.removeItem(key); }
+            } catch (error) {}
+            section.classList.toggle("fait", tick.checked);
+          });
+        });
 
         document.querySelectorAll("button[data-copy]").forEach(function (button) {
           button.addEventListener("click", function () {

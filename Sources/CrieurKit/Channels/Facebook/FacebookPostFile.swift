@@ -14,6 +14,27 @@ public enum FacebookPostFile {
     /// First note of a post whose item was withdrawn: staff must take it down.
     public static let withdrawnMark = "À RETIRER DE FACEBOOK"
 
+    /// The note of an urgent post, and the start of the notes naming its picture and that picture's description.
+    public static let urgentNote = "Message urgent : publiez-le dès que possible."
+    public static let pictureNote = "Image à joindre au message : "
+    public static let pictureNoteEnd = " (dans ce dossier ; fichier d'origine : "
+    public static let descriptionNote = "Texte alternatif de l'image, à coller dans le champ « Texte alternatif » de Facebook : "
+
+    /// True when the notes say the post is urgent.
+    public static func isUrgent(notes: String) -> Bool {
+        notes.split(separator: "\n").contains { $0 == urgentNote }
+    }
+
+    /// The picture the notes ask to attach (its file name beside the post) and its description.
+    public static func picture(inNotes notes: String) -> (fileName: String, alternativeText: String)? {
+        let lines = notes.split(separator: "\n").map(String.init)
+        guard let line = lines.first(where: { $0.hasPrefix(pictureNote) }),
+              let end = line.range(of: pictureNoteEnd, options: .backwards) else { return nil }
+        let name = String(line[line.index(line.startIndex, offsetBy: pictureNote.count)..<end.lowerBound])
+        let description = lines.first(where: { $0.hasPrefix(descriptionNote) }).map { String($0.dropFirst(descriptionNote.count)) }
+        return name.isEmpty ? nil : (name, description ?? "")
+    }
+
     /// The alert a post's notes open with (`correctedMark` or `withdrawnMark` and what follows), if any.
     public static func alert(inNotes notes: String) -> String? {
         guard let first = notes.split(separator: "\n", maxSplits: 1).first.map(String.init),

@@ -87,15 +87,12 @@ public struct FacebookPostRenderer: Sendable {
         }
         notes.append(when + ".")
         if item.urgent {
-            notes.append("Message urgent : publiez-le dès que possible.")
+            notes.append(FacebookPostFile.urgentNote)
         }
         if let image = item.image {
             let copy = FacebookPost.imageFileName(suggestedDate: suggestedDate, slug: Slug.make(item.title), original: image.fileName)
-            notes.append("Image à joindre au message : \(copy) (dans ce dossier ; fichier d'origine : \(image.fileName))")
-            notes.append(
-                "Texte alternatif de l'image, à coller dans le champ « Texte alternatif » de Facebook : "
-                    + image.alternativeText
-            )
+            notes.append(FacebookPostFile.pictureNote + copy + FacebookPostFile.pictureNoteEnd + image.fileName + ")")
+            notes.append(FacebookPostFile.descriptionNote + image.alternativeText)
         }
         notes += warnings.map { "Attention : " + $0 }
         return notes

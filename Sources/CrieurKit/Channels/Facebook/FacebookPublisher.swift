@@ -47,14 +47,15 @@ public struct FacebookPublisher: ChannelPublisher {
 
     public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {
         var entries: [FacebookIndexEntry] = []
-        for name in try folder.names() where name.hasSuffix(".txt") {
+        let names = try folder.names()
+        for name in names where name.hasSuffix(".txt") {
             guard let data = try folder.read(name), let contents = String(data: data, encoding: .utf8),
                   let entry = FacebookIndexEntry(fileName: name, contents: contents) else { continue }
             entries.append(entry)
         }
         let page = FacebookIndexPage.render(
             posts: entries, organisationName: context.config.organisation.name,
-            generatedAt: context.calendar.timestamp(context.now))
+            generatedAt: context.calendar.timestamp(context.now), pictures: Set(names))
         try folder.write(OutputFile(name: "index.html", data: Data(page.utf8), keepOthers: false))
     }
 }

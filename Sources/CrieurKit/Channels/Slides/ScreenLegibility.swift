@@ -11,6 +11,11 @@
 /// A slide that would not fit shrinks its text by steps, never under 48 px
 /// (11.2′ on 43 inches, 13.1′ on 50 inches). Titles are 1.5 times the body.
 ///
+/// These are pixels of a 1080-row screen: on another screen the page scales
+/// every size by its short side over 1080 (`ScreenPage.style`), so the letters
+/// keep their angle on a 720p, 768p or 4K set of the same size, and a portrait
+/// screen (1080 wide) keeps the 1080p type size.
+///
 /// Colour. White text and yellow titles on a dark blue: a dark background does
 /// not dazzle in a dim room and shows fingerprints and glare less. Every pair
 /// has a WCAG 2 contrast ratio above 7:1 (level AAA); `ScreenLegibilityTests`

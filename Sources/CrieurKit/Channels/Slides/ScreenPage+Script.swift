@@ -11,6 +11,9 @@ extension ScreenPage {
             "septembre", "octobre", "novembre", "décembre"];
           var TAILLE = \(ScreenLegibility.bodyPixels), TAILLE_MIN = \(ScreenLegibility.minimumBodyPixels);
           var corps = document.body;
+          // No line break inside "2 décembre" or "12 h 00".
+          var INSECABLE = "\\u00a0";
+          var CLE = "crieur-ecran";
 
           // "Now": the device's clock, or the moment given as ?maintenant=… (then running).
           var decalage = 0;
@@ -39,8 +42,9 @@ extension ScreenPage {
             var p = partiesLocales(maintenant());
             var jour = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
             document.getElementById("date").textContent =
-              JOURS[jour] + " " + (p.day === 1 ? "1er" : p.day) + " " + MOIS[p.month - 1] + " " + p.year;
-            document.getElementById("heure").textContent = (p.hour % 24) + " h " + (p.minute < 10 ? "0" : "") + p.minute;
+              JOURS[jour] + " " + (p.day === 1 ? "1er" : p.day) + INSECABLE + MOIS[p.month - 1] + " " + p.year;
+            document.getElementById("heure").textContent =
+              (p.hour % 24) + INSECABLE + "h" + INSECABLE + (p.minute < 10 ? "0" : "") + p.minute;
           }
 
           function annonces() {
@@ -73,7 +77,7 @@ extension ScreenPage {
           function tenir(diapo) {
             var texte = diapo.querySelector(".texte");
             for (var taille = TAILLE; taille >= TAILLE_MIN; taille -= 2) {
-              diapo.style.setProperty("--taille", taille + "px");
+              diapo.style.setProperty("--taille", String(taille));
               if (texte.scrollHeight <= texte.clientHeight + 1 && texte.scrollWidth <= texte.clientWidth + 1) {
                 return true;
               }
@@ -124,15 +128,47 @@ extension ScreenPage {
             if ((accueil && actuelles.length > 0) || (!accueil && actuelles.indexOf(affichee) < 0)) { suivante(); }
           }
 
+          // The slides as the server wrote them, before the script touched them,
+          // kept for a restart while the server is down. Storage may be refused
+          // (private mode, full): the page works the same without it.
+          function garder(diapos, centre) {
+            try {
+              var garde = { diapos: diapos.outerHTML, centre: centre };
+              ["data-version", "data-construit", "data-sonde", "data-fuseau"].forEach(function (nom) {
+                garde[nom] = corps.getAttribute(nom);
+              });
+              localStorage.setItem(CLE, JSON.stringify(garde));
+            } catch (erreur) {}
+          }
+
+          // At start: slides kept from a page built later than this one replace it.
+          function reprendre() {
+            var garde;
+            try { garde = JSON.parse(localStorage.getItem(CLE)); } catch (erreur) { return false; }
+            if (!garde || typeof garde.diapos !== "string" ||
+                !(Date.parse(garde["data-construit"]) > Date.parse(corps.getAttribute("data-construit")))) { return false; }
+            var nouvelle = new DOMParser().parseFromString("<!DOCTYPE html><html><body>" + garde.diapos + "</body></html>", "text/html");
+            if (!nouvelle.getElementById("diapos")) { return false; }
+            ["data-version", "data-construit", "data-sonde", "data-fuseau"].forEach(function (nom) {
+              if (typeof garde[nom] === "string") { corps.setAttribute(nom, garde[nom]); }
+            });
+            installer(nouvelle.getElementById("diapos"), String(garde.centre || ""));
+            return true;
+          }
+
+          function installer(diapos, centre) {
+            document.getElementById("diapos").parentNode.replaceChild(document.importNode(diapos, true), document.getElementById("diapos"));
+            if (centre) { document.getElementById("centre").textContent = centre; }
+          }
+
           function remplacer(nouvelle, version) {
-            var diapos = document.importNode(nouvelle.getElementById("diapos"), true);
-            document.getElementById("diapos").parentNode.replaceChild(diapos, document.getElementById("diapos"));
             var centre = nouvelle.getElementById("centre");
-            if (centre) { document.getElementById("centre").textContent = centre.textContent; }
-            ["data-sonde", "data-fuseau"].forEach(function (nom) {
+            ["data-sonde", "data-fuseau", "data-construit"].forEach(function (nom) {
               if (nouvelle.body.hasAttribute(nom)) { corps.setAttribute(nom, nouvelle.body.getAttribute(nom)); }
             });
             corps.setAttribute("data-version", version);
+            garder(nouvelle.getElementById("diapos"), centre ? centre.textContent : "");
+            installer(nouvelle.getElementById("diapos"), centre ? centre.textContent : "");
             affichee = null;
             toutAjuster();
             suivante();
@@ -164,6 +200,7 @@ extension ScreenPage {
               Math.max(10, parseInt(corps.getAttribute("data-sonde"), 10) || 60) * 1000);
           }
 
+          if (!reprendre()) { garder(document.getElementById("diapos"), document.getElementById("centre").textContent); }
           horloge();
           toutAjuster();
           suivante();

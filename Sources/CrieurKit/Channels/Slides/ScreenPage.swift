@@ -19,18 +19,29 @@ import Foundation
 ///   leaves an error page on the television; a failed fetch is ignored and the
 ///   last good slides stay;
 /// - takes its "now" from `?maintenant=2026-12-02T10:00:00+01:00` when given,
-///   then lets it run (previews and tests).
+///   then lets it run (previews and tests);
+/// - keeps the last slides it showed in `localStorage`, with the moment the
+///   server built them (`data-construit`): a television that restarts while
+///   the server is down and gets an older copy of the page (from the browser's
+///   cache, a copy on the stick) shows the newer slides it had instead;
+/// - fits any screen: every size is in units of a 1080-row screen
+///   (`ScreenLegibility`), so 720p, 768p, 1080p, 4K and a portrait screen all
+///   show the same layout, the slide stacked under its picture on a portrait one.
 ///
-/// The version is a hash of the page without it: it changes exactly when what
-/// the page shows changes (no generation time inside). All item text goes
+/// The version is a hash of the page without it and without the build moment:
+/// it changes exactly when what the page shows changes. All item text goes
 /// through `HTML.escape`; nothing from an item reaches the script. Pure.
 public enum ScreenPage {
+    /// `builtAt`: when the server built the page (RFC 3339), so that a restarted
+    /// page can tell an older copy of itself from the slides it kept.
     public static func render(
-        slides: [Slide], organisationName: String, settings: ScreenSettings, timeZone: TimeZone
+        slides: [Slide], organisationName: String, settings: ScreenSettings, timeZone: TimeZone, builtAt: String = ""
     ) -> (html: String, version: String) {
-        let unversioned = page(slides: slides, organisationName: organisationName, settings: settings, timeZone: timeZone, version: "")
+        let unversioned = page(slides: slides, organisationName: organisationName, settings: settings, timeZone: timeZone,
+                               version: "", builtAt: "")
         let version = ContentHash.hex(unversioned)
-        return (page(slides: slides, organisationName: organisationName, settings: settings, timeZone: timeZone, version: version), version)
+        return (page(slides: slides, organisationName: organisationName, settings: settings, timeZone: timeZone,
+                     version: version, builtAt: builtAt), version)
     }
 
     /// The small file the page polls.
@@ -39,7 +50,8 @@ public enum ScreenPage {
     }
 
     private static func page(
-        slides: [Slide], organisationName: String, settings: ScreenSettings, timeZone: TimeZone, version: String
+        slides: [Slide], organisationName: String, settings: ScreenSettings, timeZone: TimeZone, version: String,
+        builtAt: String
     ) -> String {
         var html = """
             <!DOCTYPE html>
@@ -51,7 +63,7 @@ public enum ScreenPage {
             <title>\(HTML.escape("Annonces — " + organisationName))</title>
             <style>\(style)</style>
             </head>
-            <body data-version="\(version)" data-sonde="\(settings.pollSeconds)" data-fuseau="\(HTML.escape(timeZone.identifier))">
+            <body data-version="\(version)" data-construit="\(HTML.escape(builtAt))" data-sonde="\(settings.pollSeconds)" data-fuseau="\(HTML.escape(timeZone.identifier))">
             <header>
             <p id="centre">\(HTML.escape(organisationName))</p>
             <p id="horloge"><span id="date"></span> <span id="heure"></span></p>
@@ -84,11 +96,13 @@ public enum ScreenPage {
         if let end = slide.end { attributes += " data-fin=\"\(HTML.escape(end))\"" }
         attributes += " data-secondes=\"\(slide.seconds)\""
         var html = "<section class=\"diapo\" \(attributes) hidden>\n<div class=\"texte\">\n"
+        if slide.urgent { html += "<p class=\"urgent\">URGENT</p>\n" }
         html += "<h1>\(HTML.escape(slide.title))</h1>\n<div class=\"corps\">\n\(slide.bodyHTML)\n</div>\n"
         if !slide.details.isEmpty {
             html += "<dl class=\"pratique\">\n"
             for detail in slide.details {
-                html += "<div><dt>\(HTML.escape(detail.label)) :</dt> <dd>\(HTML.escape(detail.text))</dd></div>\n"
+                // dt and dd straight under dl (no grouping div): every checker and screen reader knows it.
+                html += "<dt>\(HTML.escape(detail.label))\u{00A0}:</dt> <dd>\(HTML.escape(detail.text))</dd>\n"
             }
             html += "</dl>\n"
         }

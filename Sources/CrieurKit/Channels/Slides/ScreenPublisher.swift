@@ -52,9 +52,13 @@ public struct ScreenPublisher: ChannelPublisher {
         }
         let page = ScreenPage.render(
             slides: slides, organisationName: context.config.organisation.name,
-            settings: settings, timeZone: context.calendar.timeZone)
+            settings: settings, timeZone: context.calendar.timeZone, builtAt: context.calendar.rfc3339(context.now))
+        // Same slides as the page in place: keep it, and with it the moment its
+        // content was first built, which a restarted television compares.
+        let versionFile = Data(ScreenPage.versionFile(page.version).utf8)
+        if present.contains("index.html"), try folder.read("version.json") == versionFile { return }
         try folder.write(OutputFile(name: "index.html", data: Data(page.html.utf8), keepOthers: false))
-        try folder.write(OutputFile(name: "version.json", data: Data(ScreenPage.versionFile(page.version).utf8), keepOthers: false))
+        try folder.write(OutputFile(name: "version.json", data: versionFile, keepOthers: false))
     }
 
     /// The picture `render` copied for this record, when it is there.

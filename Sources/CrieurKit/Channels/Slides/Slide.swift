@@ -5,6 +5,8 @@ import Foundation
 /// stays. Built from an archive record; pure.
 public struct Slide: Sendable, Equatable {
     public var title: String
+    /// `Urgent: oui`: the slide carries an « URGENT » mark.
+    public var urgent: Bool
     /// The body as an HTML fragment, escaped, links written out as text.
     public var bodyHTML: String
     /// "Où", "Quand", "Plus d'infos": label and plain text, in that order.
@@ -25,15 +27,16 @@ public struct Slide: Sendable, Equatable {
         _ item: PublishedItem, image: ItemImage?, today: CivilDate, calendar: CivilCalendar, settings: ScreenSettings,
         defaultDays: Int? = nil
     ) {
-        self.title = item.title
+        self.title = FrenchSpacing.bindingNumbers(item.title)
+        self.urgent = item.urgent
         let body = Self.body(screenText: item.screenText, body: item.body)
-        self.bodyHTML = BodyHTML.render(body, links: .asText)
+        self.bodyHTML = BodyHTML.render(Self.bindingNumbers(body), links: .asText)
         var details: [Detail] = []
         if let place = item.place, !place.isEmpty {
-            details.append(Detail(label: "Où", text: place))
+            details.append(Detail(label: "Où", text: FrenchSpacing.bindingNumbers(place)))
         }
         if let when = item.when {
-            details.append(Detail(label: "Quand", text: when.french(referenceYear: today.year)))
+            details.append(Detail(label: "Quand", text: FrenchSpacing.bindingNumbers(when.french(referenceYear: today.year))))
         }
         if let link = item.link, !link.isEmpty {
             details.append(Detail(label: "Plus d'infos", text: Self.readableAddress(link)))
@@ -49,6 +52,25 @@ public struct Slide: Sendable, Equatable {
     /// What the slide shows under its title: the item's `Texte écran` when it has one, else its body.
     public static func body(screenText: String?, body: Body) -> Body {
         screenText.map { BodyParser.parse($0) } ?? body
+    }
+
+    /// The body with no-break spaces in its times and dates (`FrenchSpacing`).
+    static func bindingNumbers(_ body: Body) -> Body {
+        func bind(_ line: Body.Line) -> Body.Line {
+            line.map { inline in
+                switch inline {
+                case .text(let text): .text(FrenchSpacing.bindingNumbers(text))
+                case .strong(let text): .strong(FrenchSpacing.bindingNumbers(text))
+                case .link(let text, let url): .link(text: FrenchSpacing.bindingNumbers(text), url: url)
+                }
+            }
+        }
+        return Body(blocks: body.blocks.map { block in
+            switch block {
+            case .paragraph(let lines): .paragraph(lines.map(bind))
+            case .list(let entries): .list(entries.map(bind))
+            }
+        })
     }
 
     /// Words as a reader counts them: runs of non-space holding a letter or a digit

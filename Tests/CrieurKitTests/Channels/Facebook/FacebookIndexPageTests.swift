@@ -100,3 +100,58 @@ private func textareaValues(_ html: String) -> [String] {
     #expect(html.contains("Aucun message à publier pour le moment."))
     #expect(!html.contains("<textarea"))
 }
+
+@Test func urgentPostsComeFirstThenTheNewestEachWithItsPictureAsAThumbnail() throws {
+    let urgent = FacebookIndexEntry(
+        fileName: "2026-10-01-fermeture.txt", text: "Fermeture",
+        notes: "À publier le jeudi 1er octobre 2026.\n" + FacebookPostFile.urgentNote, suggestedDate: T.date(2026, 10, 1))
+    let pictured = FacebookIndexEntry(
+        fileName: "2026-12-05-repair.txt", text: "Repair café",
+        notes: "À publier le samedi 5 décembre 2026.\n" + FacebookPostFile.pictureNote + "2026-12-05-repair-affiche #1.png"
+            + FacebookPostFile.pictureNoteEnd + "affiche #1.png)\n" + FacebookPostFile.descriptionNote + "Une affiche \"orange\"",
+        suggestedDate: T.date(2026, 12, 5))
+    let older = try entry("Ancien", T.date(2026, 11, 2))
+    let html = FacebookIndexPage.render(posts: [older, pictured, urgent], organisationName: "CPAS", generatedAt: "x",
+                                        pictures: ["2026-12-05-repair-affiche #1.png"])
+    #expect(textareaValues(html).map { $0.split(separator: "\n").first.map(String.init) ?? "" } == ["Fermeture", "Repair café", "Ancien"])
+    #expect(html.contains("<strong>URGENT</strong>"))
+    #expect(html.contains("<img src=\"2026-12-05-repair-affiche%20%231.png\" alt=\"Une affiche &quot;orange&quot;\">"))
+    #expect(html.components(separatedBy: "<img").count == 2)
+    #expect(html.contains("À publier le samedi 5\u{a0}décembre 2026"))
+    // A picture missing from the folder gets no thumbnail.
+    let missing = FacebookIndexPage.render(posts: [pictured], organisationName: "CPAS", generatedAt: "x", pictures: [])
+    #expect(!missing.contains("<img"))
+}
+
+@Test func thePublishedTickIsRememberedByTheBrowserAndAskedAgainForACorrectedPost() throws {
+    let workspace = try TestWorkspace()
+    let post = FacebookIndexEntry(fileName: "2026-12-05-repair.txt", text: "Repair café", notes: "", suggestedDate: T.date(2026, 12, 5))
+    var corrected = post
+    corrected.text = "Repair café, nouvelle heure"
+    let page = workspace.path("index.html")
+    try workspace.write(FacebookIndexPage.render(posts: [post], organisationName: "CPAS", generatedAt: "x"), to: "avant.html")
+    try workspace.write(FacebookIndexPage.render(posts: [corrected], organisationName: "CPAS", generatedAt: "x"), to: "apres.html")
+    let output = try BrowserChecks.script("""
+        import json, shutil, sys, time
+        from chromium import open_browser
+        page, before, after = sys.argv[1], sys.argv[2], sys.argv[3]
+        tick = "return document.getElementById('message-1-publie').checked;"
+        result = {}
+        driver = open_browser(1280, 800)
+        try:
+            shutil.copy(before, page)
+            driver.get("file://" + page)
+            result["first"] = driver.execute_script(tick)
+            driver.find_element("id", "message-1-publie").click()
+            driver.get("file://" + page)
+            result["reloaded"] = driver.execute_script(tick)
+            shutil.copy(after, page)
+            driver.get("file://" + page)
+            result["corrected"] = driver.execute_script(tick)
+        finally:
+            driver.quit()
+        print(json.dumps(result))
+        """, [page, workspace.path("avant.html"), workspace.path("apres.html")])
+    let ticks = try JSONDecoder().decode([String: Bool].self, from: Data(output.utf8))
+    #expect(ticks == ["first": false, "reloaded": true, "corrected": false])
+}

@@ -45,9 +45,11 @@ struct ScreenDOM {
         return String(tag[start.upperBound...].prefix(while: { $0 != "\"" }))
     }
 
-    /// Chromium escapes only `&`, `<`, `>` (and no-break spaces) in text.
+    /// Chromium escapes only `&`, `<`, `>` (and no-break spaces) in text. A
+    /// no-break space reads as a space here: tests compare words; line breaks
+    /// are `ScreenSizesTests`' concern.
     static func unescape(_ text: String) -> String {
         text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&nbsp;", with: "\u{a0}").replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
     }
 }

@@ -67,7 +67,7 @@ struct ScreenPublisherTests {
         let slide = Slide(record, image: nil, today: CivilDate(year: 2026, month: 12, day: 2), calendar: calendar, settings: ScreenSettings())
         #expect(slide.details == [
             Slide.Detail(label: "Où", text: "Salle du village"),
-            Slide.Detail(label: "Quand", text: "le samedi 5 décembre de 9 h 30 à 12 h"),
+            Slide.Detail(label: "Quand", text: "le samedi 5\u{a0}décembre de 9\u{a0}h\u{a0}30 à 12\u{a0}h"),
             Slide.Detail(label: "Plus d'infos", text: "www.cpas-exemple.be/repair"),
         ])
         #expect(slide.bodyHTML == "<p>Venez <strong>réparer</strong> avec nos bénévoles (https://example.be/b).</p>")

@@ -2,7 +2,8 @@
 """Reads one RFC 5322 message (file path, or - for stdin) with Python's email
 package (policy=default, a real MIME parser) and prints what the tests check as
 one JSON object: decoded headers in order, the parts' content types in order,
-their decoded text, the parser's defects and the longest raw line."""
+their decoded text (an attached file: its name and bytes in base64), the parser's defects and the longest raw line."""
+import base64
 import email
 import email.policy
 import json
@@ -16,8 +17,13 @@ for part in message.walk():
     defects += [type(d).__name__ for d in part.defects]
     if part.is_multipart():
         continue
-    parts.append({"type": part.get_content_type(), "charset": part.get_content_charset(),
-                  "text": part.get_content().replace("\r\n", "\n")})
+    content = part.get_content()
+    if isinstance(content, str):
+        parts.append({"type": part.get_content_type(), "charset": part.get_content_charset(),
+                      "text": content.replace("\r\n", "\n")})
+    else:  # an attached file: its name and bytes
+        parts.append({"type": part.get_content_type(), "charset": None, "text": "",
+                      "fileName": part.get_filename(), "base64": base64.b64encode(content).decode("ascii")})
 lines = raw.split(b"\r\n")
 print(json.dumps({
     "headers": [[name, str(value)] for name, value in message.items()],

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import CrieurKit
+
+/// Every page Crieur writes for people passes axe-core's WCAG 2.0 and 2.1 A
+/// and AA rules in headless Chromium (`Fixtures/browser/axe_check.py`): the
+/// screen, the Facebook page, the bulletin draft, the newsletter and its
+/// archive page, and the feed's HTML content as a reader shows it.
+@Suite("Accessibility (axe-core, WCAG 2.1 AA)", .serialized)
+struct AccessibilityTests {
+    @Test func everyPageForPeoplePassesWCAG21AA() throws {
+        let workspace = try TestWorkspace(extraConfig: """
+            organisation: { name: "CPAS de Exemple", email: "info@cpas-exemple.be", address: "Rue de la Gare 1, 4000 Liège" },
+            """)
+        try TestCorpus.project.queue("items", in: workspace)
+        try workspace.write("""
+            Titre: Le CPAS ferme à 11 h aujourd'hui
+            Canaux: ecran, facebook, newsletter, bulletin
+            Urgent: oui
+            Lieu: CPAS, rue de la Station 12
+            Quand: mercredi 2 décembre 2026 de 9 h 30 à 11 h
+            Lien: https://www.cpas-exemple.be/horaires
+            ---
+            Nous vous accueillons demain à 8 h 30.
+            """, to: "queue/incoming/fermeture.txt")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-10-28T09:00")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-12-02T09:00")
+        let config = try workspace.config()
+        _ = try NewsletterPreview.write(workspace: workspace.workspace, config: config,
+                                        clock: FixedClock(WorkerTestSupport.date("2026-12-02T09:30")))
+
+        // The feed's entries, each as a feed reader shows it: a French page around the content.
+        let calendar = CivilCalendar(timeZone: config.timeZone)
+        for (index, record) in try workspace.workspace.archive.load().items.enumerated() {
+            try workspace.write("""
+                <!DOCTYPE html>
+                <html lang="fr"><head><meta charset="utf-8"><title>\(HTML.escape(record.title))</title></head>
+                <body><main><h1>\(HTML.escape(record.title))</h1>
+                \(AtomFeed.contentHTML(record, referenceYear: calendar.civilDate(of: WorkerTestSupport.date("2026-12-02T09:00")).year))
+                </main></body></html>
+                """, to: "flux/entree-\(index).html")
+        }
+        // The e-mail that takes the bulletin draft to the commune.
+        let publisher = BulletinPublisher(settings: config.bulletin, queue: workspace.workspace.queue)
+        let context = PublicationContext(now: WorkerTestSupport.date("2026-12-02T09:00"), calendar: calendar, config: config, itemName: "")
+        try workspace.write(BulletinMailer.html(publisher.draft(Quarter(year: 2026, number: 4), published: try workspace.workspace.archive.load().items,
+                                                                scheduled: [], context: context)), to: "flux/bulletin-courriel.html")
+        var pages = [ScreenBrowserTests.pageURL(workspace, at: "2026-12-02T10:00:00+01:00"),
+                     workspace.path("out/facebook/index.html"), workspace.path(NewsletterPreview.htmlPath)]
+        pages += workspace.names("out/bulletin").filter { $0.hasSuffix(".html") }.map { workspace.path("out/bulletin/\($0)") }
+        pages += workspace.names("flux").map { workspace.path("flux/\($0)") }
+        #expect(pages.count >= 6)
+
+        let report = try BrowserChecks.axe(pages)
+        #expect(report.axe.hasPrefix("4."))
+        #expect(Set(report.pages.keys) == Set(pages))
+        for (page, violations) in report.pages {
+            #expect(violations.isEmpty, "\(page): \(violations)")
+        }
+    }
+
+    @Test func theCheckFindsAViolationWhenThereIsOne() throws {
+        let workspace = try TestWorkspace()
+        try workspace.write("""
+            <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Essai</title></head>
+            <body><main><div><dt>Où :</dt><dd>CPAS</dd></div><img src="x.png"></main></body></html>
+            """, to: "mauvaise.html")
+        let report = try BrowserChecks.axe([workspace.path("mauvaise.html")])
+        let ids = Set(report.pages.values.flatMap { $0.map(\.id) })
+        #expect(ids.isSuperset(of: ["dlitem", "image-alt"]), "\(ids)")
+    }
+}
