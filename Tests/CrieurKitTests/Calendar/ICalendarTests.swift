@@ -149,3 +149,23 @@ struct ICalendarTests {
         #expect(permanence["UID"] == "permanence@cpas-exemple.be")
     }
 }
+
+struct ICalendarFilesTests {
+    @Test func folderHoldsTheFeedAndOneFilePerEventNotOverWithdrawnOnesCancelled() throws {
+        let past = try ICalendarTests.record("Quand: 20/11/2026\n", name: "passe.txt")
+        let current = try ICalendarTests.record("Quand: 12/12/2026\n", name: "atelier.txt")
+        var withdrawn = try ICalendarTests.record("Quand: 19/12/2026 à 14 h\n", name: "goûter.txt")
+        withdrawn.version = 2
+        withdrawn.withdrawal = PublishedItem.Withdrawal(reason: nil, time: "2026-12-05T10:00:00+01:00")
+        let noEvent = try ICalendarTests.record("", name: "service.txt")
+        let files = ICalendarFiles.files([past, current, withdrawn, noEvent], today: CivilDate(year: 2026, month: 12, day: 6),
+                                         calendar: ICalendarTests.calendar, uidDomain: "cpas-exemple.be", stamp: ICalendarTests.now,
+                                         organisationName: "CPAS de Exemple")
+        #expect(files.map(\.name).sorted() == ["agenda.ics", "atelier.ics", "gouter.ics"])
+        #expect(files.allSatisfy { !$0.keepOthers }, "a new version replaces the file")
+        let cancelled = try #require(files.first { $0.name == "gouter.ics" })
+        #expect(try ICalendarTests.parsed(String(decoding: cancelled.data, as: UTF8.self)).first?["STATUS"] == "CANCELLED")
+        let feed = try #require(files.first { $0.name == "agenda.ics" })
+        #expect(try ICalendarTests.parsed(String(decoding: feed.data, as: UTF8.self)).count == 2)
+    }
+}
