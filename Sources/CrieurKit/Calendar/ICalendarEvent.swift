@@ -16,7 +16,8 @@ import Foundation
 /// - a withdrawn item is `STATUS:CANCELLED`, so subscribed calendars drop it.
 ///
 /// The UID is the item's identity, stable across its versions and
-/// occurrences; `SEQUENCE` counts its versions. Pure.
+/// occurrences (a later occurrence describes the series from its first);
+/// `SEQUENCE` counts the versions of the current occurrence. Pure.
 public struct ICalendarEvent: Sendable {
     public var record: PublishedItem
     /// The domain after `@` in the UID (the centre's website's host).
@@ -25,7 +26,7 @@ public struct ICalendarEvent: Sendable {
     public var stamp: Date
 
     public init(record: PublishedItem, uidDomain: String, stamp: Date) {
-        self.record = record
+        self.record = Self.firstOccurrence(of: record)
         self.uidDomain = uidDomain
         self.stamp = stamp
     }
@@ -111,6 +112,16 @@ public struct ICalendarEvent: Sendable {
         var shift = 0
         while shift < 10_000, repetition.moment(record.published, shiftedBy: shift + 1) <= until { shift += 1 }
         return shift
+    }
+
+    /// A later occurrence of a repeating item as its first: the series keeps
+    /// one `DTSTART` (and one `UNTIL`) whichever occurrence is current.
+    static func firstOccurrence(of record: PublishedItem) -> PublishedItem {
+        guard let repetition = record.repetition, record.occurrenceNumber > 1, let when = record.when else { return record }
+        var first = record
+        first.when = repetition.event(when, shiftedBy: 1 - record.occurrenceNumber)
+        first.published = repetition.moment(record.published, shiftedBy: 1 - record.occurrenceNumber)
+        return first
     }
 
     /// The event's first day: its first day, or for a weekly rhythm the first

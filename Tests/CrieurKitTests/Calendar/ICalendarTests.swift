@@ -111,6 +111,12 @@ struct ICalendarTests {
         #expect(event["DTSTART"] == "2026-12-15")
         // The March occurrence is published on 1 March, its event is on the 15th: it is included.
         #expect(event["RRULE"] == "FREQ=MONTHLY;UNTIL=20270315")
+        // The third occurrence's record describes the same series.
+        var third = record
+        third.occurrence = 3
+        third.published = ItemMoment(date: CivilDate(year: 2027, month: 2, day: 1))
+        third.when = .day(CivilDate(year: 2027, month: 2, day: 15))
+        #expect(try Self.parsed(Self.single(third)).first == event)
         let endless = try Self.record("Publication: 01/12/2026\nQuand: 15/12/2026 à 14 h\nRépéter: chaque année\n")
         #expect(try Self.parsed(Self.single(endless)).first?["RRULE"] == "FREQ=YEARLY")
     }
