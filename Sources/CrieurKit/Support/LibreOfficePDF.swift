@@ -1,7 +1,9 @@
 import Foundation
 
-/// Turns an OpenDocument file into a PDF with LibreOffice headless, when it is
-/// installed (`soffice` on the PATH); Crieur never needs it otherwise.
+/// Turns an OpenDocument file into a PDF with LibreOffice headless
+/// (`soffice --headless --convert-to pdf`, TECHNOTES), when it is installed;
+/// Crieur never needs it otherwise: callers treat a missing LibreOffice (a nil
+/// converter) as « no PDF », not as an error.
 ///
 /// Each conversion uses a profile of its own in a scratch folder, so that it
 /// does not clash with a LibreOffice the user has open or with another
@@ -12,14 +14,17 @@ public struct LibreOfficePDF: Sendable {
     public var executable: String
     public var timeoutSeconds: Int
 
-    /// Nil when LibreOffice is not installed.
+    /// Nil when LibreOffice is not installed (`soffice` on the PATH or in Debian's places).
     public init?(environment: [String: String] = ProcessInfo.processInfo.environment, timeoutSeconds: Int = 180) {
-        let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        let folders = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
+            + ["/usr/bin", "/usr/lib/libreoffice/program"]
         guard let found = folders.lazy.map({ "\($0)/soffice" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
         else { return nil }
         executable = found
         self.timeoutSeconds = timeoutSeconds
     }
+
+    public static var isInstalled: Bool { LibreOfficePDF() != nil }
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String
@@ -42,10 +47,19 @@ public struct LibreOfficePDF: Sendable {
         try process.run()
         process.waitUntilExit()
         let made = "\(scratch)/\(((document as NSString).lastPathComponent as NSString).deletingPathExtension).pdf"
-        guard case .contents(let pdf)? = try? FileSystem.read(made, maxBytes: 512 * 1_048_576), !pdf.isEmpty else {
+        guard case .contents(let pdf)? = try? FileSystem.read(made, maxBytes: 512 * 1_048_576), pdf.starts(with: Data("%PDF".utf8))
+        else {
             throw Failure(description: "LibreOffice n'a pas pu faire le PDF de \(document) (code \(process.terminationStatus)). "
                 + "Ouvrez le fichier .fodt dans LibreOffice pour l'imprimer ou l'exporter en PDF.")
         }
         try FileSystem.writeDurably(pdf, to: pdfPath)
+    }
+
+    /// Converts `document` to `folder/STEM.pdf` and returns that path.
+    @discardableResult
+    public func convert(_ document: String, into folder: String) throws -> String {
+        let target = "\(folder)/\(((document as NSString).lastPathComponent as NSString).deletingPathExtension).pdf"
+        try convert(document, to: target)
+        return target
     }
 }

@@ -59,7 +59,6 @@ public struct DirectoryPublisher: Sendable {
         }
         // The other files first: bottin.html, what the check above compares, is written last.
         try write("bottin.fodt", Data(BottinODF.flat(bottin).utf8))
-        try write("bottin.fodt", Data(BottinODF.flat(bottin).utf8))
         if let pdfConverter {
             do {
                 try pdfConverter.convert("\(folder)/bottin.fodt", to: "\(folder)/bottin.pdf")
