@@ -4,8 +4,8 @@ import CrieurKit
 /// (`directory/`, one file per service). `check` exits 65 when a file cannot be
 /// read as an entry, 1 when one is only too hard to read, 0 otherwise;
 /// `publish` writes the bottin, the search page and the JSON to
-/// `out/directory/`; `week` writes the « service de la semaine » when a new
-/// week has begun (what the worker's weekly job will do).
+/// `out/directory/`; `week` queues the « service de la semaine » when a new
+/// week has begun (what the worker's directory job does).
 enum DirectoryCommand {
     static let usage = "Utilisation : crieur directory list|check [--format text|json] | publish | week"
 
@@ -54,9 +54,10 @@ enum DirectoryCommand {
                 Console.out("Service de la semaine du \(shown.week) déjà choisi : \(shown.name) (\(shown.entryID)).")
             case .nothingToShow(let week):
                 Console.out("Semaine du \(week) : aucun service à présenter (le bottin est vide, ou toutes les fiches sont à vérifier).")
-            case .published(let shown, let files):
+            case .queued(let shown, let item):
                 Console.out("Service de la semaine du \(shown.week) : \(shown.name) (\(shown.entryID)).\n"
-                    + files.map { "  \($0)" }.joined(separator: "\n"))
+                    + "  Annonce mise dans la file : \(item)\n"
+                    + "  Le travailleur (« crieur work ») la publie sur Facebook et l'écran à son prochain passage.")
             }
             return .success
         default:

@@ -15,6 +15,8 @@ public struct ChannelRegistry: Sendable {
     private let byID: [String: any ChannelModule]
     /// Every accepted spelling in `Canaux:` (ids and aliases), folded.
     public let aliases: [String: Channel]
+    /// The parts that are not channels but join the worker (the social directory).
+    public let workspaceModules: [any WorkspaceModule]
 
     /// The built-in channels: one line per channel.
     public static let builtIn = ChannelRegistry([
@@ -22,12 +24,14 @@ public struct ChannelRegistry: Sendable {
         BulletinChannel(),
         FacebookChannel(),
         ScreenChannel(),
+    ], workspaceModules: [
+        DirectoryModule(),
     ])
 
     /// The registry in use (the built-in one unless a caller bound another).
     @TaskLocal public static var current = builtIn
 
-    public init(_ modules: [any ChannelModule]) {
+    public init(_ modules: [any ChannelModule], workspaceModules: [any WorkspaceModule] = []) {
         var byID: [String: any ChannelModule] = [:]
         var aliases: [String: Channel] = [:]
         for module in modules {
@@ -40,13 +44,14 @@ public struct ChannelRegistry: Sendable {
             }
         }
         self.modules = modules
+        self.workspaceModules = workspaceModules
         self.byID = byID
         self.aliases = aliases
     }
 
     /// This registry with more channels after its own.
     public func adding(_ more: any ChannelModule...) -> ChannelRegistry {
-        ChannelRegistry(modules + more)
+        ChannelRegistry(modules + more, workspaceModules: workspaceModules)
     }
 
     public var channels: [Channel] { modules.map(\.channel) }

@@ -1,7 +1,7 @@
 /// The `directory` section of `config/crieur.json5`: when an entry is « à
 /// vérifier », and when the « service de la semaine » comes out.
 ///
-///     directory: { staleAfterMonths: 12, weekly: { enabled: true, day: "lundi", time: "10:00" } }
+///     directory: { staleAfterMonths: 12, weekly: { enabled: true, day: "lundi", time: "10:00", newsletter: false } }
 ///
 /// Every key is optional. A misspelt key, an unknown day or a time that is not
 /// `HH:MM` is a settings error naming the key, as for the rest of the file.
@@ -14,11 +14,17 @@ public struct DirectorySettings: Sendable, Equatable {
         public var enabled: Bool
         public var day: FrenchDates.Weekday
         public var time: CivilTime
+        /// The week's service also goes to the newsletter (its next issue), not only Facebook and the screen.
+        public var inNewsletter: Bool
 
-        public init(enabled: Bool = true, day: FrenchDates.Weekday = .monday, time: CivilTime = CivilTime(hour: 10, minute: 0)) {
+        public init(
+            enabled: Bool = true, day: FrenchDates.Weekday = .monday, time: CivilTime = CivilTime(hour: 10, minute: 0),
+            inNewsletter: Bool = false
+        ) {
             self.enabled = enabled
             self.day = day
             self.time = time
+            self.inNewsletter = inNewsletter
         }
     }
 
@@ -34,6 +40,7 @@ public struct DirectorySettings: Sendable, Equatable {
         settings.staleAfterMonths = section.int("staleAfterMonths", default: defaults.staleAfterMonths, range: 1...120)
         let weekly = section.section("weekly")
         settings.weekly.enabled = weekly.bool("enabled", default: defaults.weekly.enabled)
+        settings.weekly.inNewsletter = weekly.bool("newsletter", default: defaults.weekly.inNewsletter)
         let dayName = weekly.string("day", default: defaults.weekly.day.frenchName)
         if let day = FrenchDates.Weekday.allCases.first(where: { NameFolding.fold($0.frenchName) == NameFolding.fold(dayName) }) {
             settings.weekly.day = day

@@ -104,7 +104,10 @@ public final class Worker {
             events += try processDue()
             waits += 1
         }
-        return events + runPeriodic()
+        events += runPeriodic()
+        // A periodic job may queue an item due now (the « service de la semaine »): published in this run too.
+        if try !spool.dueDeferred(now: clock.now()).isEmpty { events += try processDue() }
+        return events
     }
 
     /// `crieur work`: runs until `stopRequested()` turns true, waking on new
@@ -194,7 +197,7 @@ public final class Worker {
                 logger.error("envoi de la lettre d'information bloqué : \(error)")
                 events.append(.periodicBlocked(reason: "\(error)"))
             } catch {
-                logger.error("envoi de la lettre d'information interrompu : \(error)")
+                logger.error("travail périodique interrompu (\(type(of: job))) : \(error)")
                 events.append(.periodicFailure(reason: "\(error)", until: nil))
             }
         }

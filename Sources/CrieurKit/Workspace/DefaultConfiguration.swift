@@ -187,9 +187,10 @@ public enum DefaultConfiguration {
         // Une fiche dont la ligne « Vérifié le » a plus de ce nombre de mois (ou qui n'en a pas)
         // est marquée « à vérifier » dans le bottin et n'est pas proposée comme service de la semaine.
         staleAfterMonths: 12,
-        // Le « service de la semaine » : chaque semaine, une fiche du bottin devient un message
-        // Facebook et une diapositive pour l'écran (dans out/directory/semaine/), à ce jour et cette heure.
-        weekly: { enabled: true, day: "lundi", time: "10:00" },
+        // Le « service de la semaine » : chaque semaine, à ce jour et cette heure, une fiche du bottin
+        // devient une annonce (file d'attente) publiée sur Facebook et sur l'écran pour la semaine.
+        // newsletter: true l'ajoute aussi à la prochaine lettre d'information.
+        weekly: { enabled: true, day: "lundi", time: "10:00", newsletter: false },
       },
 
       // Vérification du français simple : une annonce trop difficile pour un de ses

@@ -15,6 +15,9 @@ public enum WorkspaceSetup {
         try FileSystem.makeDirectory(workspace.dataDirectory, mode: 0o700)
         try FileSystem.makeDirectory(workspace.path("config"))
         try FileSystem.makeDirectory(workspace.templatesDirectory)
+        for module in ChannelRegistry.current.workspaceModules {
+            for folder in module.defaultFolders { try FileSystem.makeDirectory(workspace.path(folder)) }
+        }
         let files: [(String, String)] = [
             (CrieurConfig.relativePath, DefaultConfiguration.text),
             ("templates/LISEZMOI.txt", templatesReadme),

@@ -3,8 +3,11 @@ import Foundation
 /// The directory's periodic work for the worker, ready to be listed among its
 /// `PeriodicJob`s: on each pass, reads `directory/`, rewrites `out/directory/`
 /// when the directory (or the day) changed, and writes the « service de la
-/// semaine » when a new week has begun. It wakes the worker at the next week's
-/// start. Refused entry files are left for `crieur directory check`.
+/// semaine » when a new week has begun (queued as an ordinary item, which the
+/// worker publishes right after its periodic jobs). It wakes the worker at the
+/// next week's start. Refused entry files are left for `crieur directory
+/// check`. A workspace whose `directory/` folder is missing or empty, and
+/// that never had a bottin, does not use the directory: the job writes nothing.
 ///
 /// Throws on a file-system error or a damaged rotation history; the worker
 /// reports it and tries again on its next pass.
@@ -27,6 +30,11 @@ public final class DirectoryJob: PeriodicJob {
         let freshness = DirectoryFreshness(staleAfterMonths: config.directory.staleAfterMonths, today: calendar.civilDate(of: now))
         let directory = try SocialDirectory.read(
             folder: SocialDirectory.folder(of: workspace), readability: DirectoryReadability(settings: config.readability))
+        // An empty `directory/` (as `crieur init` makes it) is a directory not in use yet: no empty bottin, no LibreOffice.
+        if directory.entries.isEmpty && directory.refusals.isEmpty,
+           try FileSystem.info("\(DirectoryPublisher.folder(of: workspace))/bottin.html") == nil {
+            return PeriodicJobResult(nextWake: nil)
+        }
         _ = try DirectoryPublisher(
             folder: DirectoryPublisher.folder(of: workspace), organisationName: config.organisation.name, freshness: freshness,
             pdfConverter: pdfConverter

@@ -1,13 +1,20 @@
 import Foundation
 
-/// The weekly job of the directory: when a new week has begun, chooses the
-/// « service de la semaine » (`WeeklyRotation`), writes its Facebook post and
-/// its screen slide to `out/directory/semaine/`, then records the choice in
-/// the history. Run again in the same week, it does nothing.
+/// The weekly step of the directory: when a new week has begun, chooses the
+/// « service de la semaine » (`WeeklyRotation`), puts it in the queue as an
+/// ordinary item (`WeeklyService.itemText`), due at once, then records the
+/// choice in the history. The worker publishes it on its next pass through the
+/// channels' own publishers and records: the Facebook post in `out/facebook/`,
+/// the slide in the screen's playlist for the week, the newsletter if
+/// configured, the feed, the archive and the journal. Run again in the same
+/// week, it does nothing.
 ///
-/// The post and slide are written before the history: killed in between, the
-/// next run chooses the same entry again and rewrites the same files. Files
-/// are written durably. Throws on a file-system error or a damaged history.
+/// The item goes to `queue/deferred/` (its modification time, the due time,
+/// set to the week's start), written under a hidden name and renamed, so the
+/// worker never sees half a file and no settling wait is needed. It is queued
+/// before the history is written: killed in between, the next run chooses the
+/// same entry again and queues the same item under the same identity, which
+/// the worker publishes once. Throws on a file-system error or a damaged history.
 public struct WeeklyServicePublisher: Sendable {
     public var workspace: Workspace
     public var config: CrieurConfig
@@ -21,11 +28,9 @@ public struct WeeklyServicePublisher: Sendable {
         case disabled
         case alreadyShown(WeeklyRotation.Shown)
         case nothingToShow(week: CivilDate)
-        /// `files`: the paths written, post first.
-        case published(WeeklyRotation.Shown, files: [String])
+        /// `item`: the path of the item queued.
+        case queued(WeeklyRotation.Shown, item: String)
     }
-
-    public var folder: String { workspace.path("out/directory/semaine") }
 
     public func runIfDue(entries: [DirectoryEntry], now: Date) throws -> Outcome {
         let calendar = CivilCalendar(timeZone: config.timeZone)
@@ -37,26 +42,24 @@ public struct WeeklyServicePublisher: Sendable {
         case .alreadyShown(let shown): return .alreadyShown(shown)
         case .nothingToShow(let week): return .nothingToShow(week: week)
         case .show(let entry, let week):
-            let files = try write(entry, week: week, calendar: calendar)
+            let start = calendar.instant(week, hour: config.directory.weekly.time.hour, minute: config.directory.weekly.time.minute)
+            let path = try queue(WeeklyService.itemText(entry, week: week, weekly: config.directory.weekly),
+                                 name: WeeklyService.fileName(week: week), due: min(start, now))
             let shown = WeeklyRotation.Shown(week: week, entryID: entry.id, name: entry.name)
             try history.append(shown)
-            return .published(shown, files: files)
+            return .queued(shown, item: path)
         }
     }
 
-    /// The post (`AAAA-MM-JJ-service-de-la-semaine-….txt`) and the slide (same name, `-ecran.html`).
-    func write(_ entry: DirectoryEntry, week: CivilDate, calendar: CivilCalendar) throws -> [String] {
-        let item = WeeklyService.item(entry, week: week, time: config.directory.weekly.time)
-        let post = try FacebookPostRenderer(settings: config.facebook).render(item, today: week)
-        let published = PublishedItem(item, itemName: "\(entry.id).txt", publishedOn: week)
-        let slide = Slide(published, image: nil, today: week, calendar: calendar, settings: config.screen)
-        let page = ScreenPage.render(
-            slides: [slide], organisationName: config.organisation.name, settings: config.screen, timeZone: config.timeZone)
+    /// Puts the item in `deferred/`, due at `due`; an item already there under that name stays.
+    func queue(_ text: String, name: String, due: Date) throws -> String {
+        let folder = workspace.queue.directory(.deferred)
         try FileSystem.makeDirectory(folder)
-        let postPath = "\(folder)/\(post.fileName)"
-        let slidePath = "\(folder)/\(week)-\(post.slug)-ecran.html"
-        try FileSystem.writeDurably(Data(FacebookPostFile.encode(post).utf8), to: postPath)
-        try FileSystem.writeDurably(Data(page.html.utf8), to: slidePath)
-        return [postPath, slidePath]
+        let final = "\(folder)/\(name)", temporary = "\(folder)/.\(name).\(getpid()).semaine.tmp"
+        try FileSystem.writeDurably(Data(text.utf8), to: temporary)
+        try FileSystem.setModificationTime(temporary, to: due)
+        if try !FileSystem.moveNoReplace(from: temporary, to: final) { try FileSystem.remove(temporary) }
+        try FileSystem.syncDirectory(folder)
+        return final
     }
 }
