@@ -31,6 +31,8 @@ enum DemoCommand {
             let queued = try enqueuer.deposit(data, preferred: name)
             Console.out("Annonce déposée : queue/incoming/\(queued)")
         }
+        let copied = try copySampleDirectory(from: "\(samples)/directory", to: SocialDirectory.folder(of: workspace))
+        if copied > 0 { Console.out("Bottin social : \(copied) fiches de services copiées dans directory/") }
         Console.out("")
         let clock = try options.clock(config)
         // Two sample subscribers, and the outbox whatever the environment says: a demo never sends real mail.
@@ -58,9 +60,27 @@ enum DemoCommand {
         La lettre d'information envoyée aux deux abonnés de démonstration (fichiers .eml, à ouvrir
           avec un programme de messagerie) : \(workspace.path(MailTransports.outboxFolder)) ; aperçu du prochain numéro : crieur newsletter.
         Le flux Atom pour le site de la commune : \(workspace.path("out/feed/atom.xml")).
+        Le bottin social : \(workspace.path("out/directory/bottin.html")) (à imprimer ; aussi bottin.fodt, et bottin.pdf
+          si LibreOffice est installé), la recherche hors ligne : \(workspace.path("out/directory/recherche.html")) ;
+          le « service de la semaine » est sur l'écran et dans les messages Facebook ; fiches à vérifier : crieur status.
         Un refus s'explique dans le rapport à côté du fichier, dans \(workspace.queue.directory(.rejected)).
         """)
         return .success
+    }
+
+    /// Copies the sample directory's entry files into the workspace's `directory/`,
+    /// never over a file already there; returns how many were copied.
+    static func copySampleDirectory(from folder: String, to destination: String) throws -> Int {
+        guard try FileSystem.info(folder)?.kind == .directory else { return 0 }
+        try FileSystem.makeDirectory(destination)
+        var copied = 0
+        for name in try FileSystem.names(in: folder) where name.hasSuffix(".txt") && !name.hasPrefix(".") {
+            guard try FileSystem.info("\(destination)/\(name)") == nil,
+                  case .contents(let data) = try FileSystem.read("\(folder)/\(name)", maxBytes: 1_048_576) else { continue }
+            try FileSystem.writeDurably(data, to: "\(destination)/\(name)")
+            copied += 1
+        }
+        return copied
     }
 
     static func describe(_ event: WorkerEvent, calendar: CivilCalendar) -> String {

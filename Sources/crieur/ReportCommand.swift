@@ -12,7 +12,7 @@ enum ReportCommand {
         let config = try options.loadConfig()
         let calendar = CivilCalendar(timeZone: config.timeZone)
         let report = try QuarterlyReportBuilder(period: ReportPeriod(quarter, calendar: calendar), calendar: calendar)
-            .load(options.workspace, clock: try options.clock(config))
+            .load(options.workspace, config: config, clock: try options.clock(config))
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -8,12 +8,17 @@ enum StatusCommand {
         guard rest.isEmpty else { throw CommandError.usage("Utilisation : crieur status [--format text|json]") }
         let config = try options.loadConfig()
         let calendar = CivilCalendar(timeZone: config.timeZone)
-        let today = calendar.civilDate(of: try options.clock(config).now())
+        let today = calendar.civilDate(of: try options.clock(config).now())  // the same instant as `now` below
+        let now = try options.clock(config).now()
         let status = try QueueStatus.read(options.workspace.queue, calendar: calendar, today: today)
         if json {
             Console.out(try Console.json(status))
         } else {
             Console.out(status.text())
+            // The social directory, when the workspace uses it: entries « à vérifier » and refused files.
+            if let directory = try DirectoryStatus.read(workspace: options.workspace, config: config, now: now) {
+                Console.out(String(directory.text().dropLast()))
+            }
         }
         // Personal data first: loosened modes are set back and said; a ledger
         // that cannot be trusted is said, since the newsletter waits for a person.

@@ -24,6 +24,27 @@ public struct QuarterlyReport: Codable, Sendable, Equatable {
     public var newsletter: NewsletterFigures?
     /// Ledger lines that could not be read; they are not in the figures.
     public var damagedLedgerLines: Int
+    /// The social directory as it stands when the report is made (nil when the workspace has none).
+    public var directory: DirectoryFigures? = nil
+
+    /// The bottin: its size, the entries « à vérifier » and the refused files
+    /// today, and the « services de la semaine » of the period.
+    public struct DirectoryFigures: Codable, Sendable, Equatable {
+        public var services: Int
+        /// « Nom (directory/fichier.txt) », for staff to check again.
+        public var toCheck: [String]
+        /// File names under `directory/`.
+        public var refused: [String]
+        /// « AAAA-MM-JJ : Nom », the weeks that began in the period.
+        public var weeklyServices: [String]
+
+        public init(_ status: DirectoryStatus, from: String, to: String) {
+            services = status.listing.services.count
+            toCheck = status.toCheck.map { "\($0.name) (directory/\($0.file))" }
+            refused = status.listing.refused.map(\.file)
+            weeklyServices = status.weeks.filter { $0.week >= from && $0.week <= to }.map { "\($0.week) : \($0.name)" }
+        }
+    }
 
     public struct ReasonCount: Codable, Sendable, Equatable {
         public var code: String

@@ -126,6 +126,15 @@ public struct QuarterlyReportBuilder: Sendable {
         return report
     }
 
+    /// The same, with the social directory as it stands at `clock`'s time.
+    public func load(_ workspace: Workspace, config: CrieurConfig, clock: any Clock) throws -> QuarterlyReport {
+        var report = try load(workspace, clock: clock)
+        if let status = try DirectoryStatus.read(workspace: workspace, config: config, now: clock.now()) {
+            report.directory = QuarterlyReport.DirectoryFigures(status, from: report.from, to: report.to)
+        }
+        return report
+    }
+
     /// Reads the journal and the derogations of a workspace and counts.
     public func load(_ workspace: Workspace, newsletter: QuarterlyReport.NewsletterFigures?) throws -> QuarterlyReport {
         let journal = try PublicationJournal(path: workspace.journalPath).load()

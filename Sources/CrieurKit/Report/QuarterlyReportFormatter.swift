@@ -40,6 +40,17 @@ public enum QuarterlyReportFormatter {
         } else {
             lines.append("- Pas encore de registre d'abonnés ni d'envois.")
         }
+        if let directory = report.directory {
+            lines.append("")
+            lines.append("Bottin social")
+            lines.append("- Services dans le bottin : \(directory.services)")
+            lines.append("- Services de la semaine présentés : \(directory.weeklyServices.count)")
+            for week in directory.weeklyServices { lines.append("  - \(week)") }
+            lines.append("- Fiches à vérifier (informations trop anciennes) : \(directory.toCheck.count)")
+            for entry in directory.toCheck { lines.append("  - \(entry)") }
+            lines.append("- Fiches refusées, absentes du bottin : \(directory.refused.count)")
+            for file in directory.refused { lines.append("  - directory/\(file)") }
+        }
         if report.damagedLedgerLines > 0 {
             lines.append("")
             lines.append("Attention : \(report.damagedLedgerLines) ligne(s) illisible(s) dans les registres de data/ "

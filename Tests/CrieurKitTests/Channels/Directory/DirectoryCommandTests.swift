@@ -65,15 +65,16 @@ import Testing
         let history = try JSONDecoder().decode([WeeklyRotation.Shown].self, from: Data(try workspace.read("out/directory/semaine/historique.json").utf8))
         #expect(history.map(\.entryID) == chosen)
 
+        // Each week's service waits in the queue as an ordinary item, due at the week's start, for the worker.
         let first = samples.services.first { $0.id == chosen[0] }!
-        let posts = workspace.names("out/directory/semaine").filter { $0.hasPrefix("2026-12-07-") }.sorted()
-        #expect(posts.count == 2, "\(posts)")
-        let post = FacebookPostFile.decode(try workspace.read("out/directory/semaine/\(posts.first { $0.hasSuffix(".txt") }!)"))
-        #expect(post.text.hasPrefix("Service de la semaine : \(first.name)\n"))
-        #expect(post.text.contains("#ServiceDeLaSemaine"))
-        #expect(post.notes.contains("À publier le lundi 7 décembre 2026 à partir de 10 h."))
-        let slide = try workspace.read("out/directory/semaine/\(posts.first { $0.hasSuffix("-ecran.html") }!)")
-        #expect(slide.contains(HTML.escape("Service de la semaine : \(first.name)")))
+        #expect(workspace.items(.deferred).filter { $0.hasPrefix("service-de-la-semaine-") }.count == 8)
+        let item = try ItemParser().parse(
+            Data(try workspace.read("queue/deferred/service-de-la-semaine-2026-12-07.txt").utf8), fileName: "service-de-la-semaine-2026-12-07.txt")
+        #expect(item.title == "Service de la semaine : \(first.name)")
+        #expect(item.tags.first == "ServiceDeLaSemaine")
+        #expect(Set(item.channels) == [.facebook, .ecran])
+        #expect(item.publication == ItemMoment(date: CivilDate(year: 2026, month: 12, day: 7), time: CivilTime(hour: 10, minute: 0)))
+        #expect(item.expires == ItemMoment(date: CivilDate(year: 2026, month: 12, day: 13)))
     }
 
     @Test func aDamagedHistoryIsReportedAndLeftAsItIs() throws {
@@ -85,7 +86,8 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr.contains("est abîmé : il n'est pas modifié"))
         #expect(try workspace.read("out/directory/semaine/historique.json") == "[{\"week\": ")
-        #expect(workspace.names("out/directory/semaine") == ["historique.json"], "nothing published without the history")
+        #expect(workspace.names("out/directory/semaine") == ["historique.json"])
+        #expect(workspace.items(.deferred).isEmpty, "nothing queued without the history")
     }
 
     /// Three fresh services and a stale one over eight weeks: each fresh one once
