@@ -23,8 +23,15 @@ struct AccessibilityTests {
             ---
             Nous vous accueillons demain à 8 h 30.
             """, to: "queue/incoming/fermeture.txt")
-        try WorkerTestSupport.runOnce(workspace, at: "2026-10-28T09:00")
-        try WorkerTestSupport.runOnce(workspace, at: "2026-12-02T09:00")
+        // The sample directory: its bottin and search page, and the week's service on the screen and Facebook page.
+        for name in try FileSystem.names(in: SampleDirectory.folder) {
+            try workspace.write(try Data(contentsOf: URL(fileURLWithPath: "\(SampleDirectory.folder)/\(name)")), to: "directory/\(name)")
+        }
+        try ChannelRegistry.$current.withValue(WeeklyServiceWorkerTests.registry) {
+            try WorkerTestSupport.runOnce(workspace, at: "2026-10-28T09:00")
+            try WorkerTestSupport.runOnce(workspace, at: "2026-12-02T09:00")
+        }
+        #expect(try workspace.read("out/facebook/index.html").contains("Service de la semaine"))
         let config = try workspace.config()
         _ = try NewsletterPreview.write(workspace: workspace.workspace, config: config,
                                         clock: FixedClock(WorkerTestSupport.date("2026-12-02T09:30")))
@@ -49,7 +56,8 @@ struct AccessibilityTests {
                      workspace.path("out/facebook/index.html"), workspace.path(NewsletterPreview.htmlPath)]
         pages += workspace.names("out/bulletin").filter { $0.hasSuffix(".html") }.map { workspace.path("out/bulletin/\($0)") }
         pages += workspace.names("flux").map { workspace.path("flux/\($0)") }
-        #expect(pages.count >= 6)
+        pages += ["bottin.html", "recherche.html"].map { workspace.path("out/directory/\($0)") }
+        #expect(pages.count >= 8)
 
         let report = try BrowserChecks.axe(pages)
         #expect(report.axe.hasPrefix("4."))
