@@ -77,6 +77,28 @@ struct WeeklyServiceWorkerTests {
         }
     }
 
+    @Test func theFeedSaysWhenTheBottinChangedNotWhenOnlyTheDayChanges() throws {
+        let workspace = try SampleDirectory.workspace()
+        try ChannelRegistry.$current.withValue(Self.registry) {
+            try WorkerTestSupport.runOnce(workspace, at: "2027-01-04T10:30")
+            let feed = try workspace.read("out/feed/atom.xml")
+            #expect(feed.contains("<title type=\"text\">Bottin social mis à jour</title>"))
+            #expect(feed.contains("compte 40 services"))
+            let path = DirectoryUpdate.path(inDirectoryOutput: workspace.path("out/directory"))
+            #expect(DirectoryUpdate.read(path)?.updated == CivilDate(year: 2027, month: 1, day: 4))
+
+            try WorkerTestSupport.runOnce(workspace, at: "2027-01-05T10:30")
+            #expect(DirectoryUpdate.read(path)?.updated == CivilDate(year: 2027, month: 1, day: 4), "a new day is no change")
+
+            try FileSystem.remove(workspace.path("directory/vestiaire.txt"))
+            try WorkerTestSupport.runOnce(workspace, at: "2027-01-06T10:30")
+            #expect(DirectoryUpdate.read(path)?.updated == CivilDate(year: 2027, month: 1, day: 6))
+            #expect(DirectoryUpdate.read(path)?.services == 39)
+            try WorkerTestSupport.runOnce(workspace, at: "2027-01-07T10:30")
+            #expect(try workspace.read("out/feed/atom.xml").contains("compte 39 services"))
+        }
+    }
+
     @Test func withoutADirectoryFolderTheWorkerWritesNoDirectory() throws {
         let workspace = try TestWorkspace()
         try ChannelRegistry.$current.withValue(Self.registry) {

@@ -35,6 +35,7 @@ public final class DirectoryJob: PeriodicJob {
            try FileSystem.info("\(DirectoryPublisher.folder(of: workspace))/bottin.html") == nil {
             return PeriodicJobResult(nextWake: nil)
         }
+        try DirectoryUpdate.note(directory.entries, today: freshness.today, folder: DirectoryPublisher.folder(of: workspace))
         _ = try DirectoryPublisher(
             folder: DirectoryPublisher.folder(of: workspace), organisationName: config.organisation.name, freshness: freshness,
             pdfConverter: pdfConverter

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Writes `out/feed/atom.xml` (`AtomFeed`) when the worker refreshes its pages.
+/// Writes `out/feed/atom.xml` (`AtomFeed`) when the worker refreshes its pages,
+/// with the social directory's « Bottin social mis à jour » (`DirectoryUpdate`)
+/// among the items when the bottin changed within the feed's window.
 /// A failed write throws; the worker logs it and the previous feed stays.
 public struct FeedPage: ListingPage {
     public let outputFolderName = "feed"
@@ -9,7 +11,11 @@ public struct FeedPage: ListingPage {
     public init() {}
 
     public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {
-        let xml = AtomFeed.render(published, organisation: context.config.organisation, now: context.now, calendar: context.calendar,
+        // « Bottin social mis à jour », when the directory recorded a change (`out/directory/`, beside `out/feed/`).
+        let directoryOutput = ((folder.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("directory")
+        let update = DirectoryUpdate.read(DirectoryUpdate.path(inDirectoryOutput: directoryOutput))
+            .map { $0.feedItem(organisationName: context.config.organisation.name) }
+        let xml = AtomFeed.render(published + (update.map { [$0] } ?? []), organisation: context.config.organisation, now: context.now, calendar: context.calendar,
                                   defaultDays: context.config.window.feedDays)
         try folder.write(OutputFile(name: Self.fileName, data: Data(xml.utf8), keepOthers: false))
     }
