@@ -3,7 +3,7 @@ import Foundation
 /// The record of past « services de la semaine », which the rotation reads to
 /// be fair: `out/directory/semaine/historique.json`, a JSON list, oldest first.
 ///
-/// It lives in `out/`, beside the posts it lists, like the archive of
+/// It lives in `out/`, beside the bottin, like the archive of
 /// published items (`out/archive/`): it is a public record of what was
 /// published, with no personal data, so it stays out of `data/`, which holds
 /// personal data only. Losing it costs fairness, not information: the
