@@ -99,6 +99,26 @@ struct WeeklyServiceWorkerTests {
         }
     }
 
+    @Test func theWeeksServiceIsInTheNextNewsletterWhenConfigured() throws {
+        let workspace = try TestWorkspace(extraConfig: "organisation: { email: \"info@cpas-exemple.be\" }, directory: { weekly: { newsletter: true } }")
+        try workspace.write(DirectoryJobTests.entry("Taxi social"), to: "directory/taxi.txt")
+        try ChannelRegistry.$current.withValue(Self.registry) {
+            try WorkerTestSupport.runOnce(workspace, at: "2027-01-04T10:30")
+            _ = try NewsletterPreview.write(workspace: workspace.workspace, config: try workspace.config(),
+                                            clock: FixedClock(WorkerTestSupport.date("2027-01-04T11:00")))
+            #expect(try workspace.read(NewsletterPreview.htmlPath).contains("Service de la semaine : Taxi social"))
+        }
+        let without = try TestWorkspace(extraConfig: "organisation: { email: \"info@cpas-exemple.be\" }")
+        try without.write(DirectoryJobTests.entry("Taxi social"), to: "directory/taxi.txt")
+        try ChannelRegistry.$current.withValue(Self.registry) {
+            try WorkerTestSupport.runOnce(without, at: "2027-01-04T10:30")
+            _ = try NewsletterPreview.write(workspace: without.workspace, config: try without.config(),
+                                            clock: FixedClock(WorkerTestSupport.date("2027-01-04T11:00")))
+            #expect(try !without.read(NewsletterPreview.htmlPath).contains("Service de la semaine"))
+            #expect(try without.read("out/facebook/index.html").contains("Service de la semaine : Taxi social"))
+        }
+    }
+
     @Test func withoutADirectoryFolderTheWorkerWritesNoDirectory() throws {
         let workspace = try TestWorkspace()
         try ChannelRegistry.$current.withValue(Self.registry) {
