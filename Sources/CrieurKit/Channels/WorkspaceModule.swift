@@ -20,11 +20,15 @@ public protocol WorkspaceModule: Sendable {
     var frenchName: String { get }
     /// Folders `crieur init` creates for it, relative to the workspace.
     var defaultFolders: [String] { get }
+    /// Reads its group of `config/crieur.json5` into `config`, strictly (through
+    /// `ConfigSection`), as a channel does. Default: no group.
+    func readConfig(_ root: ConfigSection, into config: inout CrieurConfig)
     /// Its work on time, if any.
     func periodicJob(_ environment: WorkerEnvironment) throws -> (any PeriodicJob)?
 }
 
 extension WorkspaceModule {
     public var defaultFolders: [String] { [] }
+    public func readConfig(_ root: ConfigSection, into config: inout CrieurConfig) {}
     public func periodicJob(_ environment: WorkerEnvironment) throws -> (any PeriodicJob)? { nil }
 }

@@ -122,7 +122,8 @@ public struct CrieurConfig: Sendable {
         config.window = DisplayWindowSettings.read(root.section("window"))
         config.readability = root.decode(ReadabilitySettings.self, "readability", default: config.readability)
         config.smtp = SMTPSettings.read(root.section("smtp"))
-        config.directory = DirectorySettings.read(root.section("directory"))
+        // The parts that are not channels (the social directory) read theirs too.
+        for module in ChannelRegistry.current.workspaceModules { module.readConfig(root, into: &config) }
 
         let problems = root.allProblems()
         if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }
