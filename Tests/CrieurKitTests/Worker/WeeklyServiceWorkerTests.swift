@@ -119,6 +119,35 @@ struct WeeklyServiceWorkerTests {
         }
     }
 
+    @Test func everySampleEntryMakesAnItemFacebookAndTheScreenAccept() throws {
+        let workspace = try SampleDirectory.workspace()
+        let directory = try SocialDirectory.read(
+            folder: workspace.path("directory"), readability: DirectoryReadability(settings: try workspace.config().readability))
+        #expect(directory.entries.count == 40)
+        let week = CivilDate(year: 2027, month: 1, day: 4)
+        let config = try workspace.config()
+        let enqueuer = Enqueuer(workspace: workspace.workspace, config: config,
+                                publishers: Publishers.all(config, workspace: workspace.workspace))
+        let now = WorkerTestSupport.date("2027-01-04T10:30")
+        for entry in directory.entries {
+            let text = WeeklyService.itemText(entry, week: week, weekly: DirectorySettings.Weekly())
+            // The worker's own verdict (`crieur enqueue`'s check): published on Facebook and the screen, nothing left out.
+            try workspace.write(text, to: "essai/\(WeeklyService.fileName(week: week))")
+            let checked = try #require(enqueuer.checkAll([workspace.path("essai/\(WeeklyService.fileName(week: week))")], now: now).first)
+            #expect(checked.problems.isEmpty && checked.leftOut.isEmpty,
+                    "\(entry.id): \(checked.problems.map(\.message)) \(checked.leftOut.flatMap(\.problems).map(\.message))")
+            do {
+                let item = try ItemParser().parse(Data(text.utf8), fileName: WeeklyService.fileName(week: week))
+                #expect(item.title == "Service de la semaine : \(entry.name)")
+                #expect(item.override == WeeklyService.derogation)
+                #expect(item.screenText != nil, "\(entry.id): a short text for the screen")
+                #expect(item.place == entry.address)
+            } catch {
+                Issue.record("\(entry.id): \(error.problems.map(\.message))")
+            }
+        }
+    }
+
     @Test func withoutADirectoryFolderTheWorkerWritesNoDirectory() throws {
         let workspace = try TestWorkspace()
         try ChannelRegistry.$current.withValue(Self.registry) {
