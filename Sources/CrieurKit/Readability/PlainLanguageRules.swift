@@ -43,6 +43,11 @@ struct PlainLanguageRules: Sendable {
     let explanations: [String: String]
     /// Sentence limits of the channels checked, strictest first.
     let sentenceLimits: [(channel: Channel, limit: Int)]
+    /// The smallest `rareWordRank` of the channels checked: a word beyond it is flagged.
+    let rareWordRank: Int32
+    /// Keys never flagged as rare: the built-in and configured known words, place names
+    /// and explained acronyms, lower-cased.
+    let knownWords: Set<String>
 
     init(settings: ReadabilitySettings, channels: [Channel]) {
         self.settings = settings
@@ -51,6 +56,12 @@ struct PlainLanguageRules: Sendable {
         explanations = AcronymGlossary.explanations.merging(
             settings.acronymExplanations.map { ($0.key.uppercased(), $0.value) }, uniquingKeysWith: { $1 })
         sentenceLimits = channels.map { ($0, settings.profile(for: $0).maxSentenceWords) }.sorted { $0.limit < $1.limit }
+        rareWordRank = Int32(channels.map { settings.profile(for: $0).rareWordRank }.min() ?? Int(Int32.max))
+        var known = CommonWords.known
+        for word in settings.knownWords + settings.placeNames + Array(settings.acronymExplanations.keys) {
+            for part in word.split(separator: " ") { known.insert(Self.key(for: String(part))) }
+        }
+        knownWords = known
     }
 
     static func key(for word: String) -> String {
@@ -86,8 +97,9 @@ struct PlainLanguageRules: Sendable {
                 keys: Positions(base: keys[span.words]), textBytes: tokens.sentenceBytes[span.text], table: table)
             longSentence(analysed, table: table, wording: &wording, into: &findings)
             acronymsAndCapitals(analysed, table: table, seen: &acronymsSeen, into: &findings)
-            let administrativeSpans = administrativeWords(analysed, table: table, wording: &wording, into: &findings)
-            longWords(analysed, skipping: administrativeSpans, wording: &wording, into: &findings)
+            var covered = administrativeWords(analysed, table: table, wording: &wording, into: &findings)
+            rareWords(analysed, table: table, covered: &covered, wording: &wording, into: &findings)
+            longWords(analysed, skipping: covered, wording: &wording, into: &findings)
             passiveVoice(analysed, table: table, into: &findings)
             negations(analysed, table: table, into: &findings)
             numbers(analysed, into: &findings)

@@ -22,7 +22,9 @@ public enum ReadabilityReportFormatter {
         let m = report.metrics
         out += "\nMesures : \(m.sentences) phrase\(m.sentences > 1 ? "s" : ""), \(m.words) mots, "
         out += "\(format(m.averageSentenceWords)) mots par phrase en moyenne, "
-        out += "score de lisibilité \(format(m.kandelMoles)) sur 100, LIX \(format(m.lix)), niveau \(m.level.rawValue).\n"
+        out += "score de lisibilité \(format(m.kandelMoles)) sur 100, LIX \(format(m.lix)), "
+        out += "indice de simplicité \(format(m.simplicity)) sur 100 (plus il est haut, plus le texte est facile ; "
+        out += "il compte aussi les mots peu courants : \(format(m.rareWordShare * 100)) %), niveau \(m.level.rawValue).\n"
 
         let blocking = report.findings.filter { $0.severity != .info }
         let advice = report.findings.filter { $0.severity == .info }
@@ -198,8 +200,14 @@ public enum ReadabilityReportFormatter {
         json.double(round(m.longWordShare))
         json.key("longestSentenceWords")
         json.int(m.longestSentenceWords)
+        json.key("meanLogRank")
+        json.double(round(m.meanLogRank))
+        json.key("rareWordShare")
+        json.double(round(m.rareWordShare))
         json.key("sentences")
         json.int(m.sentences)
+        json.key("simplicity")
+        json.double(round(m.simplicity))
         json.key("syllables")
         json.int(m.syllables)
         json.key("words")
