@@ -14,7 +14,11 @@ enum CommonWords {
         "smartphone", "smartphones", "tablette", "tablettes", "ordinateur", "ordinateurs", "numérique",
         "logement", "logements", "chauffage", "facture", "factures", "loyer", "loyers", "garderie", "crèche",
         "repair", "café", "bénévole", "bénévoles", "bénévolat", "inscription", "inscriptions", "formulaire",
-        "rendez-vous", "jouets", "puériculture", "septante", "nonante", "gsm", "kot", "minerval", "itsme",
+        "rendez-vous", "jouets", "puériculture", "septante", "nonante", "gsm", "kot", "minerval", "itsme", "guichet", "guichets",
+        // Money and daily paperwork, rare in films and books but read on every bill
+        "paiement", "paiements", "taxe", "taxes", "euro", "euros", "virement", "virements", "tarif", "tarifs",
+        "mensuel", "mensuelle", "mensuels", "mensuelles", "alimentaire", "alimentaires", "remboursement",
+        "remboursements", "bail", "créancier", "créanciers", "incomplet", "incomplète",
     ]
 
     /// Rare word (lower case) → a frequent word or phrase that can replace it.

@@ -99,7 +99,7 @@ public struct ReadabilityChecker: Sendable {
         /// Warnings other than long sentences, administrative and rare words.
         var otherWarnings = 0
         /// The rare words, each with its lemma's rank: a channel counts those beyond its own rank.
-        var rare: [ReadabilityFinding] = []
+        var rare: [(rank: Int32, excerpt: String)] = []
 
         /// One pass, copying only the findings a verdict quotes (a long text has thousands).
         init(_ findings: [ReadabilityFinding]) {
@@ -109,7 +109,7 @@ public struct ReadabilityChecker: Sendable {
             for finding in findings {
                 if finding.severity == .error { errors.append(finding) }
                 if finding.rule == rareRule {
-                    rare.append(finding)
+                    rare.append((finding.lemmaRank ?? .max, finding.excerpt))
                 } else if finding.rule == administrativeRule {
                     administrative += 1
                     if firstAdministrative.count < Self.administrativeNamed { firstAdministrative.append(finding) }
@@ -175,7 +175,7 @@ public struct ReadabilityChecker: Sendable {
                 "\(tally.administrative) mots administratifs (au plus \(profile.maxAdministrativeWords)) : \(names)\(more ? "…" : ".")"
             )
         }
-        let rare = tally.rare.filter { ($0.lemmaRank ?? .max) > profile.rareWordRank }
+        let rare = tally.rare.filter { $0.rank > profile.rareWordRank }
         if rare.count > profile.maxRareWords {
             var names: [String] = []
             for finding in rare where !names.contains("« \(finding.excerpt) »") {

@@ -8,7 +8,7 @@ import Foundation
 public enum ReadabilityReportFormatter {
     /// The French report for staff about `file` (the name shown at the top).
     public static func text(_ report: ReadabilityReport, file: String) -> String {
-        var out = "Lisibilité de « \(file) »\n\n"
+        var out = "Lisibilité de « \(file) » : \(changesLine(report))\n\n"
         out += report.passesAllChannels
             ? "Ce texte est assez simple pour tous ses canaux.\n"
             : "Ce texte est trop difficile pour au moins un canal. Réécrivez les phrases indiquées ci-dessous.\n"
@@ -45,6 +45,16 @@ public enum ReadabilityReportFormatter {
             out += "« Dérogation: » suivie de la raison : il sera publié et la raison sera notée.\n"
         }
         return out
+    }
+
+    /// How many things the report asks to change (the findings to correct or improve)
+    /// and how many pieces of advice follow, in French: the report's first line.
+    static func changesLine(_ report: ReadabilityReport) -> String {
+        let changes = report.findings.filter { $0.severity != .info }.count
+        let advice = report.findings.count - changes
+        var line = changes == 0 ? "rien à changer" : changes == 1 ? "1 chose à changer" : "\(changes) choses à changer"
+        if advice > 0 { line += advice == 1 ? " et 1 conseil" : " et \(advice) conseils" }
+        return line + "."
     }
 
     /// Findings grouped under the sentence they concern, in reading order.

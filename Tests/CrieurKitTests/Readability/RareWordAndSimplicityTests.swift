@@ -26,6 +26,12 @@ struct RareWordAndSimplicityTests {
         #expect(found.suggestion == "Expliquez-le ou remplacez-le par un mot plus courant.")
     }
 
+    @Test func aRareWordIsFlaggedOnceWhereItFirstAppears() {
+        let found = rareWords("L'indu est calculé. Le montant de l'indu sera retenu. Cet indu est petit.")
+        #expect(found.map(\.excerpt) == ["indu"])
+        #expect(found.first?.line == 1)
+    }
+
     @Test func anElidedRareWordIsQuotedWithoutItsArticle() {
         #expect(rareWords("Vous devez rembourser l'indu.").map(\.excerpt) == ["indu"])
     }
@@ -45,9 +51,9 @@ struct RareWordAndSimplicityTests {
     }
 
     @Test func theThresholdIsTheStrictestCheckedChannelsAndEachVerdictCountsItsOwn() {
-        // « mensuel » ranks between 5,000 and 10,000: rare for the screen only.
-        let text = "Le montant mensuel change."
-        #expect(rareWords(text, channels: [.ecran]).map(\.excerpt) == ["mensuel"])
+        // « délibérer » ranks between 5,000 and 10,000: rare for the screen only.
+        let text = "Le conseil délibère ce soir."
+        #expect(rareWords(text, channels: [.ecran]).map(\.excerpt) == ["délibère"])
         #expect(rareWords(text, channels: [.bulletin]).isEmpty)
         var settings = ReadabilitySettings()
         var override = ReadabilityProfile.Override()
@@ -55,7 +61,7 @@ struct RareWordAndSimplicityTests {
         settings.channels = ["ecran": override, "bulletin": override]
         let report = ReadabilityChecker(settings: settings).check(text, channels: [.ecran, .bulletin])
         #expect(report.verdict(for: .ecran)?.pass == false)
-        #expect(report.verdict(for: .ecran)?.reasons.last == "1 mot peu courant (au plus 0) : « mensuel ».")
+        #expect(report.verdict(for: .ecran)?.reasons.last == "1 mot peu courant (au plus 0) : « délibère ».")
         #expect(report.verdict(for: .bulletin)?.pass == true)
     }
 
