@@ -18,7 +18,8 @@ enum CommonWords {
         // Money and daily paperwork, rare in films and books but read on every bill
         "paiement", "paiements", "taxe", "taxes", "euro", "euros", "virement", "virements", "tarif", "tarifs",
         "mensuel", "mensuelle", "mensuels", "mensuelles", "alimentaire", "alimentaires", "remboursement",
-        "remboursements", "bail", "créancier", "créanciers", "incomplet", "incomplète",
+        "remboursements", "bail", "créancier", "créanciers", "incomplet", "incomplète", "gratuit", "gratuite",
+        "gratuits", "gratuites", "gratuitement",
     ]
 
     /// Rare word (lower case) → a frequent word or phrase that can replace it.

@@ -176,7 +176,7 @@ public struct ReadabilityChecker: Sendable {
             )
         }
         let rare = tally.rare.filter { $0.rank > profile.rareWordRank }
-        if rare.count > profile.maxRareWords {
+        if let maxRare = profile.maxRareWords, rare.count > maxRare {
             var names: [String] = []
             for finding in rare where !names.contains("« \(finding.excerpt) »") {
                 names.append("« \(finding.excerpt) »")
@@ -184,7 +184,7 @@ public struct ReadabilityChecker: Sendable {
             }
             let more = rare.count > names.count
             let what = rare.count == 1 ? "1 mot peu courant" : "\(rare.count) mots peu courants"
-            reasons.append("\(what) (au plus \(profile.maxRareWords)) : \(names.joined(separator: ", "))\(more ? "…" : ".")")
+            reasons.append("\(what) (au plus \(maxRare)) : \(names.joined(separator: ", "))\(more ? "…" : ".")")
         }
         if tally.otherWarnings > profile.maxWarnings {
             reasons.append("\(tally.otherWarnings) autres points à améliorer (au plus \(profile.maxWarnings)) : voyez la liste ci-dessous.")

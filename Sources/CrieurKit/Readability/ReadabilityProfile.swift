@@ -30,13 +30,15 @@ public struct ReadabilityProfile: Hashable, Sendable, Codable {
     /// A word whose lemma is not among this many most frequent lemmas of Lexique 3.83 is
     /// rare for this channel (at most `FrenchWordFrequencies.lemmaRankCap`, 15,000).
     public var rareWordRank: Int
-    /// Rare words tolerated in the whole text.
-    public var maxRareWords: Int
+    /// Distinct rare words tolerated in the whole text; nil (the default) sets no limit:
+    /// rare words then weigh on the verdict through `minSimplicity` only, and are listed
+    /// in the report with what to write instead.
+    public var maxRareWords: Int?
 
     public init(
         minKandelMoles: Double, maxLix: Double, maxAverageSentenceWords: Double, maxSentenceWords: Int,
         maxAdministrativeWords: Int, maxWarnings: Int, minSimplicity: Double? = nil, rareWordRank: Int = 8000,
-        maxRareWords: Int = 3
+        maxRareWords: Int? = nil
     ) {
         self.minSimplicity = minSimplicity ?? minKandelMoles
         self.rareWordRank = rareWordRank

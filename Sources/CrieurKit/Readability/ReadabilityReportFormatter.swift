@@ -141,6 +141,8 @@ public enum ReadabilityReportFormatter {
         null(&json)
         json.key("sentences")
         json.int(0)
+        json.key("simplicity")
+        null(&json)
         json.key("syllables")
         json.int(0)
         json.key("words")

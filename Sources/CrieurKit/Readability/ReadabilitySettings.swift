@@ -88,21 +88,22 @@ public struct ReadabilitySettings: Hashable, Sendable, Codable {
     /// The simplicity index (`minSimplicity`) keeps each channel's Kandel & Moles floor:
     /// on the project's corpus (tests' items, `samples/`, the shared corpus) the plain
     /// items score 78–98 and the administrative ones 14–41. Rare words: outside the 5,000
-    /// most frequent lemmas for the screen (one tolerated), 8,000 for Facebook and the
-    /// newsletter (two), 10,000 for the bulletin (three); the plain items of the corpus
-    /// have at most one (« bonbonne », « itsme » before it was a known word).
+    /// most frequent lemmas for the screen, 8,000 for Facebook and the newsletter, 10,000
+    /// for the bulletin; the plain items of the corpus have at most one (« bonbonne »,
+    /// « rappel », « troué »). They block a channel only through the simplicity index unless
+    /// `maxRareWords` is configured: a title of markup (« <script>alert… ») has five.
     public static let defaultProfiles: [Channel: ReadabilityProfile] = [
         .ecran: ReadabilityProfile(
             minKandelMoles: 65, maxLix: 40, maxAverageSentenceWords: 10, maxSentenceWords: 15,
-            maxAdministrativeWords: 0, maxWarnings: 1, rareWordRank: 5000, maxRareWords: 1),
+            maxAdministrativeWords: 0, maxWarnings: 1, rareWordRank: 5000),
         .facebook: ReadabilityProfile(
             minKandelMoles: 60, maxLix: 45, maxAverageSentenceWords: 12, maxSentenceWords: 18,
-            maxAdministrativeWords: 1, maxWarnings: 2, rareWordRank: 8000, maxRareWords: 2),
+            maxAdministrativeWords: 1, maxWarnings: 2, rareWordRank: 8000),
         .newsletter: ReadabilityProfile(
             minKandelMoles: 60, maxLix: 45, maxAverageSentenceWords: 12, maxSentenceWords: 18,
-            maxAdministrativeWords: 1, maxWarnings: 3, rareWordRank: 8000, maxRareWords: 2),
+            maxAdministrativeWords: 1, maxWarnings: 3, rareWordRank: 8000),
         .bulletin: ReadabilityProfile(
             minKandelMoles: 50, maxLix: 50, maxAverageSentenceWords: 15, maxSentenceWords: 22,
-            maxAdministrativeWords: 2, maxWarnings: 5, rareWordRank: 10000, maxRareWords: 3),
+            maxAdministrativeWords: 2, maxWarnings: 5, rareWordRank: 10000),
     ]
 }

@@ -65,6 +65,14 @@ struct RareWordAndSimplicityTests {
         #expect(report.verdict(for: .bulletin)?.pass == true)
     }
 
+    @Test func byDefaultRareWordsWeighOnTheVerdictOnlyThroughTheSimplicityIndex() {
+        // Words outside the table are listed, not a refusal by themselves (the screen's default).
+        let report = ReadabilityChecker().check("Le forfait de la ludothèque couvre la péremption.", channels: [.ecran])
+        #expect(report.findings.filter { $0.rule == "rare-word" }.count >= 2)
+        #expect(report.verdict(for: .ecran)?.reasons.contains { $0.contains("peu courant") } == false)
+        #expect(ReadabilitySettings().profile(for: .ecran).maxRareWords == nil)
+    }
+
     @Test func rareWordRankIsReadFromTheConfiguration() throws {
         let json = #"{"channels": {"ecran": {"rareWordRank": 2000, "maxRareWords": 4, "minSimplicity": 70}}, "knownWords": ["troc"], "placeNames": ["Ry"]}"#
         let settings = try JSONDecoder().decode(ReadabilitySettings.self, from: Data(json.utf8))
