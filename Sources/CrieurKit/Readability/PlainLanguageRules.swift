@@ -247,7 +247,7 @@ struct PlainLanguageRules: Sendable {
                 written = table.words[id].text
                 // How it is written is only needed the first time, after the test below.
                 if !knownAcronyms.contains(name) && !seen.contains(name) {
-                    written = text().contains("art. 60") ? "art. 60" : written + " " + analysed.word(i + 1)
+                    written = Self.reference(startingWith: written, in: text()) ?? written + " " + analysed.word(i + 1)
                 }
             } else if kind == .capitals {
                 written = table.words[id].text
@@ -282,7 +282,12 @@ struct PlainLanguageRules: Sendable {
             seen.insert(name)
             if text().contains(written + " (") || text().contains("(" + written + ")") { continue }
             let suggestion: String
-            if let explanation {
+            if var explanation {
+                // The reference keeps its paragraph: « contrat « article 60 § 7 » ».
+                if name == "ART. 60", let paragraph = written.range(of: "§") {
+                    explanation = explanation.replacingOccurrences(
+                        of: "article 60", with: "article 60 " + written[paragraph.lowerBound...].replacingOccurrences(of: "§", with: "§ ").replacingOccurrences(of: "§  ", with: "§ "))
+                }
                 suggestion = "Écrivez plutôt : « \(explanation) »."
             } else {
                 suggestion =
@@ -294,6 +299,33 @@ struct PlainLanguageRules: Sendable {
                     message: "« \(written) » n'est pas expliqué : beaucoup de lecteurs ne connaissent pas ce sigle ou ce mot technique.",
                     excerpt: written, suggestion: suggestion))
         }
+    }
+
+    /// The reference starting at the first `word` of `sentence` as written there, its
+    /// number and paragraph kept (« art. 60 », « art. 60 § 7 », « article 60 §7 »): the word,
+    /// then dots, spaces, digits and « § », without a trailing dot or space.
+    static func reference(startingWith word: String, in sentence: String) -> String? {
+        var from = sentence.startIndex
+        // The first occurrence that is a word of its own (not « art » in « articulation ») and has a number.
+        while let start = sentence.range(of: word, range: from..<sentence.endIndex) {
+            from = start.upperBound
+            if start.lowerBound > sentence.startIndex, sentence[sentence.index(before: start.lowerBound)].isLetter { continue }
+            var end = start.upperBound
+            var sawDigit = false
+            while end < sentence.endIndex {
+                let c = sentence[end]
+                guard c == " " || c == "." || c == "§" || c == "\u{A0}" || c.isNumber else { break }
+                if c.isNumber { sawDigit = true }
+                end = sentence.index(after: end)
+            }
+            guard sawDigit else { continue }
+            var reference = sentence[start.lowerBound..<end]
+            while let last = reference.last, last == " " || last == "." || last == "\u{A0}" || last == "§" {
+                reference = reference.dropLast()
+            }
+            return String(reference)
+        }
+        return nil
     }
 
     /// Capitals used for emphasis (URGENT, FERMÉ) rather than an acronym (SPF, PIIS).

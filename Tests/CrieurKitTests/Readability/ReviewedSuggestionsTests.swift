@@ -95,6 +95,15 @@ struct ReviewedSuggestionsTests {
         #expect(text.contains("À corriger ou à améliorer (3) :"))
     }
 
+    @Test func aReferenceKeepsItsFormInExcerptAndSuggestion() throws {
+        let text = "Vous travaillez sous contrat art. 60 § 7 au CPAS."
+        let finding = try #require(ReadabilityChecker().check(text).findings.first { $0.rule == "unexplained-acronym" })
+        #expect(finding.excerpt == "art. 60 § 7")
+        #expect(finding.suggestion == "Écrivez plutôt : « un emploi trouvé par le CPAS (contrat « article 60 § 7 ») ».")
+        let glued = try #require(ReadabilityChecker().check("Un contrat art. 60 §7 vous attend.").findings.first)
+        #expect(glued.excerpt == "art. 60 §7")
+    }
+
     @Test func everyAlternativeAmongSeveralSaysWhenItFits() {
         for (_, alternative) in AdministrativeLexicon.builtIn {
             let options = PhraseAgreement.options(of: alternative)
