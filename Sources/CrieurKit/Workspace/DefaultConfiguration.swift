@@ -208,6 +208,13 @@ public enum DefaultConfiguration {
         // maxSentenceWords : aucune phrase ne doit dépasser ce nombre de mots.
         // maxAdministrativeWords : mots administratifs tolérés (« afin de », « octroi », …).
         // maxWarnings : autres points à améliorer tolérés (passif, capitales, dates en chiffres, …).
+        // Sans les écrire ici, chaque canal a aussi (valeurs par défaut pour écran, Facebook et
+        // lettre d'information, bulletin) :
+        // minSimplicity : indice de simplicité minimum, même échelle que minKandelMoles, qui compte
+        //   aussi les mots peu courants (65, 60, 50) ;
+        // rareWordRank : un mot qui n'est pas parmi les N mots les plus fréquents du français est
+        //   « peu courant » (5000, 8000, 10000) ; maxRareWords : mots peu courants tolérés (pas de
+        //   limite par défaut : ils comptent dans l'indice de simplicité).
         channels: {
           // L'écran de la salle d'attente se lit debout, de loin, en quelques secondes.
           ecran:      { minKandelMoles: 65, maxLix: 40, maxAverageSentenceWords: 10, maxSentenceWords: 15, maxAdministrativeWords: 0, maxWarnings: 1 },
@@ -225,6 +232,11 @@ public enum DefaultConfiguration {
         acronymExplanations: { /* "PCS": "le plan de cohésion sociale de la commune (PCS)" */ },
         // Mots administratifs à ajouter, avec le mot simple à proposer.
         administrativeWords: { /* "ad valvas": "au tableau d'affichage" */ },
+        // Mots que vos lecteurs connaissent même s'ils sont rares en français courant (votre
+        // glossaire) : ils ne seront pas signalés comme « mot peu courant ».
+        knownWords: [ /* "guidance", "ALE" */ ],
+        // Noms de lieux de la commune (villages, rues, salles) : jamais signalés comme mots peu courants.
+        placeNames: [ /* "Marcinelle", "Ry d'Argent" */ ],
         // Un mot de ce nombre de syllabes ou plus est signalé comme long.
         longWordSyllables: 5,
         // Une parenthèse de plus de ce nombre de mots est signalée.
