@@ -58,6 +58,8 @@ enum DemoCommand {
         La lettre d'information envoyée aux deux abonnés de démonstration (fichiers .eml, à ouvrir
           avec un programme de messagerie) : \(workspace.path(MailTransports.outboxFolder)) ; aperçu du prochain numéro : crieur newsletter.
         Le flux Atom pour le site de la commune : \(workspace.path("out/feed/atom.xml")).
+        Les affiches et flyers à imprimer : \(workspace.output(FlyerChannel.channel).path) ; l'agenda des événements
+          (un fichier .ics par événement et agenda.ics, pour le site de la commune) : \(workspace.path("out/calendar")).
         Un refus s'explique dans le rapport à côté du fichier, dans \(workspace.queue.directory(.rejected)).
         """)
         return .success

@@ -22,6 +22,7 @@ public struct ChannelRegistry: Sendable {
         BulletinChannel(),
         FacebookChannel(),
         ScreenChannel(),
+        FlyerChannel(),
     ])
 
     /// The registry in use (the built-in one unless a caller bound another).

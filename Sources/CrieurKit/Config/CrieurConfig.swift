@@ -20,6 +20,8 @@ public struct CrieurConfig: Sendable {
     private var channelSettings: [String: any Sendable] = [:]
     /// `directory`: when entries are « à vérifier », when the « service de la semaine » comes out.
     public var directory = DirectorySettings()
+    /// `calendar`: where the website serves `out/calendar/`, for « Ajouter à mon agenda » links.
+    public var calendar = CalendarSettings()
 
     public init() {}
 
@@ -123,6 +125,7 @@ public struct CrieurConfig: Sendable {
         config.readability = root.decode(ReadabilitySettings.self, "readability", default: config.readability)
         config.smtp = SMTPSettings.read(root.section("smtp"))
         config.directory = DirectorySettings.read(root.section("directory"))
+        config.calendar = CalendarSettings.read(root.section("calendar"))
 
         let problems = root.allProblems()
         if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }

@@ -170,6 +170,15 @@ public enum DefaultConfiguration {
         pollSeconds: 60,
       },
 
+      // L'agenda : Crieur écrit dans out/calendar/ un fichier .ics par événement (la ligne « Quand »
+      // d'une annonce) et agenda.ics, tous les événements à venir, pour le site de la commune.
+      calendar: {
+        // L'adresse web où le site publie le dossier out/calendar/, par exemple
+        // "https://www.cpas-exemple.be/agenda/". Avec elle, la lettre d'information, les affiches
+        // et le flux du site ont un lien « Ajouter à mon agenda ». Vide : pas de lien.
+        publicURL: "",
+      },
+
       // Combien de temps une annonce reste montrée. Elle l'est de sa date de « Publication »
       // (ou de son dépôt) jusqu'à sa date de « Fin ». Sans « Fin », jusqu'au dernier jour
       // de son « Quand » (le jour de l'événement). Sans l'une ni l'autre, pendant ce

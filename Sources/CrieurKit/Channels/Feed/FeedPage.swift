@@ -10,7 +10,7 @@ public struct FeedPage: ListingPage {
 
     public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {
         let xml = AtomFeed.render(published, organisation: context.config.organisation, now: context.now, calendar: context.calendar,
-                                  defaultDays: context.config.window.feedDays)
+                                  defaultDays: context.config.window.feedDays, calendarLinks: context.config.calendar)
         try folder.write(OutputFile(name: Self.fileName, data: Data(xml.utf8), keepOthers: false))
     }
 }
