@@ -66,7 +66,7 @@ import Testing
         #expect(try server.received().map(\.recipients) == [["deux@exemple.be"]])
     }
 
-    @Test func libcurlDotStuffsLinesThatStartWithADot() throws {
+    @Test func linesThatStartWithADotAreDotStuffed() throws {
         let server = try SMTPTestServer(.aiosmtpd)
         let transport = try SMTPTransport(url: server.url)
         let raw = "From: <info@cpas-exemple.be>\r\nTo: <un@exemple.be>\r\nSubject: points\r\n\r\navant\r\n.\r\n..deux\r\n.x\r\naprès\r\n"
@@ -129,5 +129,60 @@ import Testing
         let transport = try SMTPTransport(settings: settings, environment: ["CRIEUR_SMTP_URL": server.url])
         #expect(transport.url == server.url)
         #expect(try transport.send(try mail(to: "un@exemple.be")).outcome == .sent)
+    }
+
+    // MARK: How the commands leave (pipelining_smtp.py tells how they arrived)
+
+    @Test func envelopeAndDataLeaveInOneWriteWhenTheRelayOffersPipelining() throws {
+        let peer = try StallingSMTPServer(script: "pipelining_smtp.py", mode: "pipelining")
+        let transport = try SMTPTransport(url: peer.url)
+        for address in ["un@exemple.be", "deux@exemple.be"] {
+            let reply = try transport.send(try mail(to: address))
+            #expect(reply == DeliveryReply(outcome: .sent, code: 250, text: "2.0.0 Ok: queued"), "\(reply)")
+        }
+        let lines = try peer.lines(until: "accepted 2")
+        #expect(lines.filter { $0 == "commands MAIL RCPT DATA" }.count == 2, "\(lines)")
+        #expect(lines.filter { $0.hasPrefix("connection ") } == ["connection 1"], "one connection for both: \(lines)")
+    }
+
+    @Test func eachCommandWaitsForItsReplyWhenTheRelayDoesNotOfferPipelining() throws {
+        let peer = try StallingSMTPServer(script: "pipelining_smtp.py", mode: "no-pipelining")
+        let reply = try SMTPTransport(url: peer.url).send(try mail(to: "un@exemple.be"))
+        #expect(reply.outcome == .sent, "\(reply)")
+        let commands = try peer.lines(until: "accepted 1").filter { $0.hasPrefix("commands ") }
+        #expect(commands == ["commands EHLO", "commands MAIL", "commands RCPT", "commands DATA"])
+    }
+
+    @Test func aRefusedRecipientIsResetSoTheNextMessageGoesOnTheSameConnection() throws {
+        let peer = try StallingSMTPServer(script: "pipelining_smtp.py", mode: "pipelining")
+        let transport = try SMTPTransport(url: peer.url)
+        let refused = try transport.send(try mail(to: "refus@exemple.be"))
+        #expect(refused == DeliveryReply(outcome: .permanentFailure, code: 550, text: "5.1.1 Recipient address rejected: unknown"))
+        // The strict relay refuses a second MAIL FROM (503) unless the transaction was reset.
+        let next = try transport.send(try mail(to: "un@exemple.be"))
+        #expect(next.outcome == .sent, "\(next)")
+        let lines = try peer.lines(until: "accepted 1")
+        #expect(lines.contains("commands RSET"), "\(lines)")
+        #expect(lines.filter { $0.hasPrefix("connection ") } == ["connection 1"], "\(lines)")
+    }
+
+    @Test func aConnectionTheRelayClosedIsOpenedAgainWithoutFailingTheMessage() throws {
+        let peer = try StallingSMTPServer(script: "pipelining_smtp.py", mode: "close-after-message")
+        let transport = try SMTPTransport(url: peer.url)
+        for address in ["un@exemple.be", "deux@exemple.be", "trois@exemple.be"] {
+            let reply = try transport.send(try mail(to: address))
+            #expect(reply.outcome == .sent, "\(address): \(reply)")
+        }
+        let lines = try peer.lines(until: "accepted 3")
+        #expect(lines.filter { $0.hasPrefix("connection ") } == ["connection 1", "connection 2", "connection 3"], "\(lines)")
+    }
+
+    @Test func theDataSectionEndsWithTheFinalDotAndDoublesLeadingDots() {
+        func section(_ text: String) -> String {
+            String(decoding: SMTPTransport.dataSection(Data(text.utf8)), as: UTF8.self)
+        }
+        #expect(section("a\r\n.\r\n..b\r\nc.d\r\n") == "a\r\n..\r\n...b\r\nc.d\r\n.\r\n")
+        #expect(section(".x") == "..x\r\n.\r\n", "a first line with a dot, and no line end at the end")
+        #expect(section("") == "\r\n.\r\n")
     }
 }
