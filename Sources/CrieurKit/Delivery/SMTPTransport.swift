@@ -22,8 +22,8 @@ import Glibc
 /// The connection is kept for the next message; after a failure it is closed
 /// and the next `send` reconnects. A connection idle for more than a second is
 /// checked before use (a relay that closed it, or said 421, is not taken for a
-/// failure of this message), and one older than libcurl's default maximum age
-/// (118 s) is opened again. A refused recipient is followed by `RSET`.
+/// failure of this message), and one idle for longer than libcurl's default
+/// maximum (118 s) is opened again. A refused recipient is followed by `RSET`.
 /// STARTTLS is required (`CURLUSESSL_ALL`) unless the server is on this
 /// machine (loopback). The message must have CRLF line ends (`MailMessage`);
 /// every line that starts with a dot gets a second one (dot-stuffing).
@@ -51,7 +51,6 @@ public final class SMTPTransport: MailTransport {
     /// The open connection's handle and socket; nil between connections.
     private var handle: UnsafeMutableRawPointer?
     private var socket: curl_socket_t = -1
-    private var openedAt: UInt64 = 0
     private var lastUsed: UInt64 = 0
     private var pipelining = false
     /// No TLS at all (`smtp://` to this machine).
@@ -64,8 +63,8 @@ public final class SMTPTransport: MailTransport {
     private var connectReplyComplete = true
     private var offersPipelining = false
 
-    /// Longer than this without a reply the connection is opened again (libcurl's `CURLOPT_MAXAGE_CONN` default).
-    static let maximumAge: UInt64 = 118_000_000_000
+    /// Idle longer than this, the connection is opened again (libcurl's `CURLOPT_MAXAGE_CONN` default).
+    static let maximumIdle: UInt64 = 118_000_000_000
     /// Longer than this idle, the connection is checked before use.
     static let checkAfter: UInt64 = 1_000_000_000
 
@@ -160,8 +159,11 @@ public final class SMTPTransport: MailTransport {
         if pipelining {
             try write(Array(commands.joined().utf8))
             for _ in commands {
-                replies.append(try readReply())
+                let reply = try readReply()
                 progress.gotReply = true
+                replies.append(reply)
+                // The relay is leaving (421): the other replies may never come.
+                if reply.code == 421 { break }
             }
         } else {
             for (command, wanted) in zip(commands, expected) {
@@ -339,7 +341,7 @@ public final class SMTPTransport: MailTransport {
     /// it while it was idle (a 421 before closing, an end of file).
     private func connectionLooksUsable() -> Bool {
         let now = Self.now()
-        if now - openedAt > Self.maximumAge { return false }
+        if now - lastUsed > Self.maximumIdle { return false }
         guard now - lastUsed > Self.checkAfter else { return true }
         var entry = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
         return poll(&entry, 1, 0) == 0
@@ -358,8 +360,7 @@ public final class SMTPTransport: MailTransport {
         if result == CURLE_OK, crieur_curl_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK, socket >= 0 {
             self.socket = socket
             pipelining = offersPipelining
-            openedAt = Self.now()
-            lastUsed = openedAt
+            lastUsed = Self.now()
             input = []
             return nil
         }

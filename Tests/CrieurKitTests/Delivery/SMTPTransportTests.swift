@@ -177,6 +177,13 @@ import Testing
         #expect(lines.filter { $0.hasPrefix("connection ") } == ["connection 1", "connection 2", "connection 3"], "\(lines)")
     }
 
+    @Test func aRelayLeavingWith421MidPipelineGivesItsReplyNotALostConnection() throws {
+        let peer = try StallingSMTPServer(script: "pipelining_smtp.py", mode: "leaving")
+        let reply = try SMTPTransport(url: peer.url).send(try mail(to: "un@exemple.be"))
+        #expect(reply == DeliveryReply(outcome: .temporaryFailure, code: 421, text: "4.3.2 Service shutting down"))
+        #expect(NewsletterSender.isRelayFailure(reply), "the run stops until the relay is back")
+    }
+
     @Test func theDataSectionEndsWithTheFinalDotAndDoublesLeadingDots() {
         func section(_ text: String) -> String {
             String(decoding: SMTPTransport.dataSection(Data(text.utf8)), as: UTF8.self)

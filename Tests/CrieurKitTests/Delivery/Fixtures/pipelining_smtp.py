@@ -1,12 +1,14 @@
 """An SMTP relay for the tests that tells how the client's commands arrived.
 
-    python3 pipelining_smtp.py PORT pipelining | no-pipelining | close-after-message
+    python3 pipelining_smtp.py PORT pipelining | no-pipelining | close-after-message | leaving
 
 pipelining:          offers PIPELINING in its EHLO reply.
 no-pipelining:       does not (the client must wait for each reply).
 close-after-message: offers PIPELINING, and closes the connection right after
                      accepting each message (as a relay that drops idle
                      connections does, from the client's point of view).
+leaving:             offers PIPELINING, answers MAIL FROM with 421 and closes
+                     the connection at once (a relay shutting down).
 Prints "listening" once it accepts connections; then, for each piece of data
 it receives outside a message, the command verbs it holds, e.g.
 "commands MAIL RCPT DATA" (a pipelining client's one write) or "commands MAIL";
@@ -55,6 +57,11 @@ async def handle(reader, writer, mode, state):
             if verb in (b"EHLO", b"HELO"):
                 offer = b"250-PIPELINING\r\n" if mode != "no-pipelining" else b""
                 writer.write(b"250-pipelining.example\r\n" + offer + b"250 8BITMIME\r\n")
+            elif verb == b"MAIL" and mode == "leaving":
+                writer.write(b"421 4.3.2 Service shutting down\r\n")
+                await writer.drain()
+                writer.close()
+                return
             elif verb == b"MAIL":
                 if mail:
                     writer.write(b"503 5.5.1 Error: nested MAIL command\r\n")
