@@ -48,11 +48,18 @@ public final class SMTPTransport: MailTransport {
     private let connectTimeout: Int
     private let replyTimeout: Int
     private let shouldAbort: @Sendable () -> Bool
+    /// Tests only: the certificate to trust instead of the system's
+    /// authorities (`CURLOPT_CAINFO`), and `host:port:address:port` to reach a
+    /// name on this machine (`CURLOPT_CONNECT_TO`) so STARTTLS is required and
+    /// the certificate checked against that name.
+    private let trustedCertificate: String?
+    private let connectTo: UnsafeMutablePointer<curl_slist>?
     /// The open connection's handle and socket; nil between connections.
     private var handle: UnsafeMutableRawPointer?
     private var socket: curl_socket_t = -1
     private var lastUsed: UInt64 = 0
-    private var pipelining = false
+    /// Whether the open connection's relay offered PIPELINING after TLS (what the transactions use).
+    private(set) var pipelining = false
     /// No TLS at all (`smtp://` to this machine).
     private let plain: Bool
     /// Bytes received and not yet parsed into replies.
@@ -69,9 +76,18 @@ public final class SMTPTransport: MailTransport {
     static let checkAfter: UInt64 = 1_000_000_000
 
     /// `url`: `smtp://host:port/ehlo-name` (STARTTLS) or `smtps://…` (TLS from the start).
-    public init(url: String, username: String? = nil, password: String? = nil,
+    public convenience init(url: String, username: String? = nil, password: String? = nil,
                 connectTimeout: Int = SMTPSettings.defaultConnectTimeout, replyTimeout: Int = SMTPSettings.defaultReplyTimeout,
                 shouldAbort: @escaping @Sendable () -> Bool = { false }) throws(DeliveryError) {
+        try self.init(url: url, username: username, password: password, connectTimeout: connectTimeout,
+                      replyTimeout: replyTimeout, shouldAbort: shouldAbort, trustedCertificate: nil, connectTo: nil)
+    }
+
+    init(url: String, username: String? = nil, password: String? = nil,
+         connectTimeout: Int = SMTPSettings.defaultConnectTimeout, replyTimeout: Int = SMTPSettings.defaultReplyTimeout,
+         shouldAbort: @escaping @Sendable () -> Bool = { false }, trustedCertificate: String?, connectTo: String?) throws(DeliveryError) {
+        self.trustedCertificate = trustedCertificate
+        self.connectTo = connectTo.map { curl_slist_append(nil, $0) }
         self.url = url
         self.username = username
         self.password = password
@@ -96,6 +112,7 @@ public final class SMTPTransport: MailTransport {
     deinit {
         // A clean end: libcurl says QUIT on a connection still open.
         if let handle { curl_easy_cleanup(handle) }
+        curl_slist_free_all(connectTo)
     }
 
     /// STARTTLS is required except towards this machine, where nothing crosses a network.
@@ -374,6 +391,13 @@ public final class SMTPTransport: MailTransport {
             return DeliveryReply(outcome: .temporaryFailure, code: code, text: text.isEmpty ? reason : text)
         }
         switch result {
+        case CURLE_PEER_FAILED_VERIFICATION:
+            // Never sent to a relay that cannot prove its name: the login and the messages would go to whoever answered.
+            return DeliveryReply(outcome: .temporaryFailure, code: 0, text: "certificat du serveur refusé : il ne prouve pas "
+                                 + "que le serveur est bien \(URLComponents(string: url)?.host ?? url) (libcurl: \(reason))")
+        case CURLE_USE_SSL_FAILED:
+            return DeliveryReply(outcome: .temporaryFailure, code: 0,
+                                 text: "le serveur ne propose pas STARTTLS : rien n'est envoyé en clair (libcurl: \(reason))")
         case CURLE_ABORTED_BY_CALLBACK:
             return DeliveryReply(outcome: .temporaryFailure, code: 0, text: "envoi interrompu par l'arrêt du service")
         case CURLE_OPERATION_TIMEDOUT:
@@ -417,6 +441,10 @@ public final class SMTPTransport: MailTransport {
             return transport.shouldAbort() ? 1 : 0
         }), "XFERINFOFUNCTION")
         check(crieur_curl_setopt_ptr(handle, CURLOPT_XFERINFODATA, context), "XFERINFODATA")
+        if let trustedCertificate { check(crieur_curl_setopt_string(handle, CURLOPT_CAINFO, trustedCertificate), "CAINFO") }
+        if let connectTo {
+            check(crieur_curl_setopt_ptr(handle, CURLOPT_CONNECT_TO, connectTo), "CONNECT_TO")
+        }
         if let username { check(crieur_curl_setopt_string(handle, CURLOPT_USERNAME, username), "USERNAME") }
         if let password { check(crieur_curl_setopt_string(handle, CURLOPT_PASSWORD, password), "PASSWORD") }
         check(crieur_curl_setopt_header_function(handle, { buffer, size, count, context in

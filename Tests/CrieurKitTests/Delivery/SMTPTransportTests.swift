@@ -131,6 +131,67 @@ import Testing
         #expect(try transport.send(try mail(to: "un@exemple.be")).outcome == .sent)
     }
 
+    // MARK: Through STARTTLS (aiosmtpd requiring it, a certificate made here)
+
+    /// A self-signed certificate for `relais.crieur-test.example`, made by openssl in a fresh folder.
+    struct Certificate {
+        static let host = "relais.crieur-test.example"
+        let directory = NSTemporaryDirectory() + "crieur-tls-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        var certificate: String { directory + "/cert.pem" }
+        var key: String { directory + "/key.pem" }
+
+        init() throws {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            _ = try ExternalProgram.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                                         "-keyout", key, "-out", certificate, "-subj", "/CN=\(Self.host)",
+                                         "-addext", "subjectAltName=DNS:\(Self.host)"])
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: directory) }
+    }
+
+    /// A transport to `host` (not loopback, so STARTTLS is required) that reaches the test server on 127.0.0.1.
+    func tlsTransport(to server: SMTPTestServer, host: String = Certificate.host, trusting certificate: String?) throws -> SMTPTransport {
+        try SMTPTransport(url: "smtp://\(host):\(server.port)/crieur-test.example", trustedCertificate: certificate,
+                          connectTo: "\(host):\(server.port):127.0.0.1:\(server.port)")
+    }
+
+    @Test func throughStartTLSMessagesArriveIntactPipelinedOnOneConnection() throws {
+        let tls = try Certificate()
+        defer { tls.remove() }
+        let server = try SMTPTestServer(.aiosmtpdStartTLS(certificate: tls.certificate, key: tls.key))
+        let transport = try tlsTransport(to: server, trusting: tls.certificate)
+        let mails = try ["un@exemple.be", "deux@exemple.be", "trois@exemple.be"].map { try mail(to: $0, text: "Bonjour,\n.\n..\nFin") }
+        for mail in mails {
+            // The server refuses MAIL FROM before STARTTLS (530): sent means the transaction went through TLS.
+            let reply = try transport.send(mail)
+            #expect(reply.outcome == .sent, "\(reply)")
+        }
+        #expect(transport.pipelining, "PIPELINING offered after STARTTLS, so used")
+        let received = try server.received()
+        #expect(received.map(\.recipients) == mails.map { [$0.recipient] })
+        #expect(received.map(\.data) == mails.map(\.data), "the bytes sent, dots and all")
+        #expect(Set(received.map(\.clientPort)).count == 1, "one connection for every message")
+    }
+
+    @Test func aRelayCertificateThatDoesNotVerifyIsRefusedAndNothingIsSent() throws {
+        let tls = try Certificate()
+        defer { tls.remove() }
+        let server = try SMTPTestServer(.aiosmtpdStartTLS(certificate: tls.certificate, key: tls.key))
+        // Self-signed, so not trusted by the system's authorities.
+        let untrusted = try tlsTransport(to: server, trusting: nil).send(try mail(to: "un@exemple.be"))
+        #expect(untrusted.outcome == .temporaryFailure, "\(untrusted)")
+        #expect(untrusted.code == 0)
+        #expect(untrusted.text.hasPrefix("certificat du serveur refusé : il ne prouve pas que le serveur est bien \(Certificate.host) (libcurl: "),
+                "\(untrusted)")
+        // Trusted, but made out to another name than the relay's.
+        let otherName = try tlsTransport(to: server, host: "autre.crieur-test.example", trusting: tls.certificate).send(try mail(to: "un@exemple.be"))
+        #expect(otherName.outcome == .temporaryFailure, "\(otherName)")
+        #expect(otherName.text.hasPrefix("certificat du serveur refusé : il ne prouve pas que le serveur est bien autre.crieur-test.example"),
+                "\(otherName)")
+        #expect(try server.received().isEmpty)
+    }
+
     // MARK: How the commands leave (pipelining_smtp.py tells how they arrived)
 
     @Test func envelopeAndDataLeaveInOneWriteWhenTheRelayOffersPipelining() throws {
