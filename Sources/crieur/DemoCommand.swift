@@ -60,6 +60,8 @@ enum DemoCommand {
         La lettre d'information envoyée aux deux abonnés de démonstration (fichiers .eml, à ouvrir
           avec un programme de messagerie) : \(workspace.path(MailTransports.outboxFolder)) ; aperçu du prochain numéro : crieur newsletter.
         Le flux Atom pour le site de la commune : \(workspace.path("out/feed/atom.xml")).
+        Les affiches et flyers à imprimer : \(workspace.output(FlyerChannel.channel).path) ; l'agenda des événements
+          (un fichier .ics par événement et agenda.ics, pour le site de la commune) : \(workspace.path("out/calendar")).
         Le bottin social : \(workspace.path("out/directory/bottin.html")) (à imprimer ; aussi bottin.fodt, et bottin.pdf
           si LibreOffice est installé), la recherche hors ligne : \(workspace.path("out/directory/recherche.html")) ;
           le « service de la semaine » est sur l'écran et dans les messages Facebook ; fiches à vérifier : crieur status.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The calendar folder's content (`out/calendar/` once wired): the feed
+/// The calendar folder's content (`out/calendar/`, written by `CalendarPage`): the feed
 /// `agenda.ics`, and one `IDENTITY.ics` per item whose event is not over,
 /// withdrawn ones included (cancelled, so that whoever added one to their
 /// agenda sees it called off). Each file replaces the one of the same name:

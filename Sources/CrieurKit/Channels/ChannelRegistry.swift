@@ -24,6 +24,7 @@ public struct ChannelRegistry: Sendable {
         BulletinChannel(),
         FacebookChannel(),
         ScreenChannel(),
+        FlyerChannel(),
     ], workspaceModules: [
         DirectoryModule(),
     ])

@@ -6,6 +6,6 @@ public enum Publishers {
     }
 
     public static func listings(_ config: CrieurConfig) -> [any ListingPage] {
-        [FeedPage()]
+        [FeedPage(), CalendarPage()]
     }
 }

@@ -20,6 +20,8 @@ public struct CrieurConfig: Sendable {
     private var channelSettings: [String: any Sendable] = [:]
     /// `directory`: when entries are « à vérifier », when the « service de la semaine » comes out.
     public var directory = DirectorySettings()
+    /// `calendar`: where the website serves `out/calendar/`, for « Ajouter à mon agenda » links.
+    public var calendar = CalendarSettings()
 
     public init() {}
 
@@ -124,6 +126,7 @@ public struct CrieurConfig: Sendable {
         config.smtp = SMTPSettings.read(root.section("smtp"))
         // The parts that are not channels (the social directory) read theirs too.
         for module in ChannelRegistry.current.workspaceModules { module.readConfig(root, into: &config) }
+        config.calendar = CalendarSettings.read(root.section("calendar"))
 
         let problems = root.allProblems()
         if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }

@@ -7,7 +7,7 @@ public struct OutgoingMail: Sendable {
     public var sender: String
     /// Envelope recipient (`RCPT TO`): exactly one, so each reply belongs to one person.
     public var recipient: String
-    /// The RFC 5322 message, CRLF line ends, not dot-stuffed (libcurl does it).
+    /// The RFC 5322 message, CRLF line ends, not dot-stuffed (`SMTPTransport` does it).
     public var data: Data
     /// The `Message-ID` without angle brackets, to record and to name outbox files.
     public var messageID: String

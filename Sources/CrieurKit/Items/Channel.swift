@@ -35,10 +35,7 @@ public struct Channel: RawRepresentable, Sendable, Hashable, Codable, CodingKeyR
     /// Names staff use for channels Crieur does not have yet, with the channel
     /// to choose meanwhile: refused with that suggestion, never guessed. A
     /// registered alias wins over this list.
-    public static let notYet: [String: (frenchName: String, instead: Channel)] = [
-        "affiche": ("affiche à imprimer", .bulletin), "affiches": ("affiche à imprimer", .bulletin),
-        "flyer": ("affiche à imprimer", .bulletin), "poster": ("affiche à imprimer", .bulletin),
-    ]
+    public static let notYet: [String: (frenchName: String, instead: Channel)] = [:]
 
     /// The channel staff mean by `name`, whatever its case and accents
     /// (« Écran », « email »); nil when it names none.

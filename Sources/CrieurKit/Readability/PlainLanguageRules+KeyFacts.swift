@@ -10,6 +10,9 @@ extension PlainLanguageRules {
         var impersonalGroup: Int32
         /// Index in `AdministrativeLexicon.prefixEntries` of the stem this key starts with, or -1.
         var prefixEntry: Int32
+        /// Frequency rank of the key's lemma (`FrenchWordFrequencies`), or `Int32.max`
+        /// when it is not among the table's most frequent lemmas.
+        var lemmaRank: Int32 = .max
 
         struct Flags: OptionSet {
             let rawValue: UInt16
@@ -49,6 +52,22 @@ extension PlainLanguageRules {
         if explanations[key.uppercased()] != nil { flags.insert(.explained) }
         return KeyFacts(
             flags: flags, lexiconGroup: lexiconGroup, impersonalGroup: impersonalGroup,
-            prefixEntry: lexicon.prefixEntryIndex(for: key).map(Int32.init) ?? -1)
+            prefixEntry: lexicon.prefixEntryIndex(for: key).map(Int32.init) ?? -1,
+            lemmaRank: Self.lemmaRank(of: key))
+    }
+
+    /// The frequency rank of `key`'s lemma; a compound written with hyphens that the
+    /// table lacks (*présentez-vous*) ranks as its rarest part. `Int32.max` when unknown.
+    /// A compound the table ranks as rare but whose parts are all frequent (*grille-pain*)
+    /// ranks as its rarest part: readers understand it from its parts.
+    static func lemmaRank(of key: String) -> Int32 {
+        let whole = FrenchWordFrequencies.lemmaRank(of: key).map(Int32.init) ?? .max
+        guard whole > 3000, key.utf8.contains(UInt8(ascii: "-")) else { return whole }
+        var rarest: Int32 = 0
+        for part in key.split(separator: "-") {
+            guard let rank = FrenchWordFrequencies.lemmaRank(of: String(part)) else { return whole }
+            rarest = max(rarest, Int32(rank))
+        }
+        return rarest == 0 ? whole : min(whole, rarest)
     }
 }

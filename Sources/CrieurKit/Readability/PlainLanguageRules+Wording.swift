@@ -19,6 +19,7 @@ extension PlainLanguageRules {
 
         var administrative: [ArraySlice<Int32>: Texts] = [:]
         var longWord: [Int32: Texts] = [:]
+        var rareWord: [Int32: Texts] = [:]
         /// Long sentences by their text: a long text repeats its paragraphs.
         var longSentence: [SentenceBytes: Texts] = [:]
 

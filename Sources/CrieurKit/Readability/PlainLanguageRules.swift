@@ -43,6 +43,11 @@ struct PlainLanguageRules: Sendable {
     let explanations: [String: String]
     /// Sentence limits of the channels checked, strictest first.
     let sentenceLimits: [(channel: Channel, limit: Int)]
+    /// The smallest `rareWordRank` of the channels checked: a word beyond it is flagged.
+    let rareWordRank: Int32
+    /// Keys never flagged as rare: the built-in and configured known words, place names
+    /// and explained acronyms, lower-cased.
+    let knownWords: Set<String>
 
     init(settings: ReadabilitySettings, channels: [Channel]) {
         self.settings = settings
@@ -51,6 +56,12 @@ struct PlainLanguageRules: Sendable {
         explanations = AcronymGlossary.explanations.merging(
             settings.acronymExplanations.map { ($0.key.uppercased(), $0.value) }, uniquingKeysWith: { $1 })
         sentenceLimits = channels.map { ($0, settings.profile(for: $0).maxSentenceWords) }.sorted { $0.limit < $1.limit }
+        rareWordRank = Int32(channels.map { settings.profile(for: $0).rareWordRank }.min() ?? Int(Int32.max))
+        var known = CommonWords.known
+        for word in settings.knownWords + settings.placeNames + Array(settings.acronymExplanations.keys) {
+            for part in word.split(separator: " ") { known.insert(Self.key(for: String(part))) }
+        }
+        knownWords = known
     }
 
     static func key(for word: String) -> String {
@@ -77,6 +88,7 @@ struct PlainLanguageRules: Sendable {
     func findings(in tokens: TokenizedText, table: WordTable) -> [ReadabilityFinding] {
         var findings: [ReadabilityFinding] = []
         var acronymsSeen: Set<String> = []
+        var rareSeen: Set<Int32> = []
         var wording = Wording()
         // The key of every word occurrence, in one array for the whole text.
         let keys = tokens.wordIDs.map { table.words[Int($0)].keyID }
@@ -86,8 +98,9 @@ struct PlainLanguageRules: Sendable {
                 keys: Positions(base: keys[span.words]), textBytes: tokens.sentenceBytes[span.text], table: table)
             longSentence(analysed, table: table, wording: &wording, into: &findings)
             acronymsAndCapitals(analysed, table: table, seen: &acronymsSeen, into: &findings)
-            let administrativeSpans = administrativeWords(analysed, table: table, wording: &wording, into: &findings)
-            longWords(analysed, skipping: administrativeSpans, wording: &wording, into: &findings)
+            var covered = administrativeWords(analysed, table: table, wording: &wording, into: &findings)
+            rareWords(analysed, table: table, covered: &covered, seen: &rareSeen, wording: &wording, into: &findings)
+            longWords(analysed, skipping: covered, wording: &wording, into: &findings)
             passiveVoice(analysed, table: table, into: &findings)
             negations(analysed, table: table, into: &findings)
             numbers(analysed, into: &findings)
@@ -132,7 +145,9 @@ struct PlainLanguageRules: Sendable {
         let names = exceeded.map { $0.channel.frenchName }.joined(separator: ", ")
         var suggestion = "Coupez-la en phrases de \(strictest.limit) mots au plus, avec une seule idée par phrase."
         if let cut = cutPoint(analysed, table: table) {
-            suggestion += " Vous pouvez par exemple mettre un point après « \(cut) » et commencer une nouvelle phrase."
+            suggestion += cut.atPunctuation
+                ? " Vous pouvez par exemple couper après « \(cut.quote) » : remplacez ce signe par un point et commencez une nouvelle phrase."
+                : " Vous pouvez par exemple mettre un point après « \(cut.quote) » et commencer une nouvelle phrase."
         }
         let texts = Wording.Texts(
             excerpt: analysed.text,
@@ -143,42 +158,39 @@ struct PlainLanguageRules: Sendable {
             finding(.longSentence, .warning, analysed, message: texts.message, excerpt: texts.excerpt, suggestion: texts.suggestion))
     }
 
-    static let linkingWords: Set<String> = ["et", "mais", "qui", "car", "donc", "ainsi", "dont", "lorsque", "puis"]
+    static let linkingWords: Set<String> = ["et", "mais", "qui", "que", "car", "donc", "ainsi", "dont", "lorsque", "puis"]
 
-    /// The words before a good place to cut: a comma or a linking word near the middle.
-    func cutPoint(_ analysed: Analysed, table: WordTable) -> String? {
-        let middle = analysed.count / 2
-        var best: Int?
-        // "Word followed by a comma somewhere in the sentence", tested at each comma rather than
-        // by a substring search of the whole sentence per word (quadratic, and a third of the time).
-        // Without combining marks each character is a scalar, and comparing the UTF-8 bytes
-        // before each comma gives the same answer as comparing characters, without decoding them.
-        // The same test as `AdministrativeLexicon.isPlainLatin`, on the sentence's own bytes.
-        let bytes = analysed.textBytes
-        let plain = bytes.allSatisfy { $0 < 0xCC }
-        let characters = plain ? [] : Array(analysed.text)
-        let commas = plain
-            ? bytes.indices.filter { bytes[$0] == UInt8(ascii: ",") } : characters.indices.filter { characters[$0] == "," }
-        func beforeAComma(_ word: String) -> Bool {
-            guard !commas.isEmpty else { return false }
-            if plain {
-                // Straight from the word's own bytes: an array of them per word was most of this rule's time.
-                func precedesAComma(_ written: some Collection<UInt8>) -> Bool {
-                    commas.contains {
-                        $0 - bytes.startIndex >= written.count && bytes[($0 - written.count)..<$0].elementsEqual(written)
-                    }
-                }
-                return word.utf8.withContiguousStorageIfAvailable(precedesAComma) ?? precedesAComma(Array(word.utf8))
-            }
-            let written = Array(word)
-            return commas.contains { $0 >= written.count && characters[($0 - written.count)..<$0].elementsEqual(written) }
-        }
-        for i in 2..<max(2, analysed.count - 2) {
-            guard table[key: analysed.keys[i + 1]].flags.contains(.linkingWord) || beforeAComma(analysed.word(i)) else { continue }
-            if best == nil || abs(i - middle) < abs(best! - middle) { best = i }
+    /// A good place to cut a long sentence, at a clause boundary near the middle: after a
+    /// comma or a semicolon, or before a linking word (« qui », « que », « et », « mais »,
+    /// « car », « donc »…). Returns the last words before the cut quoted exactly as in the
+    /// text (punctuation kept) and whether the cut is at a comma or semicolon.
+    func cutPoint(_ analysed: Analysed, table: WordTable) -> (quote: String, atPunctuation: Bool)? {
+        let count = analysed.count
+        guard count > 4, let ranges = wordByteRanges(analysed, upTo: count) else { return nil }
+        let text = analysed.textBytes
+        let middle = count / 2
+        var best: (index: Int, punctuation: Bool)?
+        for i in 2..<(count - 2) {
+            // The bytes between word i and word i + 1: a comma or semicolon there is a boundary.
+            let between = text[ranges[i].upperBound..<ranges[i + 1].lowerBound]
+            let punctuation = between.contains(UInt8(ascii: ",")) || between.contains(UInt8(ascii: ";"))
+            // Not inside a parenthesis, a quotation or a number (« 1,5 »): only what separates words.
+            let clean = between.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }
+            // Before a linking word, but not between two (« et qui »): the cut would leave one alone.
+            let linking = table[key: analysed.keys[i + 1]].flags.contains(.linkingWord)
+                && !table[key: analysed.keys[i]].flags.contains(.linkingWord) && between.allSatisfy { $0 == UInt8(ascii: " ") }
+            guard (punctuation && clean) || linking else { continue }
+            if best == nil || abs(i - middle) < abs(best!.index - middle) { best = (i, punctuation && clean) }
         }
         guard let cut = best else { return nil }
-        return (max(0, cut - 3)...cut).map { analysed.word($0) }.joined(separator: " ")
+        let from = ranges[max(0, cut.index - 3)].lowerBound
+        var to = ranges[cut.index].upperBound
+        if cut.punctuation {
+            // Up to and with the comma or semicolon.
+            while to < text.endIndex, text[to] != UInt8(ascii: ","), text[to] != UInt8(ascii: ";") { to += 1 }
+            to += 1
+        }
+        return (String(decoding: text[from..<to], as: UTF8.self), cut.punctuation)
     }
 
     // MARK: - Long words
@@ -235,7 +247,7 @@ struct PlainLanguageRules: Sendable {
                 written = table.words[id].text
                 // How it is written is only needed the first time, after the test below.
                 if !knownAcronyms.contains(name) && !seen.contains(name) {
-                    written = text().contains("art. 60") ? "art. 60" : written + " " + analysed.word(i + 1)
+                    written = Self.reference(startingWith: written, in: text()) ?? written + " " + analysed.word(i + 1)
                 }
             } else if kind == .capitals {
                 written = table.words[id].text
@@ -270,7 +282,12 @@ struct PlainLanguageRules: Sendable {
             seen.insert(name)
             if text().contains(written + " (") || text().contains("(" + written + ")") { continue }
             let suggestion: String
-            if let explanation {
+            if var explanation {
+                // The reference keeps its paragraph: « contrat « article 60 § 7 » ».
+                if name == "ART. 60", let paragraph = written.range(of: "§") {
+                    explanation = explanation.replacingOccurrences(
+                        of: "article 60", with: "article 60 " + written[paragraph.lowerBound...].replacingOccurrences(of: "§", with: "§ ").replacingOccurrences(of: "§  ", with: "§ "))
+                }
                 suggestion = "Écrivez plutôt : « \(explanation) »."
             } else {
                 suggestion =
@@ -282,6 +299,33 @@ struct PlainLanguageRules: Sendable {
                     message: "« \(written) » n'est pas expliqué : beaucoup de lecteurs ne connaissent pas ce sigle ou ce mot technique.",
                     excerpt: written, suggestion: suggestion))
         }
+    }
+
+    /// The reference starting at the first `word` of `sentence` as written there, its
+    /// number and paragraph kept (« art. 60 », « art. 60 § 7 », « article 60 §7 »): the word,
+    /// then dots, spaces, digits and « § », without a trailing dot or space.
+    static func reference(startingWith word: String, in sentence: String) -> String? {
+        var from = sentence.startIndex
+        // The first occurrence that is a word of its own (not « art » in « articulation ») and has a number.
+        while let start = sentence.range(of: word, range: from..<sentence.endIndex) {
+            from = start.upperBound
+            if start.lowerBound > sentence.startIndex, sentence[sentence.index(before: start.lowerBound)].isLetter { continue }
+            var end = start.upperBound
+            var sawDigit = false
+            while end < sentence.endIndex {
+                let c = sentence[end]
+                guard c == " " || c == "." || c == "§" || c == "\u{A0}" || c.isNumber else { break }
+                if c.isNumber { sawDigit = true }
+                end = sentence.index(after: end)
+            }
+            guard sawDigit else { continue }
+            var reference = sentence[start.lowerBound..<end]
+            while let last = reference.last, last == " " || last == "." || last == "\u{A0}" || last == "§" {
+                reference = reference.dropLast()
+            }
+            return String(reference)
+        }
+        return nil
     }
 
     /// Capitals used for emphasis (URGENT, FERMÉ) rather than an acronym (SPF, PIIS).
@@ -296,7 +340,9 @@ struct PlainLanguageRules: Sendable {
 
     // MARK: - Administrative words
 
-    /// Reports lexicon matches and returns the word indices they cover.
+    /// Reports lexicon matches and returns the word indices they cover. A noun's
+    /// alternative is made to agree with the determiner before it (`PhraseAgreement`),
+    /// and the excerpt then starts at that determiner: « du dossier » → « de la demande ».
     func administrativeWords(
         _ analysed: Analysed, table: WordTable, wording: inout Wording, into findings: inout [ReadabilityFinding]
     ) -> Set<Int> {
@@ -304,14 +350,45 @@ struct PlainLanguageRules: Sendable {
         var i = 0
         while i < analysed.keys.count {
             if let match = lexiconMatch(analysed, at: i, table: table) {
+                let determiner = match.takesDeterminer ? determinerBefore(analysed, at: i, table: table) : (words: 0, text: nil)
+                let start = i - determiner.words
                 // The same written words always match the same entry: their texts can be shared.
-                let span = analysed.wordIDs.slice(i..<(i + match.length))
+                let span = analysed.wordIDs.slice(start..<(i + match.length))
                 let texts = wording.administrative[span] ?? {
-                    let excerpt = words(analysed, i..<(i + match.length))
+                    let options = PhraseAgreement.options(of: match.alternative)
+                    let excerpt = exactText(analysed, start..<(i + match.length))
+                    let capital = excerpt.first.map { $0.isUppercase } ?? false
+                    // A `*` entry matches every form (« sollicitez », « octroyée »): its verb or
+                    // participle takes the same ending, or the suggestion says to.
+                    let matched = table[word: analysed.wordIDs[i + match.length - 1]]
+                    let agreed = options.map { option -> (String, String?) in
+                        var option = option
+                        if match.byStem {
+                            if let conjugated = PhraseAgreement.conjugated(option.words, like: matched.key) {
+                                option.words = conjugated
+                            } else if PhraseAgreement.isInfinitive(option.words) {
+                                option.hint = (option.hint.map { $0 + " ; " } ?? "") + "à la même forme que « \(matched.text) »"
+                            }
+                        }
+                        if PhraseAgreement.agree(option.words, after: determiner.text).lowercased() == "vous" {
+                            option.hint = (option.hint.map { $0 + " ; " } ?? "") + "avec le verbe qui va avec : « vous devez »"
+                        }
+                        var words = PhraseAgreement.agree(option.words, after: determiner.text)
+                        if capital, let first = words.first { words = first.uppercased() + words.dropFirst() }
+                        return (words, option.hint)
+                    }
+                    let suggestion: String
+                    if agreed.count == 1 {
+                        suggestion = "Écrivez plutôt : « \(agreed[0].0) »" + (agreed[0].1.map { " (\($0))" } ?? "") + "."
+                    } else {
+                        let listed = agreed.map { "« \($0.0) »" + ($0.1.map { " (\($0))" } ?? "") }
+                        suggestion = "Écrivez plutôt " + listed.dropLast().joined(separator: ", ") + " ou " + listed.last!
+                            + ", selon le sens."
+                    }
                     let texts = Wording.Texts(
                         excerpt: excerpt,
                         message: "« \(excerpt) » est une tournure administrative que beaucoup de lecteurs comprennent mal.",
-                        suggestion: "Écrivez plutôt : « \(match.alternative) ».")
+                        suggestion: suggestion)
                     wording.administrative[span] = texts
                     return texts
                 }()
@@ -328,8 +405,73 @@ struct PlainLanguageRules: Sendable {
         return covered
     }
 
+    /// The determiner written just before word `index` (or elided on it: « l'octroi »), as
+    /// `PhraseAgreement.agree` wants it (« de la », « l' », « du », …), and how many words
+    /// before `index` it takes.
+    func determinerBefore(_ analysed: Analysed, at index: Int, table: WordTable) -> (words: Int, text: String?) {
+        // Keys are lower case already; the elided article is read from the word as written.
+        let key = { (i: Int) in table[word: analysed.wordIDs[i]].key }
+        let written = Array(table[word: analysed.wordIDs[index]].text.unicodeScalars.prefix(2))
+        let elided = written.count == 2 && (written[1] == "'" || written[1] == "\u{2019}")
+        if elided, written[0] == "l" || written[0] == "L" {
+            if index >= 1, key(index - 1) == "de" { return (1, "de l'") }
+            if index >= 1, key(index - 1) == "à" { return (1, "à l'") }
+            return (0, "l'")
+        }
+        if elided, written[0] == "d" || written[0] == "D" { return (0, "d'") }
+        if index >= 2, key(index - 1) == "la", key(index - 2) == "de" || key(index - 2) == "à" {
+            return (2, key(index - 2) + " la")
+        }
+        guard index >= 1, PhraseAgreement.determiners.contains(key(index - 1)) else { return (0, nil) }
+        // « d'un dossier »: the determiner is written with an elided « de ».
+        let before = table[word: analysed.wordIDs[index - 1]].text
+        if before.hasPrefix("d'") || before.hasPrefix("d\u{2019}") || before.hasPrefix("D'") || before.hasPrefix("D\u{2019}") {
+            return (1, "d'" + key(index - 1))
+        }
+        return (1, key(index - 1))
+    }
+
+    /// The sentence's own text from the first word of `range` to the end of its last,
+    /// punctuation and spacing kept (« art. 60 § 7 », « le 24, le 25 »); the words
+    /// joined by spaces if they cannot be found in order.
+    func exactText(_ analysed: Analysed, _ range: Range<Int>) -> String {
+        guard let bytes = wordByteRanges(analysed, upTo: range.upperBound), !range.isEmpty else {
+            return words(analysed, range)
+        }
+        let text = analysed.textBytes
+        return String(decoding: text[bytes[range.lowerBound].lowerBound..<bytes[range.upperBound - 1].upperBound], as: UTF8.self)
+    }
+
+    /// Where each of the first `count` words lies in the sentence's bytes (indices of
+    /// `textBytes`), found in order; nil when a word is not found as written.
+    func wordByteRanges(_ analysed: Analysed, upTo count: Int) -> [Range<Int>]? {
+        let text = analysed.textBytes
+        var cursor = text.startIndex
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(count)
+        for k in 0..<count {
+            let word = Array(analysed.word(k).utf8)
+            guard let first = word.first else { return nil }
+            var found: Int?
+            var p = cursor
+            while p + word.count <= text.endIndex {
+                if text[p] == first, text[p..<(p + word.count)].elementsEqual(word) {
+                    found = p
+                    break
+                }
+                p += 1
+            }
+            guard let start = found else { return nil }
+            ranges.append(start..<(start + word.count))
+            cursor = start + word.count
+        }
+        return ranges
+    }
+
     /// The longest lexicon entry starting at word `index`: how many words it covers and the plain alternative.
-    func lexiconMatch(_ analysed: Analysed, at index: Int, table: WordTable) -> (length: Int, alternative: String)? {
+    func lexiconMatch(
+        _ analysed: Analysed, at index: Int, table: WordTable
+    ) -> (length: Int, alternative: String, byStem: Bool, takesDeterminer: Bool)? {
         let keys = analysed.keys
         let first = table[key: keys[index]]
         if first.lexiconGroup >= 0 {
@@ -341,11 +483,12 @@ struct PlainLanguageRules: Sendable {
                 if matches, let stem = entry.lastStem {
                     matches = table[word: analysed.wordIDs[index + length - 1]].key.hasPrefix(stem)
                 }
-                if matches { return (length, entry.alternative) }
+                if matches { return (length, entry.alternative, entry.lastStem != nil, entry.takesDeterminer) }
             }
         }
         guard first.prefixEntry >= 0 else { return nil }
-        return (1, lexicon.prefixEntries[Int(first.prefixEntry)].alternative)
+        let entry = lexicon.prefixEntries[Int(first.prefixEntry)]
+        return (1, entry.alternative, true, entry.takesDeterminer)
     }
 
     // MARK: - Passive voice

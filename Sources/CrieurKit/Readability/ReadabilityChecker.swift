@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks that a French text is simple enough for the channels it goes to.
 ///
 /// Pure: takes the text (and the line of its first line in the file, so that
@@ -52,14 +54,24 @@ public struct ReadabilityChecker: Sendable {
         // than a two-syllable word, so they weigh at most 2 syllables in the scores.
         let scored = table.words.map { $0.kind == .word ? $0.syllables : min($0.syllables, 2) }
         let long = table.words.map { $0.letters > 6 ? 1 : 0 }
-        var scoredSyllables = 0, longWords = 0
+        // The lexical term: by word number, whether it counts, whether it is rare, its log rank.
+        let lexical = table.words.map { Self.lexicalFacts(of: $0, rank: table[key: $0.keyID].lemmaRank) }
+        var scoredSyllables = 0, longWords = 0, lexicalWords = 0, rareWords = 0
+        var logRankSum = 0.0
         for id in tokens.wordIDs {
             scoredSyllables += scored[Int(id)]
             longWords += long[Int(id)]
+            let facts = lexical[Int(id)]
+            if facts.counts {
+                lexicalWords += 1
+                if facts.rare { rareWords += 1 }
+                logRankSum += facts.logRank
+            }
         }
         let metrics = ReadabilityMetrics(
             sentences: tokens.sentences.count, words: tokens.wordIDs.count, syllables: scoredSyllables,
-            longWords: longWords, longestSentenceWords: tokens.sentences.reduce(0) { max($0, $1.words.count) })
+            longWords: longWords, longestSentenceWords: tokens.sentences.reduce(0) { max($0, $1.words.count) },
+            lexicalWords: lexicalWords, rareWords: rareWords, logRankSum: logRankSum)
         let findings = rules.findings(in: tokens, table: table).sorted {
             ($0.line, $0.sentenceIndex ?? 0, $0.severity) < ($1.line, $1.sentenceIndex ?? 0, $1.severity)
         }
@@ -70,6 +82,17 @@ public struct ReadabilityChecker: Sendable {
             verdicts: verdicts)
     }
 
+    /// What the lexical term of the scores takes from one distinct word: words in letters
+    /// not starting with a capital count (a name or an acronym is not a vocabulary
+    /// problem); rare beyond `ReadabilityMetrics.rareWordRank`.
+    static func lexicalFacts(of word: WordFacts, rank: Int32) -> (counts: Bool, rare: Bool, logRank: Double) {
+        guard word.kind == .word, let first = word.text.unicodeScalars.first, !LetterTable.isUppercase(first),
+            word.letters > 0
+        else { return (false, false, 0) }
+        let effective = rank == .max ? FrenchWordFrequencies.unknownRank : Int(rank)
+        return (true, effective > ReadabilityMetrics.rareWordRank, log10(Double(effective)))
+    }
+
     /// The findings the verdicts weigh, sorted out once for all channels.
     struct FindingTally {
         /// Unexplained acronyms: each one blocks every channel.
@@ -77,16 +100,21 @@ public struct ReadabilityChecker: Sendable {
         var administrative = 0
         /// The first administrative words, those a verdict names.
         var firstAdministrative: [ReadabilityFinding] = []
-        /// Warnings other than long sentences and administrative words.
+        /// Warnings other than long sentences, administrative and rare words.
         var otherWarnings = 0
+        /// The rare words, each with its lemma's rank: a channel counts those beyond its own rank.
+        var rare: [(rank: Int32, excerpt: String)] = []
 
         /// One pass, copying only the findings a verdict quotes (a long text has thousands).
         init(_ findings: [ReadabilityFinding]) {
             let administrativeRule = ReadabilityRule.administrativeWord.rawValue
             let longSentenceRule = ReadabilityRule.longSentence.rawValue
+            let rareRule = ReadabilityRule.rareWord.rawValue
             for finding in findings {
                 if finding.severity == .error { errors.append(finding) }
-                if finding.rule == administrativeRule {
+                if finding.rule == rareRule {
+                    rare.append((finding.lemmaRank ?? .max, finding.excerpt))
+                } else if finding.rule == administrativeRule {
                     administrative += 1
                     if firstAdministrative.count < Self.administrativeNamed { firstAdministrative.append(finding) }
                 } else if finding.severity == .warning && finding.rule != longSentenceRule {
@@ -118,6 +146,11 @@ public struct ReadabilityChecker: Sendable {
             if metrics.kandelMoles < profile.minKandelMoles {
                 reasons.append(
                     "Le texte est trop difficile à lire : score de lisibilité \(format(metrics.kandelMoles)) sur 100 (il faut au moins \(format(profile.minKandelMoles)) ; plus le score est haut, plus le texte est facile)."
+                )
+            }
+            if metrics.simplicity < profile.minSimplicity {
+                reasons.append(
+                    "Le texte est trop difficile à lire : indice de simplicité \(format(metrics.simplicity)) sur 100 (il faut au moins \(format(profile.minSimplicity)) ; il compte la longueur des phrases et des mots et les mots peu courants)."
                 )
             }
             if metrics.lix > profile.maxLix {
@@ -153,6 +186,17 @@ public struct ReadabilityChecker: Sendable {
             reasons.append(
                 "\(tally.administrative) mots administratifs (au plus \(profile.maxAdministrativeWords)) : \(names)\(more ? "…" : ".")"
             )
+        }
+        let rare = tally.rare.filter { $0.rank > profile.rareWordRank }
+        if let maxRare = profile.maxRareWords, rare.count > maxRare {
+            var names: [String] = []
+            for finding in rare where !names.contains("« \(finding.excerpt) »") {
+                names.append("« \(finding.excerpt) »")
+                if names.count == FindingTally.administrativeNamed { break }
+            }
+            let more = rare.count > names.count
+            let what = rare.count == 1 ? "1 mot peu courant" : "\(rare.count) mots peu courants"
+            reasons.append("\(what) (au plus \(maxRare)) : \(names.joined(separator: ", "))\(more ? "…" : ".")")
         }
         if tally.otherWarnings > profile.maxWarnings {
             reasons.append("\(tally.otherWarnings) autres points à améliorer (au plus \(profile.maxWarnings)) : voyez la liste ci-dessous.")

@@ -14,6 +14,9 @@ public struct ReadabilityFinding: Hashable, Sendable, Codable {
     public var suggestion: String
     /// Index of the sentence in `ReadabilityReport.sentences`, to group findings in the text report.
     public var sentenceIndex: Int?
+    /// For a rare word, the frequency rank of its lemma (`Int32.max` beyond the table), so
+    /// that each channel counts the words rare for its own `rareWordRank`. Not in the JSON.
+    var lemmaRank: Int32?
 
     enum CodingKeys: String, CodingKey {
         case rule, severity, message, line, excerpt, suggestion

@@ -18,13 +18,16 @@ public struct ReadabilityGate: Sendable {
         public var details: String?
         /// The rules that fired, most frequent first (for the PST report).
         public var rules: [String] = []
+        /// Findings to correct or improve in the reports of the refused texts (advice left out).
+        public var changes = 0
 
         /// The one problem a report opens with, naming the channels the text is too hard for.
         public var problem: ItemProblem? {
             guard !refused.isEmpty else { return nil }
             return ItemProblem(
                 line: nil,
-                message: "Le texte est trop difficile à lire pour : \(refused.map(\.frenchName).joined(separator: ", ")).",
+                message: "Le texte est trop difficile à lire pour : \(refused.map(\.frenchName).joined(separator: ", "))."
+                    + (changes == 1 ? " Il y a 1 chose à changer dans le texte." : changes > 1 ? " Il y a \(changes) choses à changer dans le texte." : ""),
                 fix: "Réécrivez les phrases indiquées dans le détail ci-dessous : phrases courtes, "
                     + "mots de tous les jours, sigles expliqués.")
         }
@@ -46,11 +49,13 @@ public struct ReadabilityGate: Sendable {
         var failing = Set<Channel>()
         var counts: [String: Int] = [:]
         var details: [String] = []
+        var changes = 0
         for report in reports {
             let failed = report.verdicts.filter { !$0.pass }
             guard !failed.isEmpty else { continue }
             failing.formUnion(failed.map(\.channel))
             for finding in report.findings { counts[finding.rule, default: 0] += 1 }
+            changes += report.findings.filter { $0.severity != .info }.count
             details.append(ReadabilityReportFormatter.text(report, file: fileName))
         }
         var assessment = Assessment()
@@ -61,6 +66,7 @@ public struct ReadabilityGate: Sendable {
             return assessment
         }
         assessment.refused = ordered
+        assessment.changes = changes
         assessment.details = details.joined(separator: "\n")
         assessment.rules = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
         return assessment

@@ -23,11 +23,26 @@ public struct ReadabilityProfile: Hashable, Sendable, Codable {
     public var maxAdministrativeWords: Int
     /// Other warnings tolerated (passive, capitals, numeric dates, …).
     public var maxWarnings: Int
+    /// Lowest simplicity index accepted (`ReadabilityMetrics.simplicity`, higher is easier;
+    /// same scale as Kandel & Moles). Defaults to `minKandelMoles`: on the project's corpus
+    /// the plain items score 78–98 and the administrative ones 14–41 on both scales' bands.
+    public var minSimplicity: Double
+    /// A word whose lemma is not among this many most frequent lemmas of Lexique 3.83 is
+    /// rare for this channel (at most `FrenchWordFrequencies.lemmaRankCap`, 15,000).
+    public var rareWordRank: Int
+    /// Distinct rare words tolerated in the whole text; nil (the default) sets no limit:
+    /// rare words then weigh on the verdict through `minSimplicity` only, and are listed
+    /// in the report with what to write instead.
+    public var maxRareWords: Int?
 
     public init(
         minKandelMoles: Double, maxLix: Double, maxAverageSentenceWords: Double, maxSentenceWords: Int,
-        maxAdministrativeWords: Int, maxWarnings: Int
+        maxAdministrativeWords: Int, maxWarnings: Int, minSimplicity: Double? = nil, rareWordRank: Int = 8000,
+        maxRareWords: Int? = nil
     ) {
+        self.minSimplicity = minSimplicity ?? minKandelMoles
+        self.rareWordRank = rareWordRank
+        self.maxRareWords = maxRareWords
         self.minKandelMoles = minKandelMoles
         self.maxLix = maxLix
         self.maxAverageSentenceWords = maxAverageSentenceWords
@@ -44,6 +59,9 @@ public struct ReadabilityProfile: Hashable, Sendable, Codable {
         public var maxSentenceWords: Int?
         public var maxAdministrativeWords: Int?
         public var maxWarnings: Int?
+        public var minSimplicity: Double?
+        public var rareWordRank: Int?
+        public var maxRareWords: Int?
 
         public init() {}
 
@@ -55,6 +73,9 @@ public struct ReadabilityProfile: Hashable, Sendable, Codable {
             if let v = maxSentenceWords { profile.maxSentenceWords = v }
             if let v = maxAdministrativeWords { profile.maxAdministrativeWords = v }
             if let v = maxWarnings { profile.maxWarnings = v }
+            if let v = minSimplicity { profile.minSimplicity = v }
+            if let v = rareWordRank { profile.rareWordRank = v }
+            if let v = maxRareWords { profile.maxRareWords = v }
             return profile
         }
     }

@@ -8,7 +8,7 @@ import Foundation
 public enum ReadabilityReportFormatter {
     /// The French report for staff about `file` (the name shown at the top).
     public static func text(_ report: ReadabilityReport, file: String) -> String {
-        var out = "Lisibilité de « \(file) »\n\n"
+        var out = "Lisibilité de « \(file) » : \(changesLine(report))\n\n"
         out += report.passesAllChannels
             ? "Ce texte est assez simple pour tous ses canaux.\n"
             : "Ce texte est trop difficile pour au moins un canal. Réécrivez les phrases indiquées ci-dessous.\n"
@@ -22,7 +22,9 @@ public enum ReadabilityReportFormatter {
         let m = report.metrics
         out += "\nMesures : \(m.sentences) phrase\(m.sentences > 1 ? "s" : ""), \(m.words) mots, "
         out += "\(format(m.averageSentenceWords)) mots par phrase en moyenne, "
-        out += "score de lisibilité \(format(m.kandelMoles)) sur 100, LIX \(format(m.lix)), niveau \(m.level.rawValue).\n"
+        out += "score de lisibilité \(format(m.kandelMoles)) sur 100, LIX \(format(m.lix)), "
+        out += "indice de simplicité \(format(m.simplicity)) sur 100 (plus il est haut, plus le texte est facile ; "
+        out += "il compte aussi les mots peu courants : \(format(m.rareWordShare * 100)) %), niveau \(m.level.rawValue).\n"
 
         let blocking = report.findings.filter { $0.severity != .info }
         let advice = report.findings.filter { $0.severity == .info }
@@ -43,6 +45,16 @@ public enum ReadabilityReportFormatter {
             out += "« Dérogation: » suivie de la raison : il sera publié et la raison sera notée.\n"
         }
         return out
+    }
+
+    /// How many things the report asks to change (the findings to correct or improve)
+    /// and how many pieces of advice follow, in French: the report's first line.
+    static func changesLine(_ report: ReadabilityReport) -> String {
+        let changes = report.findings.filter { $0.severity != .info }.count
+        let advice = report.findings.count - changes
+        var line = changes == 0 ? "rien à changer" : changes == 1 ? "1 chose à changer" : "\(changes) choses à changer"
+        if advice > 0 { line += advice == 1 ? " et 1 conseil" : " et \(advice) conseils" }
+        return line + "."
     }
 
     /// Findings grouped under the sentence they concern, in reading order.
@@ -129,6 +141,8 @@ public enum ReadabilityReportFormatter {
         null(&json)
         json.key("sentences")
         json.int(0)
+        json.key("simplicity")
+        null(&json)
         json.key("syllables")
         json.int(0)
         json.key("words")
@@ -198,8 +212,14 @@ public enum ReadabilityReportFormatter {
         json.double(round(m.longWordShare))
         json.key("longestSentenceWords")
         json.int(m.longestSentenceWords)
+        json.key("meanLogRank")
+        json.double(round(m.meanLogRank))
+        json.key("rareWordShare")
+        json.double(round(m.rareWordShare))
         json.key("sentences")
         json.int(m.sentences)
+        json.key("simplicity")
+        json.double(round(m.simplicity))
         json.key("syllables")
         json.int(m.syllables)
         json.key("words")

@@ -13,4 +13,5 @@ public enum ReadabilityRule: String, CaseIterable, Sendable, Codable {
     case longParenthesis = "long-parenthesis"
     case manyNumbers = "many-numbers"
     case impersonalAddress = "impersonal-address"
+    case rareWord = "rare-word"
 }

@@ -15,6 +15,7 @@ struct WordTable {
         var keys: [Int32]
         var lastStem: String?
         var alternative: String
+        var takesDeterminer: Bool
     }
 
     /// Facts by written-word number (`WordNumbering`: equal numbers, equal bytes).
@@ -42,7 +43,9 @@ struct WordTable {
                 for word in stem == nil ? entry.words[...] : entry.words.dropLast() {
                     numbered.append(placeholderID(for: word))
                 }
-                group.append(LexiconEntry(keys: numbered, lastStem: stem, alternative: entry.alternative))
+                group.append(
+                    LexiconEntry(
+                        keys: numbered, lastStem: stem, alternative: entry.alternative, takesDeterminer: entry.takesDeterminer))
             }
             lexiconGroups.append(group)
         }

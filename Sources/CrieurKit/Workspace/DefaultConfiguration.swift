@@ -170,6 +170,15 @@ public enum DefaultConfiguration {
         pollSeconds: 60,
       },
 
+      // L'agenda : Crieur écrit dans out/calendar/ un fichier .ics par événement (la ligne « Quand »
+      // d'une annonce) et agenda.ics, tous les événements à venir, pour le site de la commune.
+      calendar: {
+        // L'adresse web où le site publie le dossier out/calendar/, par exemple
+        // "https://www.cpas-exemple.be/agenda/". Avec elle, la lettre d'information, les affiches
+        // et le flux du site ont un lien « Ajouter à mon agenda ». Vide : pas de lien.
+        publicURL: "",
+      },
+
       // Combien de temps une annonce reste montrée. Elle l'est de sa date de « Publication »
       // (ou de son dépôt) jusqu'à sa date de « Fin ». Sans « Fin », jusqu'au dernier jour
       // de son « Quand » (le jour de l'événement). Sans l'une ni l'autre, pendant ce
@@ -209,6 +218,13 @@ public enum DefaultConfiguration {
         // maxSentenceWords : aucune phrase ne doit dépasser ce nombre de mots.
         // maxAdministrativeWords : mots administratifs tolérés (« afin de », « octroi », …).
         // maxWarnings : autres points à améliorer tolérés (passif, capitales, dates en chiffres, …).
+        // Sans les écrire ici, chaque canal a aussi (valeurs par défaut pour écran, Facebook et
+        // lettre d'information, bulletin) :
+        // minSimplicity : indice de simplicité minimum, même échelle que minKandelMoles, qui compte
+        //   aussi les mots peu courants (65, 60, 50) ;
+        // rareWordRank : un mot qui n'est pas parmi les N mots les plus fréquents du français est
+        //   « peu courant » (5000, 8000, 10000) ; maxRareWords : mots peu courants tolérés (pas de
+        //   limite par défaut : ils comptent dans l'indice de simplicité).
         channels: {
           // L'écran de la salle d'attente se lit debout, de loin, en quelques secondes.
           ecran:      { minKandelMoles: 65, maxLix: 40, maxAverageSentenceWords: 10, maxSentenceWords: 15, maxAdministrativeWords: 0, maxWarnings: 1 },
@@ -226,6 +242,11 @@ public enum DefaultConfiguration {
         acronymExplanations: { /* "PCS": "le plan de cohésion sociale de la commune (PCS)" */ },
         // Mots administratifs à ajouter, avec le mot simple à proposer.
         administrativeWords: { /* "ad valvas": "au tableau d'affichage" */ },
+        // Mots que vos lecteurs connaissent même s'ils sont rares en français courant (votre
+        // glossaire) : ils ne seront pas signalés comme « mot peu courant ».
+        knownWords: [ /* "guidance", "ALE" */ ],
+        // Noms de lieux de la commune (villages, rues, salles) : jamais signalés comme mots peu courants.
+        placeNames: [ /* "Marcinelle", "Ry d'Argent" */ ],
         // Un mot de ce nombre de syllabes ou plus est signalé comme long.
         longWordSyllables: 5,
         // Une parenthèse de plus de ce nombre de mots est signalée.

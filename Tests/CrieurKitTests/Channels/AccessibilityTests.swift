@@ -5,17 +5,19 @@ import Testing
 /// Every page Crieur writes for people passes axe-core's WCAG 2.0 and 2.1 A
 /// and AA rules in headless Chromium (`Fixtures/browser/axe_check.py`): the
 /// screen, the Facebook page, the bulletin draft, the newsletter and its
-/// archive page, and the feed's HTML content as a reader shows it.
+/// archive page, the poster and flyer, and the feed's HTML content as a reader
+/// shows it (with « Ajouter à mon agenda » links: `calendar.publicURL` is set).
 @Suite("Accessibility (axe-core, WCAG 2.1 AA)", .serialized)
 struct AccessibilityTests {
     @Test func everyPageForPeoplePassesWCAG21AA() throws {
         let workspace = try TestWorkspace(extraConfig: """
             organisation: { name: "CPAS de Exemple", email: "info@cpas-exemple.be", address: "Rue de la Gare 1, 4000 Liège" },
+            calendar: { publicURL: "https://www.cpas-exemple.be/agenda/" },
             """)
         try TestCorpus.project.queue("items", in: workspace)
         try workspace.write("""
             Titre: Le CPAS ferme à 11 h aujourd'hui
-            Canaux: ecran, facebook, newsletter, bulletin
+            Canaux: ecran, facebook, newsletter, bulletin, affiche
             Urgent: oui
             Lieu: CPAS, rue de la Station 12
             Quand: mercredi 2 décembre 2026 de 9 h 30 à 11 h
@@ -43,7 +45,8 @@ struct AccessibilityTests {
                 <!DOCTYPE html>
                 <html lang="fr"><head><meta charset="utf-8"><title>\(HTML.escape(record.title))</title></head>
                 <body><main><h1>\(HTML.escape(record.title))</h1>
-                \(AtomFeed.contentHTML(record, referenceYear: calendar.civilDate(of: WorkerTestSupport.date("2026-12-02T09:00")).year))
+                \(AtomFeed.contentHTML(record, referenceYear: 2026, calendarLinks: config.calendar,
+                                       today: calendar.civilDate(of: WorkerTestSupport.date("2026-12-02T09:00"))))
                 </main></body></html>
                 """, to: "flux/entree-\(index).html")
         }
@@ -56,8 +59,11 @@ struct AccessibilityTests {
                      workspace.path("out/facebook/index.html"), workspace.path(NewsletterPreview.htmlPath)]
         pages += workspace.names("out/bulletin").filter { $0.hasSuffix(".html") }.map { workspace.path("out/bulletin/\($0)") }
         pages += workspace.names("flux").map { workspace.path("flux/\($0)") }
+        let flyers = workspace.names("out/flyer").filter { $0.hasSuffix(".html") }
+        #expect(flyers.count == 2, "the poster and the flyer of « fermeture »")
+        pages += flyers.map { workspace.path("out/flyer/\($0)") }
         pages += ["bottin.html", "recherche.html"].map { workspace.path("out/directory/\($0)") }
-        #expect(pages.count >= 8)
+        #expect(pages.count >= 10)
 
         let report = try BrowserChecks.axe(pages)
         #expect(report.axe.hasPrefix("4."))

@@ -62,7 +62,7 @@ import Testing
             let findings = try #require(object["findings"] as? [[String: Any]])
             #expect(!findings.isEmpty && findings.allSatisfy { $0["rule"] as? String == "unreadable-file" })
             let channels = try #require(object["channels"] as? [String: [String: Any]])
-            #expect(channels.count == 4 && channels.values.allSatisfy { $0["pass"] as? Bool == false })
+            #expect(channels.count == Channel.allCases.count && channels.values.allSatisfy { $0["pass"] as? Bool == false })
         }
         #expect((objects[1]["findings"] as? [[String: Any]])?.first?["message"] as? String == "Fichier introuvable.")
     }

@@ -19,12 +19,10 @@ import Testing
         #expect(channels(written) == expected)
     }
 
-    @Test(arguments: ["affiche", "Affiches", "flyer"])
-    func thePosterChannelIsRefusedAsNotThereYetWithTheClosestChoice(written: String) {
-        let problems = ItemTestSupport.problems("Titre: Colis\nCanaux: facebook, \(written)\n---\nLe jeudi.\n")
-        #expect(problems.count == 1)
-        #expect(problems.first?.message == "Le canal « \(written) » (affiche à imprimer) n'existe pas encore dans Crieur.")
-        #expect(problems.first?.fix.contains("choisissez « bulletin » (bulletin communal)") == true)
+    @Test(arguments: ["affiche", "Affiches", "flyer", "Poster", "prospectus", "Dépliant"])
+    func thePosterChannelIsAcceptedUnderItsEverydayNames(written: String) {
+        #expect(ItemTestSupport.problems("Titre: Colis\nCanaux: facebook, \(written)\n---\nLe jeudi.\n").isEmpty)
+        #expect(channels("facebook, \(written)") == [.facebook, FlyerChannel.channel])
     }
 
     @Test func aMisspeltChannelStillGetsTheClosestName() {

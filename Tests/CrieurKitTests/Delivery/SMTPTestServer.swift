@@ -10,6 +10,8 @@ final class SMTPTestServer {
     enum Kind {
         /// aiosmtpd with Fixtures/save_handler.py: each message lands in `directory`.
         case aiosmtpd
+        /// The same, requiring STARTTLS with this certificate and key, and offering PIPELINING.
+        case aiosmtpdStartTLS(certificate: String, key: String)
         /// smtp-sink with extra options, such as ["-r", "RCPT"].
         case smtpSink([String])
     }
@@ -35,10 +37,15 @@ final class SMTPTestServer {
     func start(_ kind: Kind) throws {
         let process = Process()
         switch kind {
-        case .aiosmtpd:
+        case .aiosmtpd, .aiosmtpdStartTLS:
             // The peers' Python, where `scripts/setup --tests` installed aiosmtpd.
+            var options = ["-c", "save_handler.SaveHandler"]
+            if case .aiosmtpdStartTLS(let certificate, let key) = kind {
+                // require_starttls is aiosmtpd's default once it has a certificate.
+                options = ["--tlscert", certificate, "--tlskey", key, "-c", "save_handler.PipeliningSaveHandler"]
+            }
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = PeerPython.command(["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "save_handler.SaveHandler", directory])
+            process.arguments = PeerPython.command(["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)"] + options + [directory])
             var environment = ProcessInfo.processInfo.environment
             environment["PYTHONPATH"] = ParsedMail.fixtures
             process.environment = environment

@@ -6,6 +6,7 @@ import Glibc
 /// Fixtures/stalling_smtp.py on a free loopback port: a relay that answers,
 /// then goes silent after EHLO or after the final dot. The test reads the
 /// peer's progress lines ("stalled") to know the send reached that point.
+/// Also runs `pipelining_smtp.py`, which prints how the commands arrived.
 final class StallingSMTPServer {
     enum Mode: String {
         case afterEHLO = "after-ehlo"
@@ -18,10 +19,15 @@ final class StallingSMTPServer {
 
     var url: String { "smtp://127.0.0.1:\(port)/crieur-test.example" }
 
-    init(_ mode: Mode) throws {
+    convenience init(_ mode: Mode) throws {
+        try self.init(script: "stalling_smtp.py", mode: mode.rawValue)
+    }
+
+    /// Another scripted relay of `Fixtures/` (`pipelining_smtp.py`), same protocol of progress lines.
+    init(script: String, mode: String) throws {
         port = try SMTPTestServer.freePort()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "\(ParsedMail.fixtures)/stalling_smtp.py", String(port), mode.rawValue]
+        process.arguments = ["python3", "\(ParsedMail.fixtures)/\(script)", String(port), mode]
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -35,6 +41,12 @@ final class StallingSMTPServer {
 
     /// Blocks until the peer prints `line` (it prints "stalled" once it stops answering).
     func waitFor(_ line: String) throws {
+        _ = try lines(until: line)
+    }
+
+    /// The lines the peer prints before `line`, blocking until it prints `line`.
+    func lines(until line: String) throws -> [String] {
+        var seen: [String] = []
         var current: [UInt8] = []
         let fd = output.fileHandleForReading.fileDescriptor
         var byte: UInt8 = 0
@@ -43,7 +55,9 @@ final class StallingSMTPServer {
             if n < 0 && errno == EINTR { continue }
             guard n == 1 else { throw PeerError.exited(waitingFor: line) }
             if byte == 0x0A {
-                if String(decoding: current, as: UTF8.self) == line { return }
+                let text = String(decoding: current, as: UTF8.self)
+                if text == line { return seen }
+                seen.append(text)
                 current = []
             } else {
                 current.append(byte)
@@ -54,7 +68,7 @@ final class StallingSMTPServer {
     enum PeerError: Error { case exited(waitingFor: String) }
 }
 
-/// A flag one thread sets and another polls (libcurl's progress callback).
+/// A flag one thread sets and another polls (the transport's `shouldAbort`).
 final class TestFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false

@@ -61,11 +61,19 @@ func channelsAreReadInOrderWithoutDuplicates(written: String, expected: [Channel
     #expect(S.problems(header(channels: " , ")).map(\.message) == ["Aucun canal n'est indiqué."])
 }
 
-@Test func unknownChannelFarFromAnyListsTheFourChannels() {
+@Test func unknownChannelFarFromAnyListsEveryChannel() {
     let problems = S.problems(header(channels: "telegramme"))
     #expect(problems.count == 1)
     #expect(problems.first?.message == "Le canal « telegramme » n'existe pas.")
-    #expect(problems.first?.fix == "Choisissez parmi : newsletter, bulletin, facebook, ecran.")
+    #expect(problems.first?.fix.hasPrefix("Choisissez parmi : newsletter, bulletin, facebook, ecran, ") == true)
+    #expect(problems.first?.fix == "Choisissez parmi : \(Channel.allCases.map(\.rawValue).joined(separator: ", ")).")
+    #expect(Channel.allCases.contains(FlyerChannel.channel))
+}
+
+@Test func afficheAndItsSpellingsNameTheFlyerChannel() {
+    for name in ["affiche", "Affiches", "flyer", "poster", "prospectus", "dépliant"] {
+        #expect(Channel(named: name) == FlyerChannel.channel, "\(name)")
+    }
 }
 
 @Test(arguments: [("facebok", "facebook"), ("bulettin", "bulletin"), ("ecrann", "ecran"), ("sreen", "ecran")])

@@ -36,7 +36,7 @@ struct ReadabilityReportJSONTests {
 
         struct Metrics: Encodable {
             var sentences, words, syllables, longestSentenceWords: Int
-            var kandelMoles, lix, averageSentenceWords, averageWordSyllables, longWordShare: Double
+            var kandelMoles, lix, averageSentenceWords, averageWordSyllables, longWordShare, meanLogRank, rareWordShare, simplicity: Double
             var level: String
         }
 
@@ -53,7 +53,8 @@ struct ReadabilityReportJSONTests {
                 sentences: m.sentences, words: m.words, syllables: m.syllables, longestSentenceWords: m.longestSentenceWords,
                 kandelMoles: round(m.kandelMoles), lix: round(m.lix), averageSentenceWords: round(m.averageSentenceWords),
                 averageWordSyllables: round(m.averageWordSyllables), longWordShare: round(m.longWordShare),
-                level: m.level.rawValue)
+                meanLogRank: round(m.meanLogRank), rareWordShare: round(m.rareWordShare),
+                simplicity: round(m.simplicity), level: m.level.rawValue)
             channels = Dictionary(
                 uniqueKeysWithValues: report.verdicts.map { ($0.channel.rawValue, Verdict(pass: $0.pass, reasons: $0.reasons)) })
             sentences = report.sentences

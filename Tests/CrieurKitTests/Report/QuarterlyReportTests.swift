@@ -30,7 +30,7 @@ struct QuarterlyReportTests {
 
         #expect(report.from == "2026-10-01" && report.to == "2026-12-31")
         #expect(report.itemsPublished == 2)
-        #expect(report.publishedPerChannel == ["facebook": 1, "ecran": 1, "bulletin": 1, "newsletter": 0])
+        #expect(report.publishedPerChannel == ["facebook": 1, "ecran": 1, "bulletin": 1, "newsletter": 0, "flyer": 0])
         #expect(report.refusals == 2)
         #expect(report.refusalReasons.map(\.code) == ["readability:unexplained-acronym", "readability:long-sentence"])
         #expect(report.refusalReasons.map(\.count) == [2, 1])

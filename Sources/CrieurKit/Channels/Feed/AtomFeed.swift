@@ -20,7 +20,7 @@ public enum AtomFeed {
     /// `defaultDays`: how long an item without an end stays in the feed (`DisplayWindow`).
     public static func render(
         _ published: [PublishedItem], organisation: CrieurConfig.Organisation, now: Date, calendar: CivilCalendar,
-        defaultDays: Int? = nil
+        defaultDays: Int? = nil, calendarLinks: CalendarSettings = CalendarSettings()
     ) -> String {
         let current = published.filter { $0.isInWindow(at: now, calendar: calendar, defaultDays: defaultDays) }.reversed()
         let owner = organisation.website.isEmpty ? organisation.name : organisation.website
@@ -38,7 +38,7 @@ public enum AtomFeed {
             xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(website))\"/>\n"
         }
         for item in current {
-            xml += entry(item, owner: owner, calendar: calendar, referenceYear: calendar.civilDate(of: now).year)
+            xml += entry(item, owner: owner, calendar: calendar, today: calendar.civilDate(of: now), calendarLinks: calendarLinks)
         }
         return xml + "</feed>\n"
     }
@@ -50,7 +50,10 @@ public enum AtomFeed {
         return parts
     }
 
-    private static func entry(_ item: PublishedItem, owner: String, calendar: CivilCalendar, referenceYear: Int) -> String {
+    private static func entry(
+        _ item: PublishedItem, owner: String, calendar: CivilCalendar, today: CivilDate, calendarLinks: CalendarSettings
+    ) -> String {
+        let referenceYear = today.year
         let published = calendar.rfc3339(calendar.start(of: item.published))
         let updated = item.recorded.flatMap(calendar.parseRFC3339).map(calendar.rfc3339) ?? published
         let title = item.isWithdrawn ? "Annulé : \(item.title)" : item.title
@@ -68,13 +71,17 @@ public enum AtomFeed {
         for tag in item.tags where !tag.isEmpty {
             xml += "<category term=\"\(XML.escape(tag))\"/>\n"
         }
-        xml += "<content type=\"html\">\(XML.escape(contentHTML(item, referenceYear: referenceYear)))</content>\n"
+        xml += "<content type=\"html\">\(XML.escape(contentHTML(item, referenceYear: referenceYear, calendarLinks: calendarLinks, today: today)))</content>\n"
         return xml + "</entry>\n"
     }
 
     /// The body (for a withdrawn item, that it is cancelled and why), then where
-    /// and « Quand » (the event), as an HTML fragment (escaped again as XML text around it).
-    static func contentHTML(_ item: PublishedItem, referenceYear: Int) -> String {
+    /// and « Quand » (the event), then « Ajouter à mon agenda » when the event has
+    /// an `.ics` on the website (`calendar.publicURL`) and is not withdrawn, as an
+    /// HTML fragment (escaped again as XML text around it).
+    static func contentHTML(
+        _ item: PublishedItem, referenceYear: Int, calendarLinks: CalendarSettings = CalendarSettings(), today: CivilDate? = nil
+    ) -> String {
         var html = BodyHTML.render(item.body, links: .clickable)
         if let withdrawal = item.withdrawal {
             html = "<p><strong>Annulé.</strong> Cette annonce est annulée : ne tenez plus compte de ce qu'elle disait.</p>"
@@ -90,6 +97,9 @@ public enum AtomFeed {
             details.append("<strong>Quand :</strong> \(HTML.escape(when.french(referenceYear: referenceYear)))")
         }
         if !details.isEmpty { html += "\n<p>" + details.joined(separator: "<br>\n") + "</p>" }
+        if let today, let link = calendarLinks.link(for: item, today: today) {
+            html += "\n<p><a href=\"\(HTML.escape(link))\">Ajouter à mon agenda</a></p>"
+        }
         return html
     }
 

@@ -16,7 +16,7 @@ public struct FeedPage: ListingPage {
         let update = DirectoryUpdate.read(DirectoryUpdate.path(inDirectoryOutput: directoryOutput))
             .map { $0.feedItem(organisationName: context.config.organisation.name) }
         let xml = AtomFeed.render(published + (update.map { [$0] } ?? []), organisation: context.config.organisation, now: context.now, calendar: context.calendar,
-                                  defaultDays: context.config.window.feedDays)
+                                  defaultDays: context.config.window.feedDays, calendarLinks: context.config.calendar)
         try folder.write(OutputFile(name: Self.fileName, data: Data(xml.utf8), keepOthers: false))
     }
 }

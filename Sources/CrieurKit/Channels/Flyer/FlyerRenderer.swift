@@ -2,7 +2,7 @@ import Foundation
 
 /// The `flyer` channel's renderer: an A4 poster and an A5 flyer per item, each
 /// as a print-ready HTML page and a flat ODF document (`ID-affiche-a4.html`,
-/// `ID-affiche-a4.fodt`, `ID-flyer-a5.html`, `ID-flyer-a5.fodt`); `FlyerPDF`
+/// `ID-affiche-a4.fodt`, `ID-flyer-a5.html`, `ID-flyer-a5.fodt`); `FlyerPublisher`
 /// turns the documents into PDF where LibreOffice is installed.
 ///
 /// Pure: the logo is read once by `loadLogo` when the channel is set up, the

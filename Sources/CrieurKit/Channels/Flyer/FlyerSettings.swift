@@ -28,3 +28,12 @@ public struct FlyerSettings: Sendable, Equatable {
         ].filter { !$0.isEmpty }
     }
 }
+
+extension FlyerSettings {
+    /// The `flyer` group of the configuration; `calendarBaseURL` comes from the
+    /// `calendar` group (`CalendarSettings`), shared with the other channels.
+    static func read(_ section: ConfigSection) -> FlyerSettings {
+        FlyerSettings(contactLines: section.strings("contactLines", default: []).filter { !$0.isEmpty },
+                      logoPath: section.optionalString("logoPath"))
+    }
+}

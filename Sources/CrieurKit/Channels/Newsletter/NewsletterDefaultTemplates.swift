@@ -40,7 +40,8 @@ public enum NewsletterDefaultTemplates {
     {{! Lettre d'information, version HTML. Noms disponibles :
         centre.nom, centre.adresse, centre.telephone, centre.email, centre.site ;
         lettre.titre, lettre.date ; abonne.nom ; desinscription.lien ;
-        annonces (une liste) et, pour chaque annonce : titre, texte, lieu, quand, lien, urgent.
+        annonces (une liste) et, pour chaque annonce : titre, texte, lieu, quand, agenda (l'adresse du fichier .ics
+        de l'événement, quand « calendar.publicURL » est réglé), lien, urgent.
         Une section ouverte par « # » n'affiche son contenu que si le nom existe (et le
         répète pour chaque annonce) ; ouverte par « ^ », seulement s'il est vide ; « / » la
         ferme. Le texte des annonces est toujours protégé. Voir templates/LISEZMOI.txt. }}
@@ -74,6 +75,9 @@ public enum NewsletterDefaultTemplates {
     {{#quand}}
     <p><strong>Quand :</strong> {{quand}}</p>
     {{/quand}}
+    {{#agenda}}
+    <p><a href="{{agenda}}">Ajouter à mon agenda</a></p>
+    {{/agenda}}
     {{#lien}}
     <p><a href="{{lien}}">En savoir plus : {{titre}}</a></p>
     {{/lien}}
@@ -120,6 +124,9 @@ public enum NewsletterDefaultTemplates {
     {{#quand}}
     Quand : {{quand}}
     {{/quand}}
+    {{#agenda}}
+    Ajouter à mon agenda : {{agenda}}
+    {{/agenda}}
     {{#lien}}
     En savoir plus : {{lien}}
     {{/lien}}

@@ -32,12 +32,14 @@ extension NewsletterIssue {
 }
 
 extension Item {
-    /// An archived item as the newsletter renderer takes it.
+    /// An archived item as the newsletter renderer takes it; its identity as
+    /// `explicitID`, which names its `.ics` (« Ajouter à mon agenda »).
     init(newsletterItem published: PublishedItem) {
         self.init(title: published.title, channels: published.channels, publication: published.published,
                   expires: published.expires, urgent: published.urgent, link: published.link, place: published.place,
                   image: published.image, tags: published.tags, body: published.body,
-                  bodyText: BodyPlainText.render(published.body), bodyFirstLine: 1, when: published.when)
+                  bodyText: BodyPlainText.render(published.body), bodyFirstLine: 1, when: published.when,
+                  explicitID: published.identity)
     }
 }
 
@@ -55,6 +57,8 @@ extension Item {
         body = Body(blocks: paragraphs.map { .paragraph([[.text($0)]]) })
         bodyText = paragraphs.joined(separator: "\n\n")
         link = nil
+        // Nothing to add to an agenda any more: without an identity, no « Ajouter à mon agenda ».
+        explicitID = nil
         // The title says it all; an « Urgent » mark beside « Annulé » would read as a contradiction.
         urgent = false
     }

@@ -15,6 +15,8 @@ public struct NewsletterRenderer: Sendable {
     let organisation: CrieurConfig.Organisation
     let smtp: SMTPSettings
     let timeZone: TimeZone
+    /// Where each event's `.ics` is published, for « Ajouter à mon agenda ».
+    let calendarLinks: CalendarSettings
     let clock: any Clock
     let sender: MailAddress
     let replyTo: MailAddress?
@@ -24,6 +26,7 @@ public struct NewsletterRenderer: Sendable {
         organisation = config.organisation
         smtp = config.smtp
         timeZone = config.timeZone
+        calendarLinks = config.calendar
         self.clock = clock
         let name = config.smtp.fromName ?? config.organisation.name
         guard let sender = try? MailAddress(config.smtp.fromAddress ?? config.organisation.email, name: name) else {
@@ -188,6 +191,7 @@ public struct NewsletterRenderer: Sendable {
             "lieu": .text(item.place),
             "quand": .text(item.when?.french(referenceYear: issue.date.year)),
             "lien": .text(link),
+            "agenda": .text(item.when == nil ? nil : item.explicitID.flatMap(calendarLinks.link(identity:))),
             "urgent": .bool(item.urgent),
         ])
     }
@@ -198,7 +202,7 @@ public struct NewsletterRenderer: Sendable {
         let body = Body(blocks: [.paragraph([[.text("Exemple")]])])
         let full = Item(title: "Exemple", channels: [.newsletter], publication: ItemMoment(date: day), expires: ItemMoment(date: day),
                         urgent: true, link: "https://exemple.be", place: "Exemple", body: body, bodyText: "Exemple", bodyFirstLine: 1,
-                        when: .day(day, from: CivilTime(hour: 9, minute: 0)))
+                        when: .day(day, from: CivilTime(hour: 9, minute: 0)), explicitID: "exemple")
         let bare = Item(title: "Exemple", channels: [.newsletter], body: body, bodyText: "Exemple", bodyFirstLine: 1)
         let sample = NewsletterIssue(id: "exemple", title: "Exemple", date: day, items: [full, bare])
         let token = String(repeating: "x", count: 22)
