@@ -159,13 +159,16 @@ import Glibc
         let scratch = try TestWorkspace()
         let root = scratch.path("demo")
         let samples = Self.samples
-        #expect(try CrieurBinary.run(["demo", root], environment: ["CRIEUR_SAMPLES": samples]).status == 0)
+        // One moment for both runs: the directory's « service de la semaine » starts on
+        // Mondays at 10:00, and two runs on either side of that would differ.
+        let now = ["--now", "2026-12-02T09:00:00"]
+        #expect(try CrieurBinary.run(now + ["demo", root], environment: ["CRIEUR_SAMPLES": samples]).status == 0)
         let demo = Workspace(root: root)
         let before = try QueueState.allCases.map { try FileSystem.names(in: demo.queue.directory($0)) }
         let archived = try demo.archive.loadHistory().items.count
         let outbox = try FileSystem.names(in: demo.path(MailTransports.outboxFolder)).count
 
-        let again = try CrieurBinary.run(["demo", root], environment: ["CRIEUR_SAMPLES": samples])
+        let again = try CrieurBinary.run(now + ["demo", root], environment: ["CRIEUR_SAMPLES": samples])
 
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("Déjà traitée lors d'une démonstration précédente"))
