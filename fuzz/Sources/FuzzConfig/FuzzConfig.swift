@@ -4,7 +4,9 @@ import FuzzSupport
 
 /// libFuzzer target: any bytes as `config/crieur.json5`, the file a centre's
 /// administrator edits by hand. A bad file must give a French message, never
-/// a crash.
+/// a crash; a syntax error names a line and column inside the file; and
+/// whatever Foundation's JSON5 reader (the reader used before) accepted, ours
+/// reads the same, but for the refusals chosen on purpose.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzConfig(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     withCPUBudget {
@@ -14,6 +16,52 @@ public func fuzzConfig(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         } catch {
             precondition(!error.problems.isEmpty, "a refused configuration without a reason")
         }
+        checkReader(Array(data))
     }
     return 0
+}
+
+private func checkReader(_ bytes: [UInt8]) {
+    let ours: Result<JSONValue, JSON5SyntaxError>
+    do {
+        ours = .success(try JSON5Reader.read(bytes).plain)
+    } catch {
+        // At most one line per line terminator (LF, CR, U+2028/9) after the first, plus one.
+        let lines = 1 + bytes.filter { $0 == 0x0A || $0 == 0x0D || $0 == 0xA8 || $0 == 0xA9 }.count
+        precondition(error.position.line >= 1 && error.position.line <= lines && error.position.column >= 1,
+                     "a syntax error outside the file: \(error)")
+        precondition(!error.message.isEmpty, "a syntax error without a message")
+        ours = .failure(error)
+    }
+    // Foundation stops the process on some bytes that are not UTF-8: only valid text goes to it.
+    guard String(validating: bytes, as: UTF8.self) != nil, !hasLineContinuation(bytes) else { return }
+    let decoder = JSONDecoder()
+    decoder.allowsJSON5 = true
+    guard let theirs = try? decoder.decode(JSONValue.self, from: Data(bytes)) else { return }
+    switch ours {
+    case .success(let value):
+        precondition(value == theirs || hasEscapedKey(theirs), "read differently from Foundation: \(value) vs \(theirs)")
+    case .failure(let error):
+        precondition([.duplicateKey, .nonFiniteNumber, .tooDeep].contains(error.kind),
+                     "refused what Foundation accepted: \(error)")
+    }
+}
+
+/// A backslash before a line break: JSON5 says it stands for nothing,
+/// Foundation keeps the line break.
+private func hasLineContinuation(_ bytes: [UInt8]) -> Bool {
+    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\\") && index + 1 < bytes.count {
+        let next = bytes[index + 1]
+        if next == 0x0A || next == 0x0D || next == 0xE2 { return true }
+    }
+    return false
+}
+
+/// Foundation keeps `\u0062` in an unquoted key as written; JSON5 (and ours) reads `b`.
+private func hasEscapedKey(_ value: JSONValue) -> Bool {
+    switch value {
+    case .object(let members): return members.contains { $0.key.contains("\\") || hasEscapedKey($0.value) }
+    case .array(let elements): return elements.contains(where: hasEscapedKey)
+    default: return false
+    }
 }
