@@ -48,7 +48,16 @@ public struct JSON5Node: Sendable, Equatable {
     }
 
     /// What kind of value this is, in French (« un nombre »…).
-    public var typeNameInFrench: String { plain.typeNameInFrench }
+    public var typeNameInFrench: String {
+        switch content {
+        case .null: return JSONValue.null.typeNameInFrench
+        case .bool(let value): return JSONValue.bool(value).typeNameInFrench
+        case .number(let value): return JSONValue.number(value).typeNameInFrench
+        case .string: return JSONValue.string("").typeNameInFrench
+        case .array: return JSONValue.array([]).typeNameInFrench
+        case .object: return JSONValue.object([:]).typeNameInFrench
+        }
+    }
 }
 
 /// A JSON5 `{ … }`: its members in the order of the file, each key once.
