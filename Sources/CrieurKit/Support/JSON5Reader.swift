@@ -1,6 +1,8 @@
 /// Where something is in a text file, as an editor shows it: 1-based line and
 /// column, the column counted in characters (Unicode scalars), not bytes. A
-/// line ends at LF, CR, CR LF, U+2028 or U+2029 (JSON5's line terminators).
+/// line ends at LF, CR LF or CR, as in the Bloc-notes: U+2028 and U+2029, line
+/// terminators for JSON5, are not shown as line breaks by editors, and they do
+/// not end a `//` comment here either (as with Foundation's reader before).
 public struct TextPosition: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var line: Int
     public var column: Int
@@ -178,7 +180,6 @@ struct PositionCursor {
     mutating func advance(to target: Int, in bytes: [UInt8]) {
         while offset < target {
             let byte = bytes[offset]
-            var width = 1
             switch byte {
             case 0x0A:
                 if !afterCR { line += 1 }
@@ -188,17 +189,11 @@ struct PositionCursor {
                 line += 1
                 column = 1
                 afterCR = true
-            case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80
-                && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
-                line += 1
-                column = 1
-                afterCR = false
-                width = 3
             default:
                 if byte & 0xC0 != 0x80 { column += 1 }
                 afterCR = false
             }
-            offset += width
+            offset += 1
         }
     }
 }
@@ -280,7 +275,7 @@ private struct Parser {
             }
             if bytes[i + 1] == UInt8(ascii: "/") {
                 i += 2
-                while !atEnd && !isLineTerminator(at: i) { i += 1 }
+                while !atEnd && current != 0x0A && current != 0x0D { i += 1 }
             } else if bytes[i + 1] == UInt8(ascii: "*") {
                 i += 2
                 while true {

@@ -60,7 +60,7 @@ import Testing
             "{\"\":1}", "{a:-}", "{a:01.5}", "{a:0e5}", "{a:1E+2}", "{a:Infinityx}", "{a:0X1f}", "{a:\"\\8\"}", "{a:\"\\01\"}",
             "{a:1\r\n}", "{a:1}\n\n", " {a:1} ", "{'a':1}", "{a:+0x10}", "{a:1 /*x*/ ,b:2}", "{a:[{b:[]},{}]}", "{a:1_000}",
             "{a:\"\u{7F}\"}", "{a:0.5e-3}", "{a:-0x}", "{a:0b1}", "{a:00}", "{a:0}", "[1,2]", "\"x\"", "12", "", "{", "}",
-            "{a:{b:{c:[1,2,{d:'e'}]}}}", "{a:\"é\"}", "{ a: 1, a: 2 }", "{a:Infinity}", "{a:-Infinity}", "{a:NaN}",
+            "{a:{b:{c:[1,2,{d:'e'}]}}}", "// a\u{2028}b\n{a:1}", "{a:1,// x\u{2029}y: 2\n}", "{a:\"é\"}", "{ a: 1, a: 2 }", "{a:Infinity}", "{a:-Infinity}", "{a:NaN}",
         ]
         for file in ["config/crieur.json5", "benchmarks/readability/config-snippet.json5"] {
             inputs.append(try String(contentsOf: repository.appendingPathComponent(file), encoding: .utf8))
@@ -162,10 +162,11 @@ import Testing
             + "gardez-en un seul.")
     }
 
-    @Test func columnsCountCharactersAndLinesEndAtCRLFCRAndLF() {
+    @Test func columnsCountCharactersAndLinesEndAtCRLFCRAndLFOnly() {
         #expect(refusal("{\r\n  nom: \"Liège\" x }")?.position == TextPosition(line: 2, column: 15))
         #expect(refusal("{\r  a: 1,\r  b: ?\r}")?.position == TextPosition(line: 3, column: 6))
         #expect(refusal("{ 'éèà': 1, b: % }")?.position == TextPosition(line: 1, column: 16))
+        #expect(refusal("{ a: 1,\u{2028}b: % }")?.position == TextPosition(line: 1, column: 12), "U+2028 is no line break in editors")
     }
 
     @Test func bytesThatAreNotUTF8AreRefusedWithTheirPositionNeverACrash() {
