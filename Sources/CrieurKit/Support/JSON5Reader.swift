@@ -144,9 +144,11 @@ public enum JSON5Reader {
 
     /// Refuses bytes that are not UTF-8, naming where the first bad sequence is.
     static func checkEncoding(_ bytes: [UInt8]) throws(JSON5SyntaxError) {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        // With or without its byte-order mark (the NUL bytes of ASCII text in UTF-16 or UTF-32).
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            || (bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0)) {
             throw JSON5SyntaxError(kind: .encoding, position: TextPosition(line: 1, column: 1), message:
-                "le fichier est enregistré en UTF-16 (« Unicode » dans le Bloc-notes). "
+                "le fichier est enregistré en UTF-16 ou UTF-32 (« Unicode » dans le Bloc-notes). "
                     + "Enregistrez-le en UTF-8 : « Enregistrer sous », puis le codage « UTF-8 ».")
         }
         var parser = Unicode.UTF8.ForwardParser()

@@ -34,7 +34,9 @@ private func checkReader(_ bytes: [UInt8]) {
         ours = .failure(error)
     }
     // Foundation stops the process on some bytes that are not UTF-8: only valid text goes to it.
-    guard String(validating: bytes, as: UTF8.self) != nil, !hasLineContinuation(bytes) else { return }
+    // A NUL among the first two bytes makes it read UTF-16 or UTF-32, which ours refuses.
+    guard String(validating: bytes, as: UTF8.self) != nil, !hasLineContinuation(bytes),
+          !(bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0)) else { return }
     let decoder = JSONDecoder()
     decoder.allowsJSON5 = true
     guard let theirs = try? decoder.decode(JSONValue.self, from: Data(bytes)) else { return }
