@@ -47,8 +47,9 @@ import Testing
     /// Everything Foundation's `JSONDecoder` with `allowsJSON5` read as a
     /// `JSONValue`, this reader reads the same, except the refusals chosen on
     /// purpose (a key written twice, `Infinity`/`NaN`, a text with NUL bytes
-    /// that Foundation guessed was UTF-16 or UTF-32); inputs it refused stay
-    /// refused or read as JSON5 says.
+    /// that Foundation guessed was UTF-16 or UTF-32, a backslash in an unquoted
+    /// key that is not `\uXXXX`); inputs it refused stay refused or read as
+    /// JSON5 says.
     @Test func readsTheSameAsFoundationOnEverythingFoundationAccepts() throws {
         var repository = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { repository.deleteLastPathComponent() }
@@ -80,7 +81,8 @@ import Testing
                 let ours = try read(text)
                 #expect(Self.sameUpToRounding(ours, theirs), "\(text.debugDescription): \(ours) vs \(theirs)")
             } catch {
-                #expect([.duplicateKey, .nonFiniteNumber, .encoding].contains(error.kind), "\(text.debugDescription): \(error)")
+                #expect([.duplicateKey, .nonFiniteNumber, .encoding].contains(error.kind) || Self.hasBackslashInAKey(theirs),
+                        "\(text.debugDescription): \(error)")
             }
         }
         #expect(compared > 40)
@@ -99,6 +101,15 @@ import Testing
             return xs.count == ys.count && xs.allSatisfy { key, x in ys[key].map { sameUpToRounding(x, $0) } ?? false }
         default:
             return a == b
+        }
+    }
+
+    /// Foundation kept a backslash in an unquoted key as written.
+    static func hasBackslashInAKey(_ value: JSONValue) -> Bool {
+        switch value {
+        case .object(let members): return members.contains { $0.key.contains("\\") || hasBackslashInAKey($0.value) }
+        case .array(let elements): return elements.contains(where: hasBackslashInAKey)
+        default: return false
         }
     }
 
@@ -168,6 +179,7 @@ import Testing
         ("{ a: 1 } }", TextPosition(line: 1, column: 10), "le fichier continue après l'accolade « } »"),
         ("  \n", TextPosition(line: 2, column: 1), "le fichier est vide"),
         ("{ 1a: 2 }", TextPosition(line: 1, column: 3), "un nom de réglage est attendu ici"),
+        ("{ conn\\xections: 1 }", TextPosition(line: 1, column: 7), "« \\ » dans un nom de réglage"),
     ])
     func syntaxErrorIsNamedInFrenchWithItsLineAndColumn(text: String, position: TextPosition, start: String) {
         let error = refusal(text)
