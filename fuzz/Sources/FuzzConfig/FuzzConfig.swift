@@ -39,10 +39,10 @@ private func checkReader(_ bytes: [UInt8]) {
           !(bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0)) else { return }
     let decoder = JSONDecoder()
     decoder.allowsJSON5 = true
-    // A final line break (which changes nothing in JSON5) ends a number at the end of the
-    // text inside the buffer: without it, Foundation read 9.991999999999689998 once as
-    // another number while fuzzing, which it never did again alone (bytes past the end?).
-    guard let theirs = try? decoder.decode(JSONValue.self, from: Data(bytes + [0x0A])) else { return }
+    // The exact bytes: with a line break added, Foundation stops the process on `1e-`.
+    // (Once, while fuzzing, it read 9.991999999999689998 at the very end of the text as
+    // another number, which it never did again alone: not understood, see the README.)
+    guard let theirs = try? decoder.decode(JSONValue.self, from: Data(bytes)) else { return }
     switch ours {
     case .success(let value):
         precondition(sameUpToRounding(value, theirs) || hasEscapedKey(theirs), "read differently from Foundation: \(value) vs \(theirs)")
