@@ -97,19 +97,21 @@ import Testing
         #expect(throws: ConfigError.self) { try CrieurConfig.parse(Data("{ panneau: { signature: \"x\" } }".utf8)) }
     }
 
-    @Test func aMisspeltKeyInTheChannelsConfigGroupIsReportedWithTheRightSpelling() throws {
+    @Test func aMisspeltKeyInTheChannelsConfigGroupIsReportedWithTheRightSpellingAndItsLine() throws {
         let problems = Self.registry.withCurrent { () -> [String] in
             do {
                 _ = try CrieurConfig.parse(Data("{\n  panneau: { signatur: \"CPAS\", maxWords: 3 },\n}".utf8))
                 return []
             } catch let error as ConfigError {
-                return error.problems.map(\.message)
+                return error.problems.map(\.description)
             } catch {
                 return ["\(error)"]
             }
         }
-        #expect(problems.contains("Réglage inconnu « panneau.signatur ». Vouliez-vous dire « panneau.signature » ?"), "\(problems)")
-        #expect(problems.contains { $0.hasPrefix("« panneau.maxWords » vaut 3") }, "\(problems)")
+        #expect(problems == [
+            "ligne 2, colonne 14 : Réglage inconnu « panneau.signatur ». Vouliez-vous dire « panneau.signature » ?",
+            "ligne 2, colonne 42 : « panneau.maxWords » vaut 3 : choisissez un nombre entre 5 et 500.",
+        ])
     }
 
     @Test func canauxReadsItsIdAndAliasesAndSuggestsItForANearMiss() throws {

@@ -1,61 +1,71 @@
 import Foundation
 
 /// Reads one `{ … }` group of the configuration, remembering which keys were
-/// used so that a misspelt key is reported instead of silently ignored.
+/// used so that a misspelt key is reported instead of silently ignored. Every
+/// problem names where it is: the value's line and column for a wrong type or
+/// an out-of-range value, the key's for an unknown key, the group's opening
+/// brace for a problem of the group as a whole.
 public final class ConfigSection {
     public let path: String
-    private let values: [String: JSONValue]
+    private let object: JSON5Object
+    /// Where the group's `{` is; nil when the group is not in the file.
+    public let position: TextPosition?
+    /// Where problems of this group point: its own `{`, else its parent's.
+    private let anchor: TextPosition?
     private var used: Set<String> = []
     private(set) var problems: [ConfigProblem] = []
     private var children: [ConfigSection] = []
 
-    init(path: String, values: [String: JSONValue], isPresent: Bool = true) {
+    init(path: String, object: JSON5Object, position: TextPosition?, anchor: TextPosition? = nil) {
         self.path = path
-        self.values = values
-        self.isPresent = isPresent
+        self.object = object
+        self.position = position
+        self.anchor = position ?? anchor
     }
 
     /// The keys of this group, sorted: for groups whose keys are names chosen by
     /// the administrator (the newsletter's lists).
-    public var keys: [String] { values.keys.sorted() }
+    public var keys: [String] { object.members.map(\.key).sorted() }
 
     /// True when the group was written in the file (even empty).
-    public let isPresent: Bool
+    public var isPresent: Bool { position != nil }
 
     private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    private func value(_ key: String) -> JSONValue? {
+    private func value(_ key: String) -> JSON5Node? {
         used.insert(key)
-        if case .null = values[key] { return nil }
-        return values[key]
+        guard let member = object[key] else { return nil }
+        if case .null = member.value.content { return nil }
+        return member.value
     }
 
-    private func wrongType(_ key: String, expected: String, got: JSONValue) {
+    private func wrongType(_ key: String, expected: String, got: JSON5Node) {
         problems.append(ConfigProblem(
-            "« \(name(key)) » doit être \(expected), pas \(got.typeNameInFrench)."))
+            "« \(name(key)) » doit être \(expected), pas \(got.typeNameInFrench).", at: got.position))
     }
 
     public func string(_ key: String, default fallback: String) -> String {
         guard let raw = value(key) else { return fallback }
-        guard case .string(let text) = raw else { wrongType(key, expected: "un texte entre guillemets", got: raw); return fallback }
+        guard case .string(let text) = raw.content else { wrongType(key, expected: "un texte entre guillemets", got: raw); return fallback }
         return text
     }
 
     public func optionalString(_ key: String) -> String? {
         guard let raw = value(key) else { return nil }
-        guard case .string(let text) = raw else { wrongType(key, expected: "un texte entre guillemets", got: raw); return nil }
+        guard case .string(let text) = raw.content else { wrongType(key, expected: "un texte entre guillemets", got: raw); return nil }
         return text.isEmpty ? nil : text
     }
 
     public func int(_ key: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
         guard let raw = value(key) else { return fallback }
-        guard case .number(let number) = raw, number == number.rounded(), let whole = Int(exactly: number) else {
+        guard case .number(let number) = raw.content, number == number.rounded(), let whole = Int(exactly: number) else {
             wrongType(key, expected: "un nombre entier", got: raw)
             return fallback
         }
         guard range.contains(whole) else {
             problems.append(ConfigProblem(
-                "« \(name(key)) » vaut \(whole) : choisissez un nombre entre \(range.lowerBound) et \(range.upperBound)."))
+                "« \(name(key)) » vaut \(whole) : choisissez un nombre entre \(range.lowerBound) et \(range.upperBound).",
+                at: raw.position))
             return fallback
         }
         return whole
@@ -63,16 +73,16 @@ public final class ConfigSection {
 
     public func bool(_ key: String, default fallback: Bool) -> Bool {
         guard let raw = value(key) else { return fallback }
-        guard case .bool(let flag) = raw else { wrongType(key, expected: "true ou false", got: raw); return fallback }
+        guard case .bool(let flag) = raw.content else { wrongType(key, expected: "true ou false", got: raw); return fallback }
         return flag
     }
 
     public func strings(_ key: String, default fallback: [String]) -> [String] {
         guard let raw = value(key) else { return fallback }
-        guard case .array(let list) = raw else { wrongType(key, expected: "une liste de textes [\"…\"]", got: raw); return fallback }
+        guard case .array(let list) = raw.content else { wrongType(key, expected: "une liste de textes [\"…\"]", got: raw); return fallback }
         var result: [String] = []
         for element in list {
-            guard case .string(let text) = element else {
+            guard case .string(let text) = element.content else {
                 wrongType(key, expected: "une liste de textes [\"…\"]", got: element)
                 return fallback
             }
@@ -84,75 +94,101 @@ public final class ConfigSection {
     /// A nested group; an absent one reads as empty so every setting keeps its default.
     public func section(_ key: String) -> ConfigSection {
         let raw = value(key)
-        var nested: [String: JSONValue] = [:]
+        var nested = JSON5Object()
+        var position: TextPosition?
         if let raw {
-            if case .object(let object) = raw { nested = object } else { wrongType(key, expected: "un groupe { … }", got: raw) }
+            if case .object(let object) = raw.content {
+                nested = object
+                position = raw.position
+            } else {
+                wrongType(key, expected: "un groupe { … }", got: raw)
+            }
         }
-        let child = ConfigSection(path: name(key), values: nested, isPresent: raw != nil)
+        let child = ConfigSection(path: name(key), object: nested, position: position, anchor: raw?.position ?? anchor)
         children.append(child)
         return child
     }
 
-    /// A group read by a `Decodable` type of its own (its defaults fill the gaps).
+    /// A group read by a `Decodable` type of its own (its defaults fill the
+    /// gaps), as strictly as the other groups: a key the type never asks for is
+    /// reported like any unknown key, and a wrong value names its line.
     public func decode<T: Decodable>(_ type: T.Type, _ key: String, default fallback: T) -> T {
         guard let raw = value(key) else { return fallback }
+        let log = ConfigDecoder.Log()
         do {
-            let data = try JSONEncoder().encode(raw)
-            return try JSONDecoder().decode(T.self, from: data)
+            let result = try T(from: ConfigDecoder(node: raw, codingPath: [], log: log))
+            problems += log.unknownKeys(under: name(key))
+            return result
         } catch {
-            problems.append(ConfigProblem("Le groupe « \(name(key)) » n'est pas lisible : \(ConfigSection.describe(error))."))
+            problems.append(ConfigDecoder.problem(for: error, in: raw, named: name(key)))
             return fallback
         }
     }
 
-    /// A problem found by the caller while interpreting a value of this group.
-    func report(_ message: String) {
-        problems.append(ConfigProblem(message))
+    /// A problem found by the caller while interpreting this group as a whole;
+    /// it names the line of the group's `{` (of its parent's when it is absent).
+    public func report(_ message: String) {
+        problems.append(ConfigProblem(message, at: anchor))
+    }
+
+    /// A problem found by the caller with the setting `key` of this group; it
+    /// names the line of the key (of the group when the key is absent).
+    public func report(_ message: String, about key: String) {
+        problems.append(ConfigProblem(message, at: object[key]?.keyPosition ?? anchor))
     }
 
     /// Every problem of this group and its children, unknown keys included.
     func allProblems() -> [ConfigProblem] {
         var result = problems
         let known = Array(used)
-        for key in values.keys.sorted() where !used.contains(key) {
-            var message = "Réglage inconnu « \(name(key)) »."
-            if let guess = EditDistance.closest(to: key, among: known) {
-                message += " Vouliez-vous dire « \(name(guess)) » ?"
-            }
-            result.append(ConfigProblem(message))
+        for member in object.members where !used.contains(member.key) {
+            result.append(ConfigSection.unknownKey(name(member.key), guess: EditDistance.closest(to: member.key, among: known).map(name),
+                                                   at: member.keyPosition))
         }
         for child in children { result += child.allProblems() }
         return result
     }
 
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted(let context):
-            return context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            let where_ = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "valeur de mauvais type pour « \(where_) »"
-        case DecodingError.keyNotFound(let key, _):
-            return "« \(key.stringValue) » manque"
-        default:
-            return "\(error)"
-        }
+    static func unknownKey(_ fullName: String, guess: String?, at position: TextPosition) -> ConfigProblem {
+        var message = "Réglage inconnu « \(fullName) »."
+        if let guess { message += " Vouliez-vous dire « \(guess) » ?" }
+        return ConfigProblem(message, at: position)
     }
 }
 
-/// One thing wrong in `config/crieur.json5`, said to the administrator in French.
+/// One thing wrong in `config/crieur.json5`, said to the administrator in
+/// French, with where it is in the file when it concerns a key, a value or the
+/// text itself.
 public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
+    /// The sentence, without the position.
     public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    public var position: TextPosition?
+
+    public init(_ message: String, at position: TextPosition? = nil) {
+        self.message = message
+        self.position = position
+    }
+
+    /// « ligne 12, colonne 5 : il manque une virgule… »; the message alone when
+    /// it concerns no place in the file.
+    public var description: String {
+        guard let position else { return message }
+        return "\(position) : \(message)"
+    }
 }
 
-/// The configuration cannot be used; every problem found is listed.
+/// The configuration cannot be used; every problem found is listed, in the
+/// order of the file.
 public struct ConfigError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var problems: [ConfigProblem]
 
+    public init(file: String, problems: [ConfigProblem]) {
+        self.file = file
+        self.problems = problems
+    }
+
     public var description: String {
-        (["La configuration \(file) contient des erreurs :"] + problems.map { "  - \($0.message)" }).joined(separator: "\n")
+        (["La configuration \(file) contient des erreurs :"] + problems.map { "  - \($0.description)" }).joined(separator: "\n")
     }
 }

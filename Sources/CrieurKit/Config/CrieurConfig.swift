@@ -59,42 +59,35 @@ public struct CrieurConfig: Sendable {
 
     public static let relativePath = "config/crieur.json5"
 
-    /// The 1-based line of the first byte sequence that is not UTF-8, if any.
-    static func firstLineNotUTF8(_ data: Data) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var bytes = data.makeIterator()
-        var line = 1
-        while true {
-            switch parser.parseScalar(from: &bytes) {
-            case .valid(let scalar): if scalar.count == 1 && scalar.first == UInt8(ascii: "\n") { line += 1 }
-            case .emptyInput: return nil
-            case .error: return line
+    /// `problems` sorted by position (stable), those without one last.
+    static func inFileOrder(_ problems: [ConfigProblem]) -> [ConfigProblem] {
+        problems.enumerated().sorted { a, b in
+            switch (a.element.position, b.element.position) {
+            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
+            case (nil, nil): return a.offset < b.offset
+            case (_?, nil): return true
+            case (nil, _?): return false
             }
-        }
+        }.map(\.element)
     }
 
-    /// Parses the configuration text; `file` only names it in messages.
+    /// Parses the configuration text; `file` only names it in messages. The
+    /// text is read by `JSON5Reader` (a syntax error names its line and column),
+    /// then each group through `ConfigSection` (a problem with a key or a value
+    /// names its line and column too). Problems come in the order of the file.
     public static func parse(_ data: Data, file: String = relativePath) throws(ConfigError) -> CrieurConfig {
-        // Foundation's JSON5 reader stops the process (a fatal error, not a
-        // thrown one) on bytes that are not UTF-8 where it expects a key, as an
-        // editor saving in Windows-1252 writes them: check the encoding first.
-        if let line = firstLineNotUTF8(data) {
-            throw ConfigError(file: file, problems: [ConfigProblem(
-                "Ligne \(line) : le fichier n'est pas enregistré en UTF-8 (un accent écrit dans un autre codage ?). Enregistrez-le en UTF-8, par exemple dans le Bloc-notes avec « Enregistrer sous » et le codage « UTF-8 ».")])
-        }
-        let tree: JSONValue
+        let tree: JSON5Node
         do {
-            let decoder = JSONDecoder()
-            decoder.allowsJSON5 = true
-            tree = try decoder.decode(JSONValue.self, from: data)
+            tree = try JSON5Reader.read([UInt8](data))
         } catch {
+            throw ConfigError(file: file, problems: [ConfigProblem(error.message, at: error.position)])
+        }
+        guard case .object(let object) = tree.content else {
             throw ConfigError(file: file, problems: [ConfigProblem(
-                "Le fichier n'est pas du JSON5 valide (\(ConfigSection.describe(error))). Vérifiez les virgules, les accolades et les guillemets.")])
+                "Le fichier doit contenir un groupe { … } qui entoure tous les réglages, pas \(tree.typeNameInFrench).",
+                at: tree.position)])
         }
-        guard case .object(let values) = tree else {
-            throw ConfigError(file: file, problems: [ConfigProblem("Le fichier doit contenir un groupe { … }.")])
-        }
-        let root = ConfigSection(path: "", values: values)
+        let root = ConfigSection(path: "", object: object, position: tree.position)
         var config = CrieurConfig()
 
         let organisation = root.section("organisation")
@@ -108,7 +101,8 @@ public struct CrieurConfig: Sendable {
         if let zone = TimeZone(identifier: zoneName) {
             config.timeZone = zone
         } else {
-            root.report("Fuseau horaire inconnu « \(zoneName) » pour « timeZone » : écrivez par exemple \"Europe/Brussels\".")
+            root.report("Fuseau horaire inconnu « \(zoneName) » pour « timeZone » : écrivez par exemple \"Europe/Brussels\".",
+                        about: "timeZone")
         }
 
         let queue = root.section("queue")
@@ -129,7 +123,7 @@ public struct CrieurConfig: Sendable {
         config.calendar = CalendarSettings.read(root.section("calendar"))
 
         let problems = root.allProblems()
-        if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }
+        if !problems.isEmpty { throw ConfigError(file: file, problems: inFileOrder(problems)) }
         return config
     }
 }

@@ -57,7 +57,7 @@ public struct NewsletterSettings: Sendable, Equatable {
                                        doubleOptIn: group.bool("doubleOptIn", default: false))
                 guard isValidListName(name) else {
                     listsSection.report("Nom de liste « \(name) » non valable dans « newsletter.lists » : "
-                        + "utilisez des minuscules sans accents, des chiffres et des tirets (par exemple « infos-seniors »).")
+                        + "utilisez des minuscules sans accents, des chiffres et des tirets (par exemple « infos-seniors »).", about: name)
                     continue
                 }
                 lists.append(list)
@@ -72,11 +72,11 @@ public struct NewsletterSettings: Sendable, Equatable {
         settings.defaultList = section.string("defaultList", default: settings.defaultList)
         if settings.list(named: settings.defaultList) == nil {
             section.report("« newsletter.defaultList » vaut « \(settings.defaultList) », qui n'est pas dans « newsletter.lists » "
-                + "(\(settings.lists.map(\.name).joined(separator: ", "))).")
+                + "(\(settings.lists.map(\.name).joined(separator: ", "))).", about: "defaultList")
         }
         settings.consentWording = section.string("consentWording", default: settings.consentWording)
         if settings.consentWording.isEmpty || settings.consentWording.contains(where: \.isNewline) {
-            section.report("« newsletter.consentWording » doit être une version sur une ligne, par exemple \"2026-01\".")
+            section.report("« newsletter.consentWording » doit être une version sur une ligne, par exemple \"2026-01\".", about: "consentWording")
         }
         settings.schedule = section.decode(NewsletterSchedule.self, "schedule", default: settings.schedule)
         return settings

@@ -44,7 +44,8 @@ public struct SMTPSettings: Sendable, Equatable {
         var settings = SMTPSettings()
         settings.url = section.optionalString("url")
         if let url = settings.url, !(url.hasPrefix("smtp://") || url.hasPrefix("smtps://")) || URLComponents(string: url)?.host?.isEmpty != false {
-            section.report("« \(section.path).url » doit ressembler à \"smtp://relais.exemple.be:587\" ou \"smtps://relais.exemple.be:465\", pas « \(url) ».")
+            section.report("« \(section.path).url » doit ressembler à \"smtp://relais.exemple.be:587\" ou \"smtps://relais.exemple.be:465\", pas « \(url) ».",
+                           about: "url")
             settings.url = nil
         }
         for (key, keyPath) in [("fromAddress", \SMTPSettings.fromAddress), ("replyTo", \.replyTo), ("unsubscribeMailto", \.unsubscribeMailto)] {
@@ -52,12 +53,12 @@ public struct SMTPSettings: Sendable, Equatable {
             if MailAddress.isValid(address) {
                 settings[keyPath: keyPath] = address
             } else {
-                section.report("« \(section.path).\(key) » : « \(address) » n'est pas une adresse e-mail valable.")
+                section.report("« \(section.path).\(key) » : « \(address) » n'est pas une adresse e-mail valable.", about: key)
             }
         }
         settings.fromName = section.optionalString("fromName")
         if let name = settings.fromName, (try? MailHeaderText.check(name, field: "fromName")) == nil {
-            section.report("« \(section.path).fromName » ne peut pas contenir de retour à la ligne.")
+            section.report("« \(section.path).fromName » ne peut pas contenir de retour à la ligne.", about: "fromName")
             settings.fromName = nil
         }
         for (key, keyPath) in [("unsubscribeURL", \SMTPSettings.unsubscribeURL), ("confirmURL", \.confirmURL)] {
@@ -65,7 +66,7 @@ public struct SMTPSettings: Sendable, Equatable {
             if (try? MailMessage.checkedLink(link, scheme: "https://")) != nil {
                 settings[keyPath: keyPath] = link
             } else {
-                section.report("« \(section.path).\(key) » doit être une adresse https:// sans espace, pas « \(link) ».")
+                section.report("« \(section.path).\(key) » doit être une adresse https:// sans espace, pas « \(link) ».", about: key)
             }
         }
         let perMinute = section.int("perMinute", default: 0, range: 0...100_000)

@@ -27,7 +27,8 @@ import Testing
         #expect {
             try parse(#"{ newsletter: { lists: { infos: { title: "Infos", doubleOptin: true } } } }"#)
         } throws: { error in
-            "\(error)".contains("Réglage inconnu « newsletter.lists.infos.doubleOptin ». Vouliez-vous dire « newsletter.lists.infos.doubleOptIn » ?")
+            "\(error)".contains("ligne 1, colonne 51 : Réglage inconnu « newsletter.lists.infos.doubleOptin ». "
+                + "Vouliez-vous dire « newsletter.lists.infos.doubleOptIn » ?")
         }
     }
 

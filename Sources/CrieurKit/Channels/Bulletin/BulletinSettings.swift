@@ -93,7 +93,7 @@ public struct BulletinSettings: Sendable, Equatable {
         for number in 1...4 {
             guard let text = deadlines.optionalString("T\(number)") else { continue }
             guard let day = MonthDay(text) else {
-                deadlines.report("« bulletin.deadlines.T\(number) » vaut « \(text) » : écrivez le mois et le jour, par exemple \"09-01\" pour le 1er septembre.")
+                deadlines.report("« bulletin.deadlines.T\(number) » vaut « \(text) » : écrivez le mois et le jour, par exemple \"09-01\" pour le 1er septembre.", about: "T\(number)")
                 continue
             }
             settings.deadlines[number] = day
