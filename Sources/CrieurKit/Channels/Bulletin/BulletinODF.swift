@@ -126,6 +126,12 @@ public enum BulletinODF {
         <style:paragraph-properties fo:margin-top="0.4cm" fo:margin-bottom="0.1cm"/>
         <style:text-properties fo:font-family="'Liberation Sans', Arial, sans-serif" fo:font-size="9.5pt" fo:font-style="italic"/>
         </style:style>
+        \(BulletinODF.sharedStylesEnd)
+        """
+
+    /// The end of the styles the bulletin and the bottin share: bold text, the
+    /// bullet list, an A4 page with 2 cm margins.
+    static let sharedStylesEnd = """
         <style:style style:name="Strong_20_Emphasis" style:display-name="Strong Emphasis" style:family="text">
         <style:text-properties fo:font-weight="bold"/>
         </style:style>

@@ -111,25 +111,6 @@ public enum BottinODF {
         <style:style style:name="Index" style:family="paragraph" style:parent-style-name="Text_20_body" style:class="text">
         <style:paragraph-properties fo:margin-bottom="0.08cm"/>
         </style:style>
-        <style:style style:name="Strong_20_Emphasis" style:display-name="Strong Emphasis" style:family="text">
-        <style:text-properties fo:font-weight="bold"/>
-        </style:style>
-        <text:list-style style:name="Bullets">
-        <text:list-level-style-bullet text:level="1" text:bullet-char="•">
-        <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
-        <style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="0.8cm" fo:text-indent="-0.5cm" fo:margin-left="0.8cm"/>
-        </style:list-level-properties>
-        </text:list-level-style-bullet>
-        </text:list-style>
-        </office:styles>
-        <office:automatic-styles>
-        <style:page-layout style:name="A4">
-        <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm"/>
-        </style:page-layout>
-        </office:automatic-styles>
-        <office:master-styles>
-        <style:master-page style:name="Standard" style:page-layout-name="A4"/>
-        </office:master-styles>
-
+        \(BulletinODF.sharedStylesEnd)
         """
 }
