@@ -1,7 +1,7 @@
 /// The keys of a directory entry's header (`directory/*.txt`). Staff write them
 /// in French, with or without capitals and accents; English aliases are
 /// accepted too. The body, under `---`, is what the service offers.
-enum DirectoryKey: String, CaseIterable, Sendable {
+enum DirectoryKey: String, SpelledKey, Sendable {
     case name, organisation, audience, address, hours, phone, email, website, languages, accessibility, themes, checked
 
     /// The spelling shown to staff in messages.
@@ -40,23 +40,4 @@ enum DirectoryKey: String, CaseIterable, Sendable {
         }
     }
 
-    /// The key staff meant by `written`, whatever its case, accents, spaces or hyphens.
-    init?(written: String) {
-        let folded = NameFolding.foldKey(written)
-        guard let key = DirectoryKey.allCases.first(where: { $0.spellings.contains(folded) }) else { return nil }
-        self = key
-    }
-
-    /// The known key `written` is probably a typo of, if any.
-    static func suggestion(for written: String) -> DirectoryKey? {
-        let folded = NameFolding.foldKey(written)
-        let all = allCases.flatMap { key in key.spellings.map { (spelling: $0, key: key) } }
-        guard let spelling = EditDistance.closest(to: folded, among: all.map(\.spelling)) else { return nil }
-        return all.first { $0.spelling == spelling }?.key
-    }
-
-    /// « Nom », « Organisme », … for the "accepted keys" hint.
-    static var frenchList: String {
-        allCases.map { "« \($0.frenchName) »" }.joined(separator: ", ")
-    }
 }

@@ -2,7 +2,7 @@
 /// with or without capitals and accents, or with their English alias; a
 /// `.json` item uses the same names. Unknown keys are refused with the closest
 /// known key as a suggestion.
-enum HeaderKey: String, CaseIterable, Sendable {
+enum HeaderKey: String, SpelledKey, Sendable {
     case title, channels, publication, expires, urgent, link, place, image, alternativeText, tags, override
     case id, status, reason, repetition, repeatUntil, screenText
     /// `Quand:`, the event itself (`EventWhen`).
@@ -68,23 +68,4 @@ enum HeaderKey: String, CaseIterable, Sendable {
         }
     }
 
-    /// The key staff meant by `written`, whatever its case, accents, spaces, hyphens or underscores.
-    init?(written: String) {
-        let folded = NameFolding.foldKey(written)
-        guard let key = HeaderKey.allCases.first(where: { $0.spellings.contains(folded) }) else { return nil }
-        self = key
-    }
-
-    /// The known key `written` is probably a typo of, if any.
-    static func suggestion(for written: String) -> HeaderKey? {
-        let folded = NameFolding.foldKey(written)
-        let all = allCases.flatMap { key in key.spellings.map { (spelling: $0, key: key) } }
-        guard let spelling = EditDistance.closest(to: folded, among: all.map(\.spelling)) else { return nil }
-        return all.first { $0.spelling == spelling }?.key
-    }
-
-    /// « Titre », « Canaux », … for the "accepted keys" hint.
-    static var frenchList: String {
-        allCases.map { "« \($0.frenchName) »" }.joined(separator: ", ")
-    }
 }
