@@ -4,7 +4,7 @@ import Foundation
 /// request `crieur web` left in `web/drop/` to the consent ledger, records it
 /// in `data/web-requests.jsonl` (0600: time, kind, outcome, subscriber ids, a
 /// hash of the address for the per-address limit, never the address), answers
-/// in `web/replies/`, then removes the request. Asks to run again within two
+/// in `web/replies/` (removed after ten minutes), then removes the request. Asks to run again within two
 /// seconds, so that a person waiting on the page gets the answer.
 ///
 /// A request that cannot be read is moved to `web/rejected/` and logged. A
@@ -51,6 +51,7 @@ public final class WebPickup: PeriodicJob {
     /// Applies every complete request in the drop folder, oldest name first; returns the replies given.
     @discardableResult
     public func applyPending(stopRequested: () -> Bool = { false }) throws -> [String: WebReply] {
+        try folder.removeOldReplies(now: clock.now())
         guard (try FileSystem.info(folder.dropDirectory)) != nil else { return [:] }
         var replies: [String: WebReply] = [:]
         let names = try FileSystem.names(in: folder.dropDirectory).filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }.sorted()

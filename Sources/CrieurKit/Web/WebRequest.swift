@@ -104,7 +104,10 @@ public struct WebDropFolder: Sendable {
     }
 
     /// Leaves `request` for the worker (temporary name, fsync, rename): the
-    /// worker only ever sees complete requests. Mode 0640: the worker reads it.
+    /// worker only ever sees complete requests. Mode 0644: the worker, owner of
+    /// the folder but not of the file, reads it; nobody else can reach it, as
+    /// only the worker and the web server's group may enter the folder, and the
+    /// group cannot list it.
     /// The drop folder may be write-only for the web server's user (mode 1730,
     /// like Postfix's `maildrop`, so that it cannot list or read others'
     /// requests): the folder then cannot be opened to be synced, which is
@@ -112,7 +115,7 @@ public struct WebDropFolder: Sendable {
     public func drop(_ request: WebRequest) throws {
         let data = try Self.encoder().encode(request)
         do {
-            try FileSystem.writeDurably(data, to: "\(dropDirectory)/\(request.id).json", mode: 0o640)
+            try FileSystem.writeDurably(data, to: "\(dropDirectory)/\(request.id).json", mode: 0o644)
         } catch let error as FileSystemError where error.operation == "open" && error.path == dropDirectory && error.code == EACCES {
             return
         }
@@ -129,6 +132,18 @@ public struct WebDropFolder: Sendable {
             if attempt < seconds * 10 { sleep(0.1) }
         }
         return nil
+    }
+
+    /// How long an answer stays for the page that waits for it.
+    static let replyLifetime: TimeInterval = 600
+
+    /// Removes the answers older than `replyLifetime` at `now`.
+    func removeOldReplies(now: Date) throws {
+        guard try FileSystem.info(repliesDirectory) != nil else { return }
+        for name in try FileSystem.names(in: repliesDirectory) where name.hasSuffix(".json") {
+            let path = "\(repliesDirectory)/\(name)"
+            if let info = try FileSystem.info(path), now.timeIntervalSince(info.modified) > Self.replyLifetime { try FileSystem.remove(path) }
+        }
     }
 
     /// Writes the answer the web side may be waiting for.

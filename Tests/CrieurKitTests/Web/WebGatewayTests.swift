@@ -175,4 +175,16 @@ import Testing
         #expect(workspace.names("web/rejected") == ["\(String(repeating: "0", count: 32)).json"])
         #expect(Self.drops(workspace).isEmpty)
     }
+
+    @Test func answersAreRemovedAfterTenMinutes() throws {
+        let workspace = try TestWorkspace(extraConfig: Self.config)
+        _ = try Self.gateway(workspace).handle(Self.post("inscription", "email=anne%40exemple.be&liste=infos&accord=oui"))
+        let now = Date()
+        _ = try Self.pickup(workspace, at: now)
+        #expect(workspace.names("web/replies").count == 1)
+        _ = try Self.pickup(workspace, at: now.addingTimeInterval(300))
+        #expect(workspace.names("web/replies").count == 1, "still there for a page that waits")
+        _ = try Self.pickup(workspace, at: now.addingTimeInterval(900))
+        #expect(workspace.names("web/replies").isEmpty)
+    }
 }
