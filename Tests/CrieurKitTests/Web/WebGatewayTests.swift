@@ -187,4 +187,22 @@ import Testing
         _ = try Self.pickup(workspace, at: now.addingTimeInterval(900))
         #expect(workspace.names("web/replies").isEmpty)
     }
+
+    @Test func pageShowsTheWorkersAnswerWhenItComesWithinTheWait() throws {
+        let workspace = try TestWorkspace(extraConfig: Self.config.replacingOccurrences(of: "replyWaitSeconds: 0", with: "replyWaitSeconds: 20"))
+        var gateway = WebGateway(workspace: workspace.workspace, config: try workspace.config(), clock: FixedClock(Self.start))
+        gateway.sleep = { Thread.sleep(forTimeInterval: $0) }
+        // The worker's pickup, in another thread, applies the request as soon as it is in the drop folder.
+        let root = workspace.root, config = try workspace.config()
+        let worker = Thread {
+            let drop = WebDropFolder(workspace: Workspace(root: root)).dropDirectory
+            for _ in 0..<400 where ((try? FileSystem.names(in: drop)) ?? []).filter({ !$0.hasPrefix(".") }).isEmpty {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            _ = try? WebPickup(workspace: Workspace(root: root), config: config, clock: FixedClock(Self.start)).applyPending()
+        }
+        worker.start()
+        let page = gateway.handle(Self.post("inscription", "email=anne%40exemple.be&liste=seniors&accord=oui"))
+        #expect(page.body.contains("Plus qu&#39;une étape") && page.body.contains("« Infos seniors »"), "\(page.body)")
+    }
 }
