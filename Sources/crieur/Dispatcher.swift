@@ -41,6 +41,8 @@ enum Dispatcher {
                                     le bottin social (dossier directory/) : liste, ou vérification des fiches
       directory publish             écrit le bottin (HTML, ODF, PDF), la page de recherche et le JSON dans out/directory/
       directory week                choisit le « service de la semaine » si une nouvelle semaine a commencé
+      web                           pages publiques d'inscription et de désinscription (programme CGI
+                                    lancé par le serveur web, voir contrib/web/)
       --version                     versions de Crieur et de libcurl
 
     Espace de travail : --root, sinon la variable CRIEUR_ROOT, sinon le dossier courant.
@@ -93,6 +95,7 @@ enum Dispatcher {
             case "subscribers": return try SubscribersCommand.run(args, options: options)
             case "consent": return try ConsentCommand.run(args, options: options)
             case "directory", "bottin": return try DirectoryCommand.run(args, options: options)
+            case "web": return try WebCommand.run(args, options: options)
             case "help": Console.out(usage); return .success
             default:
                 throw CommandError.usage("Commande inconnue : « \(command) ».")

@@ -27,6 +27,7 @@ public struct ChannelRegistry: Sendable {
         FlyerChannel(),
     ], workspaceModules: [
         DirectoryModule(),
+        WebModule(),
     ])
 
     /// The registry in use (the built-in one unless a caller bound another).

@@ -25,10 +25,15 @@ public protocol WorkspaceModule: Sendable {
     func readConfig(_ root: ConfigSection, into config: inout CrieurConfig)
     /// Its work on time, if any.
     func periodicJob(_ environment: WorkerEnvironment) throws -> (any PeriodicJob)?
+    /// Whether its job runs before the channels' (the web pages' pickup: a
+    /// withdrawal or a subscription that just came in is applied before the
+    /// newsletter sends). Default: after.
+    var runsBeforeChannels: Bool { get }
 }
 
 extension WorkspaceModule {
     public var defaultFolders: [String] { [] }
     public func readConfig(_ root: ConfigSection, into config: inout CrieurConfig) {}
     public func periodicJob(_ environment: WorkerEnvironment) throws -> (any PeriodicJob)? { nil }
+    public var runsBeforeChannels: Bool { false }
 }

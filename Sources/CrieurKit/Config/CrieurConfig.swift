@@ -22,6 +22,8 @@ public struct CrieurConfig: Sendable {
     public var directory = DirectorySettings()
     /// `calendar`: where the website serves `out/calendar/`, for « Ajouter à mon agenda » links.
     public var calendar = CalendarSettings()
+    /// `web`: the public subscription pages served through `crieur web` (CGI).
+    public var web = WebSettings()
 
     public init() {}
 

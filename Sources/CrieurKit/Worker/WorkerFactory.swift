@@ -12,8 +12,9 @@ public enum WorkerFactory {
         return Worker(
             workspace: workspace, config: config, publishers: ChannelRegistry.current.modules.map { $0.publisher(environment) },
             listings: Publishers.listings(config),
-            periodic: try ChannelRegistry.current.modules.compactMap { try $0.periodicJob(environment) }
-                + ChannelRegistry.current.workspaceModules.compactMap { try $0.periodicJob(environment) },
+            periodic: try ChannelRegistry.current.workspaceModules.filter(\.runsBeforeChannels).compactMap { try $0.periodicJob(environment) }
+                + ChannelRegistry.current.modules.compactMap { try $0.periodicJob(environment) }
+                + ChannelRegistry.current.workspaceModules.filter { !$0.runsBeforeChannels }.compactMap { try $0.periodicJob(environment) },
             clock: environment.clock, wallClock: wallClock, logger: environment.logger,
             sleep: sleep, afterReading: afterReading)
     }

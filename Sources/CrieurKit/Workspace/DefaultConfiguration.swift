@@ -179,6 +179,15 @@ public enum DefaultConfiguration {
         publicURL: "",
       },
 
+      // Les pages publiques d'inscription, de confirmation et de désinscription, servies par le
+      // serveur web de la commune (« crieur web », voir le README et contrib/web/). Retirez les //
+      // et indiquez l'adresse des pages : les e-mails y renverront.
+      // web: {
+      //   baseURL: "https://www.cpas-exemple.be/lettre",
+      //   consentText: "",        // vide : un texte par défaut au nom du CPAS (sa version : newsletter.consentWording)
+      //   perAddressPerDay: 3,    // demandes d'inscription permises par adresse en 24 heures
+      // },
+
       // Combien de temps une annonce reste montrée. Elle l'est de sa date de « Publication »
       // (ou de son dépôt) jusqu'à sa date de « Fin ». Sans « Fin », jusqu'au dernier jour
       // de son « Quand » (le jour de l'événement). Sans l'une ni l'autre, pendant ce

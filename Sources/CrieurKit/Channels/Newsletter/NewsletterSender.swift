@@ -225,7 +225,9 @@ public final class NewsletterSender: PeriodicJob {
 
     /// Hands every due message to the lanes, until done or told to stop.
     private func dispatch(issues: [NewsletterIssueRecord], versions: NewsletterItemVersions) throws {
-        for list in config.newsletter.lists where list.doubleOptIn {
+        // Every pending subscriber gets the message, on a single opt-in list too:
+        // the web form (and `subscribers add --pending`) asks for confirmation on any list.
+        for list in config.newsletter.lists {
             for pending in view.pendingConfirmations(list: list.name) {
                 let recipient = NewsletterRecipient(id: pending.id, address: pending.address, name: pending.name, token: pending.confirmationToken)
                 let stillPending = { (view: ConsentView) in view.state.subscribers[pending.id]?.state == .pending && !view.isHeld(pending.id) }

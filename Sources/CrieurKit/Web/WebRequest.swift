@@ -1,0 +1,154 @@
+import Foundation
+
+/// One request of the public pages, as `crieur web` (running as the web
+/// server's user) leaves it in `web/drop/` for the worker: the web side never
+/// reads `data/`; the worker applies the request to the consent ledger and
+/// answers in `web/replies/` (`WebReply`).
+public struct WebRequest: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// The subscription form (address, optional name, lists, box ticked).
+        case subscribe
+        /// The button of the confirmation page.
+        case confirm
+        /// The button of the unsubscribe page.
+        case unsubscribe
+        /// RFC 8058: a mail program's `List-Unsubscribe=One-Click` POST.
+        case oneClickUnsubscribe
+        /// A request the web side refused itself (bad form, bad link, honeypot filled): recorded, nothing applied.
+        case refused
+    }
+
+    /// Random, 32 hexadecimal digits: the names of the request and reply files.
+    public var id: String
+    public var kind: Kind
+    public var time: Date
+    public var address: String?
+    public var name: String?
+    public var lists: [String]?
+    /// The version of the consent text shown on the form (`newsletter.consentWording`).
+    public var wording: String?
+    public var token: String?
+    /// For `refused`: why, in French (never the address).
+    public var reason: String?
+
+    public init(id: String = SecureRandom.hex(bytes: 16), kind: Kind, time: Date, address: String? = nil, name: String? = nil,
+                lists: [String]? = nil, wording: String? = nil, token: String? = nil, reason: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.time = time
+        self.address = address
+        self.name = name
+        self.lists = lists
+        self.wording = wording
+        self.token = token
+        self.reason = reason
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        id.utf8.count == 32 && id.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+}
+
+/// The worker's answer to a `WebRequest`: what the person is told. Holds no
+/// personal data (the web side may read it).
+public struct WebReply: Codable, Sendable, Equatable {
+    public enum Outcome: String, Codable, Sendable {
+        /// Pending subscription recorded; the confirmation e-mail follows.
+        case confirmationSent
+        case confirmed
+        case unsubscribed
+        /// The confirmation or unsubscribe link is unknown, old or already used.
+        case unknownToken
+        /// Too many subscription requests for this address today.
+        case limited
+        /// The address cannot be subscribed on line (erased at the person's request).
+        case refusedAddress
+        /// Recorded only (a refused request).
+        case recorded
+    }
+
+    public var outcome: Outcome
+    /// The list titles concerned, for the page.
+    public var lists: [String]
+
+    public init(outcome: Outcome, lists: [String] = []) {
+        self.outcome = outcome
+        self.lists = lists
+    }
+}
+
+/// The folders shared by the web side and the worker: `web/drop/` (requests:
+/// writable by the web server's user, like Postfix's `maildrop`) and
+/// `web/replies/` (answers: readable by it). Neither holds the ledger.
+public struct WebDropFolder: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    public var dropDirectory: String { workspace.path("web/drop") }
+    public var repliesDirectory: String { workspace.path("web/replies") }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    /// Leaves `request` for the worker (temporary name, fsync, rename): the
+    /// worker only ever sees complete requests. Mode 0644: the worker, owner of
+    /// the folder but not of the file, reads it; nobody else can reach it, as
+    /// only the worker and the web server's group may enter the folder, and the
+    /// group cannot list it.
+    /// The drop folder may be write-only for the web server's user (mode 1730,
+    /// like Postfix's `maildrop`, so that it cannot list or read others'
+    /// requests): the folder then cannot be opened to be synced, which is
+    /// accepted once the file itself is synced and renamed into place.
+    public func drop(_ request: WebRequest) throws {
+        let data = try Self.encoder().encode(request)
+        do {
+            try FileSystem.writeDurably(data, to: "\(dropDirectory)/\(request.id).json", mode: 0o644)
+        } catch let error as FileSystemError where error.operation == "open" && error.path == dropDirectory && error.code == EACCES {
+            return
+        }
+    }
+
+    /// The worker's answer, polled every 100 ms for up to `seconds`; nil when it did not come in time.
+    public func waitForReply(id: String, seconds: Int, sleep: (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }) -> WebReply? {
+        let path = "\(repliesDirectory)/\(id).json"
+        for attempt in 0...(seconds * 10) {
+            if case .contents(let data)? = try? FileSystem.read(path, maxBytes: 16_384),
+               let reply = try? Self.decoder().decode(WebReply.self, from: data) {
+                return reply
+            }
+            if attempt < seconds * 10 { sleep(0.1) }
+        }
+        return nil
+    }
+
+    /// How long an answer stays for the page that waits for it.
+    static let replyLifetime: TimeInterval = 600
+
+    /// Removes the answers older than `replyLifetime` at `now`.
+    func removeOldReplies(now: Date) throws {
+        guard try FileSystem.info(repliesDirectory) != nil else { return }
+        for name in try FileSystem.names(in: repliesDirectory) where name.hasSuffix(".json") {
+            let path = "\(repliesDirectory)/\(name)"
+            if let info = try FileSystem.info(path), now.timeIntervalSince(info.modified) > Self.replyLifetime { try FileSystem.remove(path) }
+        }
+    }
+
+    /// Writes the answer the web side may be waiting for.
+    func reply(_ reply: WebReply, to id: String) throws {
+        try FileSystem.makeDirectory(repliesDirectory)
+        try FileSystem.writeDurably(try Self.encoder().encode(reply), to: "\(repliesDirectory)/\(id).json", mode: 0o644)
+    }
+}
