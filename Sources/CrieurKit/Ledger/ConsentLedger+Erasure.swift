@@ -9,7 +9,8 @@ extension ConsentLedger {
         /// found and replaced (delivery records keep SMTP replies, which often
         /// quote the address).
         public var scrubbedFiles: [String]
-        /// Messages to the person deleted from `out/newsletter/outbox/`.
+        /// Messages to the person deleted from `out/newsletter/outbox/`, and the
+        /// public pages' requests holding the address (`web/drop/`, `web/rejected/`).
         public var removedMessages: [String]
         /// Files under `data/` or in the outbox that still hold the address
         /// afterwards; empty when the erasure is complete.
@@ -31,7 +32,8 @@ extension ConsentLedger {
     /// event — the quarterly counts stay right; 3. every other file under `data/`
     /// rewritten the same way where it mentions the person (`PersonalDataScrubber`:
     /// the address anywhere, the name only in lines about them); 4. their
-    /// messages deleted from the outbox. Finally the files are searched again
+    /// messages deleted from the outbox, and the public pages' requests that hold
+    /// the address (waiting in `web/drop/` or set aside in `web/rejected/`). Finally the files are searched again
     /// and any still holding the address is reported.
     ///
     /// A message being written at this very moment by a sender is deleted by
@@ -76,7 +78,11 @@ extension ConsentLedger {
                 try FileSystem.writeDurably(cleaned, to: file, mode: 0o600)
                 scrubbed.append("data/\(name)")
             }
-            let removed = try outbox.removeMessages(mentioning: address).map { "\(MailTransports.outboxFolder)/\($0)" }
+            var removed = try outbox.removeMessages(mentioning: address).map { "\(MailTransports.outboxFolder)/\($0)" }
+            for request in try webRequests(mentioning: address) {
+                try FileSystem.remove(workspace.path(request))
+                removed.append(request)
+            }
             return ErasureReport(subscribers: held.map(\.id), scrubbedFiles: scrubbed, removedMessages: removed,
                                  remainingFiles: try filesMentioning(address))
         }
@@ -117,5 +123,23 @@ extension ConsentLedger {
             found.append("data/\(name)")
         }
         return found + (try outbox.messages(mentioning: address)).map { "\(MailTransports.outboxFolder)/\($0)" }
+            + (try webRequests(mentioning: address))
+    }
+
+    /// Requests of the public pages, waiting in `web/drop/` or set aside in
+    /// `web/rejected/`, that hold the address (relative to the workspace).
+    private func webRequests(mentioning address: EmailAddress) throws -> [String] {
+        let scrubber = PersonalDataScrubber(address: address, names: [], subscriberIDs: [])
+        var found: [String] = []
+        for relative in WebDropFolder.requestFolders {
+            let folder = workspace.path(relative)
+            guard try FileSystem.info(folder) != nil else { continue }
+            for name in try FileSystem.regularFiles(under: folder) {
+                guard case .contents(let data) = try FileSystem.read("\(folder)/\(name)", maxBytes: 1 << 20),
+                      scrubber.mentionsAddress(data) else { continue }
+                found.append("\(relative)/\(name)")
+            }
+        }
+        return found
     }
 }

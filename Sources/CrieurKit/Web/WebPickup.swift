@@ -80,7 +80,7 @@ public final class WebPickup: PeriodicJob {
     }
 
     private func setAside(_ name: String) throws {
-        let rejected = workspace.path("web/rejected")
+        let rejected = folder.rejectedDirectory
         try FileSystem.makeDirectory(rejected, mode: 0o700)
         _ = try FileSystem.moveNoReplace(from: "\(folder.dropDirectory)/\(name)", to: "\(rejected)/\(name)")
         logger?.error("page web : demande illisible « \(name) » mise de côté dans web/rejected/")

@@ -87,8 +87,13 @@ public struct WebDropFolder: Sendable {
         self.workspace = workspace
     }
 
-    public var dropDirectory: String { workspace.path("web/drop") }
+    public var dropDirectory: String { workspace.path(Self.requestFolders[0]) }
     public var repliesDirectory: String { workspace.path("web/replies") }
+    /// Requests the worker could not read, set aside for a person (0700).
+    public var rejectedDirectory: String { workspace.path(Self.requestFolders[1]) }
+    /// The folders, relative to the workspace, where a request may still hold
+    /// an address (`consent erase` looks there).
+    public static let requestFolders = ["web/drop", "web/rejected"]
 
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()

@@ -63,6 +63,25 @@ import Testing
         #expect(try fixture.records().count == 2, "delivery records, by id, stay")
     }
 
+    @Test func erasureRemovesThePublicPagesRequestsThatHoldTheAddressAndOnlyThose() throws {
+        let (fixture, _, ledger) = try sentToLiAndMarie()
+        let workspace = fixture.workspace
+        for (folder, name, address) in [("web/rejected", "illisible.json", "LI@example.be"),
+                                         ("web/drop", "en-attente.json", "li@example.be"),
+                                         ("web/drop", "autre.json", "marie@example.be")] {
+            try FileSystem.makeDirectory(workspace.path(folder))
+            try FileSystem.writeDurably(Data("{\"address\":\"\(address)\"}".utf8), to: workspace.path("\(folder)/\(name)"))
+        }
+
+        let erasure = try ledger.erase(address: try EmailAddress(validating: Self.erasedAddress))
+
+        #expect(Set(erasure.removedMessages) == ["web/rejected/illisible.json", "web/drop/en-attente.json"])
+        #expect(try FileSystem.info(workspace.path("web/rejected/illisible.json")) == nil)
+        #expect(try FileSystem.info(workspace.path("web/drop/autre.json")) != nil, "someone else's request stays")
+        #expect(erasure.remainingFiles.isEmpty)
+        #expect(try filesHolding(Self.erasedAddress, in: workspace.path("web")).isEmpty)
+    }
+
     @Test func aShortNameIsErasedOnlyWhereItIsAboutThePerson() throws {
         let (fixture, li, ledger) = try sentToLiAndMarie()
         let journal = #"{"event":"published","item":"Li-et-Lille.txt","time":"2026-12-02T10:00:00Z"}"# + "\n"
