@@ -117,6 +117,7 @@ enum Dispatcher {
             return .dataError
         } catch let error as DeliveryError {
             Console.err(error.description)
+            if case .settings = error { return .config }
             return .temporaryFailure
         } catch let error as SuppressionListDamage {
             Console.err(error.description)

@@ -37,8 +37,13 @@ enum NewsletterCommand {
         let (issue, report) = try sender.sendManualIssue()
         if issue == nil { Console.out("Aucune annonce en attente : pas de numéro spécial envoyé.") }
         Console.out("Messages envoyés : \(report.sent) ; échecs passagers : \(report.temporaryFailures) ; refus définitifs : \(report.permanentFailures + report.abandoned).")
+        if let stop = report.stoppedBy, stop.settingsError {
+            Console.err("Envoi arrêté, un réglage est à corriger : \(stop.text). Corrigez-le puis relancez crieur newsletter --send ; "
+                + "les messages déjà acceptés par le serveur ne seront pas renvoyés.")
+            return .config
+        }
         if let stop = report.stoppedBy {
-            Console.err("Envoi interrompu : le serveur d'envoi ne répond pas comme prévu (\(stop.code == 0 ? "pas de réponse" : String(stop.code)) \(stop.text)). "
+            Console.err("Envoi interrompu : \(NewsletterSender.describe(stop)). "
                 + (stop.acceptanceUnknown
                     ? "Relancez plus tard. Le dernier message est parti en entier sans réponse du serveur : il a peut-être été accepté, "
                         + "et il sera renvoyé, donc son destinataire pourrait le recevoir deux fois. Les autres messages acceptés ne seront pas renvoyés."

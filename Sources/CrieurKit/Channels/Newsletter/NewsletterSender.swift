@@ -446,7 +446,8 @@ public final class NewsletterSender: PeriodicJob {
         String(calendar.timestamp(instant).compactMap { $0 == " " ? "-" : $0 == ":" ? nil : $0 })
     }
 
-    static func describe(_ reply: DeliveryReply) -> String {
-        "le serveur d'envoi ne répond pas comme prévu (\(reply.code == 0 ? "pas de réponse" : String(reply.code)) \(reply.text))"
+    /// The failure that stopped a run, in French (the transport's sentence when the server gave no reply).
+    public static func describe(_ reply: DeliveryReply) -> String {
+        reply.code == 0 ? reply.text : "le serveur d'envoi ne répond pas comme prévu (\(reply.code) \(reply.text))"
     }
 }

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import CrieurKit
+
+/// What the person who set up the relay reads when it does not work: a French
+/// sentence naming the setting to fix, never libcurl's English, and the right
+/// exit code (75: try again later; 78: fix the settings, never retried).
+/// Against real peers: aiosmtpd refusing the login, a closed port, a name that
+/// does not exist (`.invalid` never resolves, RFC 2606).
+@Suite(.serialized) struct SMTPDiagnosisTests {
+    func mail() throws -> OutgoingMail {
+        OutgoingMail(sender: "info@cpas-exemple.be", recipient: "un@exemple.be",
+                     data: Data("From: <info@cpas-exemple.be>\r\nTo: <un@exemple.be>\r\nSubject: essai\r\n\r\nBonjour\r\n".utf8),
+                     messageID: "essai@cpas-exemple.be")
+    }
+
+    func expectFrench(_ text: String, naming setting: String) {
+        #expect(text.contains(setting), "\(text)")
+        #expect(!text.contains("libcurl"), "\(text)")
+        #expect(!text.contains("Couldn't") && !text.contains("Could not") && !text.contains("denied"), "\(text)")
+    }
+
+    @Test func aHostNameThatDoesNotExistIsNamedWithItsSetting() throws {
+        let reply = try SMTPTransport(url: "smtp://relais.invalid:587").send(try mail())
+        #expect(reply.outcome == .temporaryFailure)
+        #expect(!reply.settingsError, "a name may fail to resolve while the DNS is down: tried again later")
+        #expect(reply.text.contains("« relais.invalid » est introuvable"), "\(reply.text)")
+        expectFrench(reply.text, naming: "CRIEUR_SMTP_URL")
+    }
+
+    @Test func aClosedPortIsNamedWithItsSetting() throws {
+        let port = try SMTPTestServer.freePort()
+        let reply = try SMTPTransport(url: "smtp://127.0.0.1:\(port)").send(try mail())
+        #expect(reply.outcome == .temporaryFailure)
+        #expect(!reply.settingsError)
+        #expect(reply.text.contains("ne répond pas sur le port \(port)"), "\(reply.text)")
+        expectFrench(reply.text, naming: "CRIEUR_SMTP_URL")
+    }
+
+    @Test func anHTTPAddressIsASettingsErrorBeforeAnyConnection() {
+        #expect {
+            _ = try SMTPTransport(url: "http://relais:25")
+        } throws: { error in
+            guard case DeliveryError.settings(let sentence) = error else { return false }
+            expectFrench(sentence, naming: "CRIEUR_SMTP_URL")
+            return sentence.contains("« http:// »") && sentence.contains("smtps://")
+        }
+    }
+
+    @Test func aMalformedAddressOrALoginWithoutPasswordIsASettingsError() {
+        for (url, user, password, naming) in [("relais.commune.be:587", nil, nil, "CRIEUR_SMTP_URL"),
+                                              ("smtp://:587", nil, nil, "CRIEUR_SMTP_URL"),
+                                              ("smtp://127.0.0.1:2525", "cpas", nil, "CRIEUR_SMTP_PASSWORD"),
+                                              ("smtp://127.0.0.1:2525", nil, "secret", "CRIEUR_SMTP_USER")] as [(String, String?, String?, String)] {
+            #expect {
+                _ = try SMTPTransport(url: url, username: user, password: password)
+            } throws: { error in
+                guard case DeliveryError.settings(let sentence) = error else { return false }
+                expectFrench(sentence, naming: naming)
+                return true
+            }
+        }
+    }
+
+    @Test func aRefusedPasswordIsASettingsErrorNamingTheLoginSettings() throws {
+        let server = try StallingSMTPServer(script: "refusing_login_smtp.py", mode: "")
+        let reply = try SMTPTransport(url: server.url, username: "cpas", password: "mauvais").send(try mail())
+        #expect(reply.outcome == .temporaryFailure)
+        #expect(reply.settingsError)
+        #expect(reply.code == 535, "\(reply)")
+        #expect(reply.text.contains("refuse l'identifiant ou le mot de passe"), "\(reply.text)")
+        expectFrench(reply.text, naming: "CRIEUR_SMTP_PASSWORD")
+    }
+
+    // MARK: Through `crieur newsletter --send`
+
+    func sendCommand(smtpURL: String, password: String? = nil) throws -> CrieurBinary.Result {
+        let fixture = try SenderFixture()
+        try fixture.subscribe(["un@exemple.be", "deux@exemple.be"])
+        try fixture.archiveItem("Distribution de colis", urgent: false)
+        var environment = ["CRIEUR_SMTP_URL": smtpURL]
+        if let password { environment["CRIEUR_SMTP_USER"] = "cpas"; environment["CRIEUR_SMTP_PASSWORD"] = password }
+        // At the fixture's sending time, after the item and the consents.
+        return try CrieurBinary.run(["--root", fixture.test.root, "--now", "2026-12-03T14:00:00", "newsletter", "--send"], environment: environment)
+    }
+
+    @Test func sendWithAWrongHostExits75NamingTheSetting() throws {
+        let result = try sendCommand(smtpURL: "smtp://relais.invalid:587")
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(result.stderr.contains("« relais.invalid » est introuvable"), "\(result.stderr)")
+        expectFrench(result.stderr, naming: "CRIEUR_SMTP_URL")
+    }
+
+    @Test func sendWithAWrongPortExits75NamingTheSetting() throws {
+        let port = try SMTPTestServer.freePort()
+        let result = try sendCommand(smtpURL: "smtp://127.0.0.1:\(port)")
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(result.stderr.contains("ne répond pas sur le port \(port)"), "\(result.stderr)")
+        expectFrench(result.stderr, naming: "CRIEUR_SMTP_URL")
+    }
+
+    @Test func sendWithAnHTTPAddressExits78NamingTheSetting() throws {
+        let result = try sendCommand(smtpURL: "http://relais:25")
+        #expect(result.status == 78, "\(result.stderr)")
+        expectFrench(result.stderr, naming: "CRIEUR_SMTP_URL")
+    }
+
+    @Test func sendWithARefusedPasswordExits78NamingTheSetting() throws {
+        let server = try StallingSMTPServer(script: "refusing_login_smtp.py", mode: "")
+        let result = try sendCommand(smtpURL: server.url, password: "mauvais")
+        #expect(result.status == 78, "\(result.stderr)")
+        #expect(result.stderr.contains("un réglage est à corriger"), "\(result.stderr)")
+        expectFrench(result.stderr, naming: "CRIEUR_SMTP_PASSWORD")
+    }
+}
