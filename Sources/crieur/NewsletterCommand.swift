@@ -5,8 +5,9 @@ import Foundation
 /// `crieur newsletter`: writes the preview of the next regular issue
 /// (out/newsletter/apercu.html), says when it goes out and to how many people.
 /// `crieur newsletter --send`: sends it now as a manual issue, with whatever
-/// else is due (exit 75 when the mail server stopped the sending: run it again
-/// later, nothing is sent twice).
+/// else is due (exit 75 when the mail server stopped the sending or every
+/// message waits for a later try: run it again later, nothing is sent twice;
+/// exit 78 when a setting must be fixed).
 enum NewsletterCommand {
     static let usage = "Utilisation : crieur newsletter [--send]"
 
@@ -35,8 +36,8 @@ enum NewsletterCommand {
         let logger = options.logger(config, clock: SystemClock())
         let sender = try makeSender(options, config: config, clock: clock, logger: logger)
         let (issue, report) = try sender.sendManualIssue()
-        if issue == nil { Console.out("Aucune annonce en attente : pas de numéro spécial envoyé.") }
-        Console.out("Messages envoyés : \(report.sent) ; échecs passagers : \(report.temporaryFailures) ; refus définitifs : \(report.permanentFailures + report.abandoned).")
+        let summary = NewsletterSendSummary(report: report, manualIssue: issue, calendar: calendar)
+        Console.out(summary.lines.joined(separator: "\n"))
         if let stop = report.stoppedBy, stop.settingsError {
             Console.err("Envoi arrêté, un réglage est à corriger : \(stop.text). Corrigez-le puis relancez crieur newsletter --send ; "
                 + "les messages déjà acceptés par le serveur ne seront pas renvoyés.")
@@ -50,11 +51,8 @@ enum NewsletterCommand {
                     : "Relancez plus tard : les messages acceptés par le serveur ne seront pas renvoyés."))
             return .temporaryFailure
         }
-        if let until = report.rateLimitedUntil {
-            Console.out("Limite d'envoi du serveur atteinte : la suite partira avec le service (crieur work) à partir du \(calendar.frenchWords(until, referenceYear: nil, article: false)).")
-        } else if report.temporaryFailures > 0, let next = report.nextWake {
-            Console.out("Les échecs passagers seront réessayés par le service (crieur work) à partir du \(calendar.frenchWords(next, referenceYear: nil, article: false)).")
-        }
+        // Nothing left now, everything waits: not a success, try again later.
+        if summary.nothingLeftButSomethingWaits { return .temporaryFailure }
         return .success
     }
 

@@ -78,10 +78,14 @@ import Testing
         let fixture = try SenderFixture()
         try fixture.subscribe(["un@exemple.be", "deux@exemple.be"])
         try fixture.archiveItem("Distribution de colis", urgent: false)
+        return try send(fixture, smtpURL: smtpURL, password: password)
+    }
+
+    /// `crieur newsletter --send` at the fixture's sending time (after the item and the consents) or `now`.
+    func send(_ fixture: SenderFixture, smtpURL: String, password: String? = nil, now: String = "2026-12-03T14:00:00") throws -> CrieurBinary.Result {
         var environment = ["CRIEUR_SMTP_URL": smtpURL]
         if let password { environment["CRIEUR_SMTP_USER"] = "cpas"; environment["CRIEUR_SMTP_PASSWORD"] = password }
-        // At the fixture's sending time, after the item and the consents.
-        return try CrieurBinary.run(["--root", fixture.test.root, "--now", "2026-12-03T14:00:00", "newsletter", "--send"], environment: environment)
+        return try CrieurBinary.run(["--root", fixture.test.root, "--now", now, "newsletter", "--send"], environment: environment)
     }
 
     @Test func sendWithAWrongHostExits75NamingTheSetting() throws {
@@ -111,5 +115,29 @@ import Testing
         #expect(result.status == 78, "\(result.stderr)")
         #expect(result.stderr.contains("un réglage est à corriger"), "\(result.stderr)")
         expectFrench(result.stderr, naming: "CRIEUR_SMTP_PASSWORD")
+    }
+
+    @Test func aSendWhereEverythingWaitsSaysUntilWhenAndExits75() throws {
+        let fixture = try SenderFixture()
+        try fixture.subscribe(["un@exemple.be"])
+        try fixture.archiveItem("Distribution de colis", urgent: false)
+        let port = try SMTPTestServer.freePort()
+        let url = "smtp://127.0.0.1:\(port)/crieur-test.example"
+        #expect(try send(fixture, smtpURL: url).status == 75)
+
+        // The relay is back, but the message waits for its next try: said, with when, and not a success.
+        let server = try SMTPTestServer(.aiosmtpd, port: port)
+        let waiting = try send(fixture, smtpURL: url)
+        #expect(waiting.status == 75, "\(waiting.stdout)\(waiting.stderr)")
+        #expect(waiting.stdout.contains("Messages envoyés maintenant : 0."), "\(waiting.stdout)")
+        #expect(waiting.stdout.contains("En attente d'un nouvel essai après un échec passager : 1 message, à partir du jeudi 3 décembre 2026 à 14 h 05"),
+                "\(waiting.stdout)")
+        #expect(try server.received().isEmpty)
+
+        let later = try send(fixture, smtpURL: url, now: "2026-12-03T14:10:00")
+        #expect(later.status == 0, "\(later.stdout)\(later.stderr)")
+        #expect(later.stdout.contains("Messages envoyés maintenant : 1."), "\(later.stdout)")
+        #expect(!later.stdout.contains("En attente"), "\(later.stdout)")
+        #expect(try server.received().map(\.recipients) == [["un@exemple.be"]])
     }
 }

@@ -49,6 +49,15 @@ public final class NewsletterSender: PeriodicJob {
         public var rateLimitedUntil: Date?
         /// Stopped because the service was asked to stop.
         public var interrupted = false
+        /// Messages that failed for a passing reason (in this run or before) and wait for their next try.
+        public var waitingRetry = 0
+        /// The earliest of those next tries.
+        public var earliestRetry: Date?
+
+        mutating func waits(until: Date) {
+            waitingRetry += 1
+            earliestRetry = min(earliestRetry ?? until, until)
+        }
     }
 
     /// Issue id under which the double opt-in confirmations are recorded.
@@ -284,6 +293,7 @@ public final class NewsletterSender: PeriodicJob {
             return true
         case .waiting(let until):
             wake(until)
+            report.waits(until: until)
             return true
         case .expired(let attempt):
             try abandon(issue: issue, subscriber: recipient.id, attempt: attempt)
@@ -350,6 +360,7 @@ public final class NewsletterSender: PeriodicJob {
             switch history.status(issue: record.issue, subscriber: record.subscriber, now: now, policy: policy) {
             case .waiting(let until):
                 wake(until)
+                report.waits(until: until)
                 logger.info("\(who) : échec passager (\(reply.code) \(reply.text)), nouvel essai le \(calendar.timestamp(until))")
             default:
                 try abandon(issue: record.issue, subscriber: record.subscriber, attempt: record.attempt)
