@@ -9,15 +9,14 @@ import Foundation
 /// message waits for a later try: run it again later, nothing is sent twice;
 /// exit 78 when a setting must be fixed).
 enum NewsletterCommand {
-    static let usage = "Utilisation : crieur newsletter [--send]"
+    static let usage = "Utilisation : crieur newsletter [--send [--yes]]"
 
     static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
-        let send: Bool
-        switch args {
-        case []: send = false
-        case ["--send"], ["--envoyer"]: send = true
-        default: throw CommandError.usage(usage)
-        }
+        let sendFlags: Set<String> = ["--send", "--envoyer"], yesFlags: Set<String> = ["--yes", "--oui"]
+        let send = args.contains(where: sendFlags.contains)
+        let yes = args.contains(where: yesFlags.contains)
+        guard args.allSatisfy({ sendFlags.contains($0) || yesFlags.contains($0) }), args.count == (send ? 1 : 0) + (yes ? 1 : 0),
+              !yes || send else { throw CommandError.usage(usage) }
         let config = try options.loadConfig()
         let clock = try options.clock(config)
         let calendar = CivilCalendar(timeZone: config.timeZone)
@@ -32,6 +31,15 @@ enum NewsletterCommand {
             Pour l'envoyer maintenant : crieur newsletter --send
             """)
             return .success
+        }
+        // On a terminal, the person sees what will go to whom and says yes; scripts pass --yes (no terminal: no question).
+        if !yes, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+            let preview = try NewsletterPreview.write(workspace: options.workspace, config: config, clock: clock)
+            Console.out(NewsletterSendQuestion.text(preview: preview, previewPath: options.workspace.path(NewsletterPreview.htmlPath)))
+            guard NewsletterSendQuestion.isYes(readLine()) else {
+                Console.out("Envoi annulé : rien n'est parti.")
+                return .success
+            }
         }
         let logger = options.logger(config, clock: SystemClock())
         let sender = try makeSender(options, config: config, clock: clock, logger: logger)

@@ -140,4 +140,62 @@ import Testing
         #expect(!later.stdout.contains("En attente"), "\(later.stdout)")
         #expect(try server.received().map(\.recipients) == [["un@exemple.be"]])
     }
+
+    // MARK: The question on a terminal
+
+    /// `crieur newsletter --send` on a terminal (util-linux `script` gives it one), answering `answer`.
+    func sendOnATerminal(_ fixture: SenderFixture, smtpURL: String, answer: String, flags: String = "") throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        let command = "\(CrieurBinary.path) --root \(fixture.test.root) --now 2026-12-03T14:00:00 newsletter --send \(flags)"
+        process.arguments = ["-qec", command, "/dev/null"]
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "CRIEUR_ROOT")
+        environment["CRIEUR_SMTP_URL"] = smtpURL
+        process.environment = environment
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        input.fileHandleForWriting.write(Data((answer + "\n").utf8))
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        return text
+    }
+
+    @Test func onATerminalTheSendShowsWhatGoesToHowManyAndAsksFirst() throws {
+        let fixture = try SenderFixture()
+        try fixture.subscribe(["un@exemple.be", "deux@exemple.be"])
+        try fixture.archiveItem("Distribution de colis", urgent: false)
+        let server = try SMTPTestServer(.aiosmtpd)
+
+        let refused = try sendOnATerminal(fixture, smtpURL: server.url, answer: "non")
+        #expect(refused.contains("Numéro spécial de 1 annonce : « Distribution de colis »."), "\(refused)")
+        #expect(refused.contains("Destinataires : 2 abonnés"), "\(refused)")
+        #expect(refused.contains("Envoi annulé : rien n'est parti."), "\(refused)")
+        #expect(try server.received().isEmpty)
+
+        let accepted = try sendOnATerminal(fixture, smtpURL: server.url, answer: "oui")
+        #expect(accepted.contains("Messages envoyés maintenant : 2."), "\(accepted)")
+        #expect(try server.received().count == 2)
+    }
+
+    @Test func withYesOrWithoutATerminalNothingIsAsked() throws {
+        let fixture = try SenderFixture()
+        try fixture.subscribe(["un@exemple.be"])
+        try fixture.archiveItem("Distribution de colis", urgent: false)
+        let server = try SMTPTestServer(.aiosmtpd)
+        let withYes = try sendOnATerminal(fixture, smtpURL: server.url, answer: "", flags: "--yes")
+        #expect(!withYes.contains("Envoyer maintenant ?"), "\(withYes)")
+        #expect(withYes.contains("Messages envoyés maintenant : 1."), "\(withYes)")
+
+        try fixture.archiveItem("Permanence juridique", urgent: false)
+        let piped = try send(fixture, smtpURL: server.url, now: "2026-12-03T15:00:00")
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(!piped.stdout.contains("Envoyer maintenant ?"))
+        #expect(piped.stdout.contains("Messages envoyés maintenant : 1."), "\(piped.stdout)")
+        #expect(try server.received().count == 2)
+    }
 }
