@@ -109,6 +109,15 @@ import Testing
         expectFrench(result.stderr, naming: "CRIEUR_SMTP_URL")
     }
 
+    @Test func theServiceWithAnHTTPAddressExits78InsteadOfRetrying() throws {
+        let fixture = try SenderFixture()
+        try fixture.subscribe(["un@exemple.be"])
+        let result = try CrieurBinary.run(["--root", fixture.test.root, "--now", "2026-12-03T14:00:00", "work", "--once"],
+                                          environment: ["CRIEUR_SMTP_URL": "http://relais:25"])
+        #expect(result.status == 78, "\(result.stderr)")
+        expectFrench(result.stderr, naming: "CRIEUR_SMTP_URL")
+    }
+
     @Test func sendWithARefusedPasswordExits78NamingTheSetting() throws {
         let server = try StallingSMTPServer(script: "refusing_login_smtp.py", mode: "")
         let result = try sendCommand(smtpURL: server.url, password: "mauvais")
