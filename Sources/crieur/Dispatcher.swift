@@ -18,8 +18,9 @@ enum Dispatcher {
       list [--format text|json]     annonces en cours, programmées, terminées et retirées, avec leur identifiant
       withdraw IDENTIFIANT [--reason TEXTE]
                                     retire une annonce de tous ses canaux
-      newsletter [--send]           aperçu du prochain numéro de la lettre (out/newsletter/apercu.html),
-                                    ou envoi tout de suite avec --send
+      newsletter [--send [--yes]]   aperçu du prochain numéro de la lettre (out/newsletter/apercu.html),
+                                    ou envoi tout de suite avec --send (question sur un terminal,
+                                    --yes pour un script)
       bulletin --quarter AAAA-Tn    prépare le brouillon du bulletin communal d'un trimestre
       report --quarter AAAA-Tn [--format text|json]
                                     chiffres du trimestre pour l'évaluation du PST
@@ -120,6 +121,7 @@ enum Dispatcher {
             return .dataError
         } catch let error as DeliveryError {
             Console.err(error.description)
+            if case .settings = error { return .config }
             return .temporaryFailure
         } catch let error as SuppressionListDamage {
             Console.err(error.description)

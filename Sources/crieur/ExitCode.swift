@@ -8,6 +8,8 @@ enum ExitCode: Int32 {
     case dataError = 65
     /// Temporary failure, try again later (EX_TEMPFAIL).
     case temporaryFailure = 75
+    /// A mistake in the settings, never retried (EX_CONFIG).
+    case config = 78
 }
 
 /// A reason to stop a command, with the French sentence to print.

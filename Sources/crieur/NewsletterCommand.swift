@@ -5,18 +5,18 @@ import Foundation
 /// `crieur newsletter`: writes the preview of the next regular issue
 /// (out/newsletter/apercu.html), says when it goes out and to how many people.
 /// `crieur newsletter --send`: sends it now as a manual issue, with whatever
-/// else is due (exit 75 when the mail server stopped the sending: run it again
-/// later, nothing is sent twice).
+/// else is due (exit 75 when the mail server stopped the sending or every
+/// message waits for a later try: run it again later, nothing is sent twice;
+/// exit 78 when a setting must be fixed).
 enum NewsletterCommand {
-    static let usage = "Utilisation : crieur newsletter [--send]"
+    static let usage = "Utilisation : crieur newsletter [--send [--yes]]"
 
     static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
-        let send: Bool
-        switch args {
-        case []: send = false
-        case ["--send"], ["--envoyer"]: send = true
-        default: throw CommandError.usage(usage)
-        }
+        let sendFlags: Set<String> = ["--send", "--envoyer"], yesFlags: Set<String> = ["--yes", "--oui"]
+        let send = args.contains(where: sendFlags.contains)
+        let yes = args.contains(where: yesFlags.contains)
+        guard args.allSatisfy({ sendFlags.contains($0) || yesFlags.contains($0) }), args.count == (send ? 1 : 0) + (yes ? 1 : 0),
+              !yes || send else { throw CommandError.usage(usage) }
         let config = try options.loadConfig()
         let clock = try options.clock(config)
         let calendar = CivilCalendar(timeZone: config.timeZone)
@@ -32,24 +32,35 @@ enum NewsletterCommand {
             """)
             return .success
         }
+        // On a terminal, the person sees what will go to whom and says yes; scripts pass --yes (no terminal: no question).
+        if !yes, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+            let preview = try NewsletterPreview.write(workspace: options.workspace, config: config, clock: clock)
+            Console.out(NewsletterSendQuestion.text(preview: preview, previewPath: options.workspace.path(NewsletterPreview.htmlPath)))
+            guard NewsletterSendQuestion.isYes(readLine()) else {
+                Console.out("Envoi annulé : rien n'est parti.")
+                return .success
+            }
+        }
         let logger = options.logger(config, clock: SystemClock())
         let sender = try makeSender(options, config: config, clock: clock, logger: logger)
         let (issue, report) = try sender.sendManualIssue()
-        if issue == nil { Console.out("Aucune annonce en attente : pas de numéro spécial envoyé.") }
-        Console.out("Messages envoyés : \(report.sent) ; échecs passagers : \(report.temporaryFailures) ; refus définitifs : \(report.permanentFailures + report.abandoned).")
+        let summary = NewsletterSendSummary(report: report, manualIssue: issue, calendar: calendar)
+        Console.out(summary.lines.joined(separator: "\n"))
+        if let stop = report.stoppedBy, stop.settingsError {
+            Console.err("Envoi arrêté, un réglage est à corriger : \(stop.text). Corrigez-le puis relancez crieur newsletter --send ; "
+                + "les messages déjà acceptés par le serveur ne seront pas renvoyés.")
+            return .config
+        }
         if let stop = report.stoppedBy {
-            Console.err("Envoi interrompu : le serveur d'envoi ne répond pas comme prévu (\(stop.code == 0 ? "pas de réponse" : String(stop.code)) \(stop.text)). "
+            Console.err("Envoi interrompu : \(NewsletterSender.describe(stop)). "
                 + (stop.acceptanceUnknown
                     ? "Relancez plus tard. Le dernier message est parti en entier sans réponse du serveur : il a peut-être été accepté, "
                         + "et il sera renvoyé, donc son destinataire pourrait le recevoir deux fois. Les autres messages acceptés ne seront pas renvoyés."
                     : "Relancez plus tard : les messages acceptés par le serveur ne seront pas renvoyés."))
             return .temporaryFailure
         }
-        if let until = report.rateLimitedUntil {
-            Console.out("Limite d'envoi du serveur atteinte : la suite partira avec le service (crieur work) à partir du \(calendar.frenchWords(until, referenceYear: nil, article: false)).")
-        } else if report.temporaryFailures > 0, let next = report.nextWake {
-            Console.out("Les échecs passagers seront réessayés par le service (crieur work) à partir du \(calendar.frenchWords(next, referenceYear: nil, article: false)).")
-        }
+        // Nothing left now, everything waits: not a success, try again later.
+        if summary.nothingLeftButSomethingWaits { return .temporaryFailure }
         return .success
     }
 

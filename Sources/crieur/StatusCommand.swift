@@ -37,6 +37,14 @@ enum StatusCommand {
         } catch let error as ConsentLedgerDamage {
             Console.err(error.description)
         }
+        // The newsletter last, once modes are repaired: a damaged delivery ledger is said, the rest of the status stands.
+        if !json {
+            do {
+                Console.out(try NewsletterStatus.read(workspace: options.workspace, config: config, now: now).text(calendar: calendar))
+            } catch {
+                Console.err("Attention : état de la lettre d'information indisponible : \(error)")
+            }
+        }
         return .success
     }
 }

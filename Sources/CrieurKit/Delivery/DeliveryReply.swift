@@ -17,11 +17,15 @@ public struct DeliveryReply: Sendable, Equatable {
     /// relay may have accepted it. Such a failure is retried, so the person may
     /// get the message twice; the sender says so rather than promising otherwise.
     public var acceptanceUnknown: Bool
+    /// The failure comes from a mistake in the settings (the password refused,
+    /// the sender refused by the relay): no retry fixes it, a person must.
+    public var settingsError: Bool
 
-    public init(outcome: DeliveryOutcome, code: Int, text: String, acceptanceUnknown: Bool = false) {
+    public init(outcome: DeliveryOutcome, code: Int, text: String, acceptanceUnknown: Bool = false, settingsError: Bool = false) {
         self.outcome = outcome
         self.code = code
         self.text = text
         self.acceptanceUnknown = acceptanceUnknown
+        self.settingsError = settingsError
     }
 }

@@ -25,6 +25,9 @@ extension MailTransport {
 public enum DeliveryError: Error, Sendable, CustomStringConvertible {
     /// libcurl could not create or set up its handle.
     case cannotStart(String)
+    /// The settings cannot work (unknown scheme, malformed address, login without
+    /// its password): the French sentence names what to fix; never retried.
+    case settings(String)
     /// The `.eml` file could not be written in the outbox.
     case outboxWriteFailed(path: String, reason: String)
 
@@ -32,6 +35,8 @@ public enum DeliveryError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .cannotStart(let reason):
             return "Impossible de préparer l'envoi SMTP : \(reason)."
+        case .settings(let sentence):
+            return sentence
         case .outboxWriteFailed(let path, let reason):
             return "Impossible d'écrire le message dans \(path) : \(reason)."
         }

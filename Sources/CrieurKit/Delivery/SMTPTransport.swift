@@ -95,6 +95,9 @@ public final class SMTPTransport: MailTransport {
         self.replyTimeout = replyTimeout
         self.shouldAbort = shouldAbort
         plain = url.lowercased().hasPrefix("smtp://") && !SMTPTransport.requiresTLS(url: url)
+        if let problem = SMTPDiagnosis.settingsProblem(url: url, username: username, password: password) {
+            throw .settings(problem)
+        }
         // Refused settings show now, not at the first message.
         let probe = try makeHandle()
         curl_easy_cleanup(probe)
@@ -198,6 +201,10 @@ public final class SMTPTransport: MailTransport {
                 _ = try readReply()
             }
             endTransaction(after: refused)
+            if replies[0].code / 100 != 2, let settings = SMTPDiagnosis.senderRefused(code: replies[0].code, text: replies[0].text,
+                                                                                        sender: mail.sender) {
+                return settings
+            }
             return Self.reply(for: refused)
         }
         try write(Self.dataSection(mail.data))
@@ -281,7 +288,7 @@ public final class SMTPTransport: MailTransport {
             case CURLE_OK, CURLE_AGAIN:
                 try wait(for: Int16(POLLOUT), until: deadline)
             default:
-                throw .closed("libcurl: \(String(cString: curl_easy_strerror(code)))")
+                throw .closed(SMTPDiagnosis.transferFailure(code))
             }
         }
     }
@@ -305,7 +312,7 @@ public final class SMTPTransport: MailTransport {
             case CURLE_AGAIN:
                 try wait(for: Int16(POLLIN), until: deadline)
             default:
-                throw .closed("libcurl: \(String(cString: curl_easy_strerror(code)))")
+                throw .closed(SMTPDiagnosis.transferFailure(code))
             }
         }
     }
@@ -384,27 +391,10 @@ public final class SMTPTransport: MailTransport {
         var code = 0
         _ = crieur_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
         let text = connectLines.joined(separator: " ")
-        let reason = String(cString: curl_easy_strerror(result))
         closeConnection()
         // Refused while connecting (greeting, STARTTLS, login): the relay's state or settings.
-        if code / 100 == 4 || code / 100 == 5 {
-            return DeliveryReply(outcome: .temporaryFailure, code: code, text: text.isEmpty ? reason : text)
-        }
-        switch result {
-        case CURLE_PEER_FAILED_VERIFICATION:
-            // Never sent to a relay that cannot prove its name: the login and the messages would go to whoever answered.
-            return DeliveryReply(outcome: .temporaryFailure, code: 0, text: "certificat du serveur refusé : il ne prouve pas "
-                                 + "que le serveur est bien \(URLComponents(string: url)?.host ?? url) (libcurl: \(reason))")
-        case CURLE_USE_SSL_FAILED:
-            return DeliveryReply(outcome: .temporaryFailure, code: 0,
-                                 text: "le serveur ne propose pas STARTTLS : rien n'est envoyé en clair (libcurl: \(reason))")
-        case CURLE_ABORTED_BY_CALLBACK:
-            return DeliveryReply(outcome: .temporaryFailure, code: 0, text: "envoi interrompu par l'arrêt du service")
-        case CURLE_OPERATION_TIMEDOUT:
-            return DeliveryReply(outcome: .temporaryFailure, code: 0, text: "le serveur n'a pas répondu à temps (libcurl: \(reason))")
-        default:
-            return DeliveryReply(outcome: .temporaryFailure, code: 0, text: "libcurl: \(reason)")
-        }
+        return SMTPDiagnosis.connectFailure(result, code: code / 100 == 4 || code / 100 == 5 ? code : 0,
+                                            text: code / 100 == 4 || code / 100 == 5 ? text : "", url: url)
     }
 
     /// Shuts the connection down without a word (its state is unknown, or it is

@@ -135,7 +135,7 @@ import Testing
         try fixture.archiveItem("Distribution de colis", urgent: true)
         let port = try SMTPTestServer.freePort()
         let result = try fixture.sender(try SMTPTransport(url: "smtp://127.0.0.1:\(port)")).runDue(stopRequested: { false })
-        #expect(result.temporaryFailure?.contains("pas de réponse") == true)
+        #expect(result.temporaryFailure?.contains("ne répond pas sur le port \(port)") == true, "\(result)")
         #expect(try fixture.records().count == 1)
     }
 }

@@ -27,7 +27,8 @@ final class StallingSMTPServer {
     init(script: String, mode: String) throws {
         port = try SMTPTestServer.freePort()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "\(ParsedMail.fixtures)/\(script)", String(port), mode]
+        // The peers' Python: a script may use aiosmtpd (`refusing_login_smtp.py`).
+        process.arguments = PeerPython.command(["\(ParsedMail.fixtures)/\(script)", String(port), mode])
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()

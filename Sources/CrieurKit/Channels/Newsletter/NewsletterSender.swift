@@ -49,6 +49,15 @@ public final class NewsletterSender: PeriodicJob {
         public var rateLimitedUntil: Date?
         /// Stopped because the service was asked to stop.
         public var interrupted = false
+        /// Messages that failed for a passing reason (in this run or before) and wait for their next try.
+        public var waitingRetry = 0
+        /// The earliest of those next tries.
+        public var earliestRetry: Date?
+
+        mutating func waits(until: Date) {
+            waitingRetry += 1
+            earliestRetry = min(earliestRetry ?? until, until)
+        }
     }
 
     /// Issue id under which the double opt-in confirmations are recorded.
@@ -286,6 +295,7 @@ public final class NewsletterSender: PeriodicJob {
             return true
         case .waiting(let until):
             wake(until)
+            report.waits(until: until)
             return true
         case .expired(let attempt):
             try abandon(issue: issue, subscriber: recipient.id, attempt: attempt)
@@ -352,6 +362,7 @@ public final class NewsletterSender: PeriodicJob {
             switch history.status(issue: record.issue, subscriber: record.subscriber, now: now, policy: policy) {
             case .waiting(let until):
                 wake(until)
+                report.waits(until: until)
                 logger.info("\(who) : échec passager (\(reply.code) \(reply.text)), nouvel essai le \(calendar.timestamp(until))")
             default:
                 try abandon(issue: record.issue, subscriber: record.subscriber, attempt: record.attempt)
@@ -448,7 +459,8 @@ public final class NewsletterSender: PeriodicJob {
         String(calendar.timestamp(instant).compactMap { $0 == " " ? "-" : $0 == ":" ? nil : $0 })
     }
 
-    static func describe(_ reply: DeliveryReply) -> String {
-        "le serveur d'envoi ne répond pas comme prévu (\(reply.code == 0 ? "pas de réponse" : String(reply.code)) \(reply.text))"
+    /// The failure that stopped a run, in French (the transport's sentence when the server gave no reply).
+    public static func describe(_ reply: DeliveryReply) -> String {
+        reply.code == 0 ? reply.text : "le serveur d'envoi ne répond pas comme prévu (\(reply.code) \(reply.text))"
     }
 }
