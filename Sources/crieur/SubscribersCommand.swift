@@ -54,16 +54,11 @@ enum SubscribersCommand {
         let list = config.newsletter.list(named: subscriber.list)
         let title = list?.title ?? subscriber.list
         if subscriber.state == .pending {
-            // The sender mails confirmations only for double opt-in lists: say so, never promise an e-mail that never leaves.
-            if list?.doubleOptIn == true {
-                return "Inscription enregistrée (\(subscriber.id)) sur « \(title) », en attente de confirmation : "
-                    + "la personne recevra un e-mail pour confirmer au prochain envoi (crieur work ou crieur newsletter --send), et rien d'autre avant."
-            }
+            // The sender mails a confirmation to every pending subscriber, whatever the list's doubleOptIn.
             let code = subscriber.confirmationToken.map { " \($0)" } ?? " CODE"
-            return "Inscription enregistrée (\(subscriber.id)) sur « \(title) », en attente de confirmation. "
-                + "Aucun e-mail de confirmation n'est envoyé pour cette liste (la double confirmation « doubleOptIn » n'y est pas "
-                + "activée dans config/crieur.json5) : la personne ne reçoit rien tant que l'inscription n'est pas confirmée "
-                + "avec crieur consent confirm\(code)."
+            return "Inscription enregistrée (\(subscriber.id)) sur « \(title) », en attente de confirmation : "
+                + "la personne recevra un e-mail pour confirmer au prochain envoi (crieur work ou crieur newsletter --send), "
+                + "et rien d'autre avant. Si elle confirme devant vous : crieur consent confirm\(code)."
         }
         return "Inscription enregistrée (\(subscriber.id)) sur « \(title) »."
     }
