@@ -89,18 +89,23 @@ final class DovecotServer {
     }
 
     deinit {
-        if let master, master.isRunning {
-            // Dovecot's auth process may ignore the shutdown for a minute: its
-            // children (found by parent pid, this server's only) are killed after 3 s.
-            let children = (try? ExternalProgram.run(["pgrep", "-P", "\(master.processIdentifier)"], seconds: 5))
-                .map { String(decoding: $0, as: UTF8.self).split(separator: "\n").compactMap { pid_t($0) } } ?? []
-            master.terminate()
-            for _ in 0..<30 where master.isRunning { usleep(100_000) }
-            for child in children { kill(child, SIGKILL) }
-            if master.isRunning { kill(master.processIdentifier, SIGKILL) }
-            master.waitUntilExit()
-        }
+        stop()
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Stops the master and its children (found by parent pid: this server's
+    /// only): Dovecot's auth process may ignore the shutdown for a minute.
+    func stop() {
+        guard let master else { return }
+        self.master = nil
+        let pid = master.processIdentifier
+        let children = (try? ExternalProgram.run(["pgrep", "-P", "\(pid)"], seconds: 5))
+            .map { String(decoding: $0, as: UTF8.self).split(separator: "\n").compactMap { pid_t($0) } } ?? []
+        kill(pid, SIGTERM)
+        for _ in 0..<30 where kill(pid, 0) == 0 && master.isRunning { usleep(100_000) }
+        for child in children { kill(child, SIGKILL) }
+        if master.isRunning { kill(pid, SIGKILL) }
+        master.waitUntilExit()
     }
 
     /// Puts a message in the inbox, as a delivery would (a new Maildir file).

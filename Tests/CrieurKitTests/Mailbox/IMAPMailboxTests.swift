@@ -7,6 +7,7 @@ import Testing
 
     @Test func listsFetchesAndMovesMessagesKeepingThemWhole() throws {
         let server = try DovecotServer()
+        defer { server.stop() }
         try server.deliver(Samples.hardBounce, name: "a")
         try server.deliver(Samples.personalReply, name: "b")
         let mailbox = try IMAPMailbox(url: server.url, username: DovecotServer.user, password: DovecotServer.password)
@@ -28,6 +29,7 @@ import Testing
 
     @Test func refusedPasswordNamesTheLoginSettings() throws {
         let server = try DovecotServer()
+        defer { server.stop() }
         let mailbox = try IMAPMailbox(url: server.url, username: DovecotServer.user, password: "faux")
         #expect(throws: MailboxError.settings("Le serveur IMAP refuse l’identifiant ou le mot de passe : vérifiez CRIEUR_IMAP_USER et CRIEUR_IMAP_PASSWORD.")) {
             try mailbox.messageUIDs()
