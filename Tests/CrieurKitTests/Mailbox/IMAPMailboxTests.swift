@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func unknownHostAndClosedPortNameTheURLSetting() throws {
-        let unknown = try IMAPMailbox(url: "imap://hote-inexistant.invalid/INBOX", username: "u", password: "p", connectTimeout: 5)
+        let unknown = try IMAPMailbox(url: "imap://hote-inexistant.invalid/INBOX", username: "u", password: "p", connectTimeout: 120)
         #expect(throws: MailboxError.self) { try unknown.messageUIDs() }
         do { _ = try unknown.messageUIDs() } catch {
             #expect(error.isSettingsError)
