@@ -12,6 +12,7 @@ let package = Package(
         .target(name: "FuzzSupport", dependencies: [.product(name: "CrieurKit", package: "Crieur")]),
     ] + [
         "FuzzItemText", "FuzzItemJSON", "FuzzConfig", "FuzzSubscriberCSV", "FuzzTemplate", "FuzzMailHeader",
+        "FuzzIncomingMail",
     ].map { name in
         .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "CrieurKit", package: "Crieur")])
     }
