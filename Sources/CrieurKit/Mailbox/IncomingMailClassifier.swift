@@ -196,7 +196,10 @@ public enum IncomingMailClassifier {
             if (16...128).contains(token.count) {
                 // The subject was folded to lower case: take the token as written.
                 let original = MIMEDecoding.decodedWords(message.field("Subject") ?? "")
-                if let exact = original.range(of: String(token), options: .caseInsensitive) {
+                // A case-insensitive match may span other letters (« ß » matches « ss »): keep it only
+                // when it is itself a well-formed token.
+                if let exact = original.range(of: String(token), options: .caseInsensitive),
+                   original[exact].allSatisfy(isTokenCharacter), (16...128).contains(original[exact].count) {
                     return .init(token: String(original[exact]), from: from, messageID: messageID)
                 }
             }

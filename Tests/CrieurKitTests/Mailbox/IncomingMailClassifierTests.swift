@@ -13,6 +13,15 @@ import Testing
         return bounce
     }
 
+    @Test func anUnsubscribeSubjectWhoseTokenHoldsALetterOutsideTheTokenAlphabetGivesNoToken() throws {
+        // Found by FuzzIncomingMail: « ß » (Latin-1 0xDF) folds to « ss » and matched back case-insensitively.
+        var bytes = Array("From: Marie <marie@example.be>\r\nSubject: desinscription 2469135".utf8)
+        bytes += [0xDF] + Array("782abcdef1234567890abcadef-----q12345\n".utf8)
+        if case .unsubscribe(let request) = try IncomingMailClassifier.classify(bytes) {
+            #expect(request.token.map { $0.allSatisfy { $0.isASCII } } ?? true, "token \(String(describing: request.token))")
+        }
+    }
+
     @Test func postfixFailureIsAPermanentBounceNamingTheSubscriberToken() throws {
         let found = try bounce(Samples.hardBounce)
         #expect(found.severity == .permanent)
