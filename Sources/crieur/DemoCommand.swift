@@ -94,10 +94,10 @@ enum DemoCommand {
     static func samplesDirectory() -> String? {
         if let explicit = ProcessInfo.processInfo.environment["CRIEUR_SAMPLES"] { return explicit }
         var candidates: [String] = []
-        var folder = (URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path as NSString).deletingLastPathComponent
+        var folder = FileSystem.parent(of: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path)
         while folder.count > 1 {
             candidates.append("\(folder)/samples")
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = FileSystem.parent(of: folder)
         }
         candidates.append("\(FileSystem.currentDirectory())/samples")
         return candidates.first { (try? FileSystem.info($0))??.kind == .directory }

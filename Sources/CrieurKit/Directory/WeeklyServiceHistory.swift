@@ -42,7 +42,7 @@ public struct WeeklyServiceHistory: Sendable {
         let all = try read() + [shown]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try FileSystem.makeDirectory((path as NSString).deletingLastPathComponent)
+        try FileSystem.makeDirectory(FileSystem.parent(of: path))
         try FileSystem.writeDurably(try encoder.encode(all) + Data("\n".utf8), to: path)
     }
 }

@@ -58,7 +58,7 @@ public struct AppendOnlyLog: Sendable {
         if try !endsWithLineBreak(fd) { buffer.insert(0x0A, at: 0) }
         try FileSystem.writeAll(fd: fd, data: buffer, path: path)
         guard fdatasync(fd) == 0 else { throw FileSystemError(operation: "fdatasync", path: path) }
-        if !existed { try FileSystem.syncDirectory((path as NSString).deletingLastPathComponent) }
+        if !existed { try FileSystem.syncDirectory(FileSystem.parent(of: path)) }
     }
 
     /// True for an empty file or one whose last byte is a line break.

@@ -35,7 +35,7 @@ public final class AppendOnlyLogWriter {
         device = UInt64(open.st_dev)
         inode = UInt64(open.st_ino)
         if !existed {
-            do { try FileSystem.syncDirectory((path as NSString).deletingLastPathComponent) } catch { close(fd); throw error }
+            do { try FileSystem.syncDirectory(FileSystem.parent(of: path)) } catch { close(fd); throw error }
         }
     }
 

@@ -125,7 +125,7 @@ public final class DeliveryLog {
 
     /// `data/deliveries/2026-12-07.jsonl`, `data/deliveries.jsonl`: as staff find it.
     static func displayName(_ file: String) -> String {
-        let parent = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        let parent = (FileSystem.parent(of: file) as NSString).lastPathComponent
         let name = (file as NSString).lastPathComponent
         return parent == "deliveries" ? "\(folderPath)/\(name)" : "data/\(name)"
     }

@@ -56,7 +56,7 @@ public struct PublicationJournal: Sendable {
     }
 
     public func append(_ entry: Entry) throws {
-        try FileSystem.makeDirectory((path as NSString).deletingLastPathComponent, mode: 0o700)
+        try FileSystem.makeDirectory(FileSystem.parent(of: path), mode: 0o700)
         try AppendOnlyLog(path: path).append(entry)
     }
 

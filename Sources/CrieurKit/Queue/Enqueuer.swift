@@ -74,7 +74,7 @@ public struct Enqueuer: Sendable {
             checked.item = item
             if let image = item.image {
                 let imagePath = pictures[image.fileName]
-                    ?? ((source as NSString).deletingLastPathComponent as NSString).appendingPathComponent(image.fileName)
+                    ?? (FileSystem.parent(of: source) as NSString).appendingPathComponent(image.fileName)
                 checked.imageData = try ItemFile.readImage(imagePath, fileName: image.fileName)
                 if let problem = pictureNameProblem(image.fileName, data: checked.imageData) {
                     checked.problems = [problem]

@@ -111,7 +111,7 @@ public enum FileSystem {
     /// Writes `data` so that the file is either absent, the old one, or complete:
     /// temporary name in the same folder, fsync, rename over the target, fsync the folder.
     public static func writeDurably(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = parent(of: path)
         let base = (path as NSString).lastPathComponent
         let temporary = "\(directory)/.\(base).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
@@ -164,6 +164,19 @@ public enum FileSystem {
         throw FileSystemError(operation: "rename", path: to)
     }
 
+    /// The folder holding `path`, worked out on the string: "." for a bare
+    /// relative name, "/" for a name at the root. Foundation's
+    /// `deletingLastPathComponent` crashes on a bare relative name with this
+    /// toolchain (`crieur demo x` died of it), and answers "" where a folder is needed.
+    public static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        var folder = trimmed[..<slash]
+        while folder.hasSuffix("/") { folder = folder.dropLast() }
+        return folder.isEmpty ? "/" : String(folder)
+    }
+
     /// Creates a folder (and its parents) with the given mode if it does not exist.
     public static func makeDirectory(_ path: String, mode: mode_t = 0o755) throws {
         if let existing = try info(path) {
@@ -172,8 +185,8 @@ public enum FileSystem {
             }
             return
         }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && parent != path { try makeDirectory(parent, mode: 0o755) }
+        let folder = parent(of: path)
+        if folder != "." && folder != path { try makeDirectory(folder, mode: 0o755) }
         if mkdir(path, mode) != 0 && errno != EEXIST { throw FileSystemError(operation: "mkdir", path: path) }
         _ = chmod(path, mode)
     }

@@ -23,7 +23,7 @@ public enum WorkspaceSetup {
             ("templates/LISEZMOI.txt", templatesReadme),
         ] + ChannelRegistry.current.modules.flatMap { $0.defaultFiles.map { ($0.path, $0.text) } }
         for (relative, text) in files where try FileSystem.info(workspace.path(relative)) == nil {
-            try FileSystem.makeDirectory((workspace.path(relative) as NSString).deletingLastPathComponent)
+            try FileSystem.makeDirectory(FileSystem.parent(of: workspace.path(relative)))
             try FileSystem.writeDurably(Data(text.utf8), to: workspace.path(relative))
             created.append(relative)
         }

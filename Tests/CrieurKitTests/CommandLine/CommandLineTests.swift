@@ -155,6 +155,17 @@ import Glibc
         #expect(try FileSystem.info(demo.path("out/feed/atom.xml"))?.kind == .regular)
     }
 
+    @Test func demoAcceptsAWorkspaceNamedRelativeToTheCurrentFolder() throws {
+        let scratch = try TestWorkspace()
+        let here = scratch.path("ici")
+        try FileSystem.makeDirectory(here)
+
+        let result = try CrieurBinary.run(["demo", "x"], environment: ["CRIEUR_SAMPLES": Self.samples], directory: here)
+
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try !FileSystem.names(in: Workspace(root: here + "/x").queue.directory(.done)).isEmpty)
+    }
+
     @Test func demoRunTwiceAddsNothingTheSecondTime() throws {
         let scratch = try TestWorkspace()
         let root = scratch.path("demo")

@@ -87,8 +87,8 @@ enum CrieurBinary {
 
     /// Runs `crieur` with the arguments and waits for it.
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = try start(arguments, environment: environment)
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Result {
+        let process = try start(arguments, environment: environment, directory: directory)
         let out = process.standardOutput as! Pipe, err = process.standardError as! Pipe
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
@@ -100,9 +100,10 @@ enum CrieurBinary {
 
     /// Starts `crieur` without waiting; its output goes to pipes.
     static func start(_ arguments: [String], environment: [String: String] = [:],
-                      discardOutput: Bool = false) throws -> Process {
+                      discardOutput: Bool = false, directory: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "CRIEUR_ROOT")

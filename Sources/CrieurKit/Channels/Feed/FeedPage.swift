@@ -12,7 +12,7 @@ public struct FeedPage: ListingPage {
 
     public func refresh(_ folder: OutputFolder, published: [PublishedItem], context: PublicationContext) throws {
         // « Bottin social mis à jour », when the directory recorded a change (`out/directory/`, beside `out/feed/`).
-        let directoryOutput = ((folder.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("directory")
+        let directoryOutput = (FileSystem.parent(of: folder.path) as NSString).appendingPathComponent("directory")
         let update = DirectoryUpdate.read(DirectoryUpdate.path(inDirectoryOutput: directoryOutput))
             .map { $0.feedItem(organisationName: context.config.organisation.name) }
         let xml = AtomFeed.render(published + (update.map { [$0] } ?? []), organisation: context.config.organisation, now: context.now, calendar: context.calendar,
