@@ -60,7 +60,7 @@ struct AccessibilityTests {
         pages += workspace.names("out/bulletin").filter { $0.hasSuffix(".html") }.map { workspace.path("out/bulletin/\($0)") }
         pages += workspace.names("flux").map { workspace.path("flux/\($0)") }
         let flyers = workspace.names("out/flyer").filter { $0.hasSuffix(".html") }
-        #expect(flyers.count == 2, "the poster and the flyer of « fermeture »")
+        #expect(flyers.count == 3, "the poster and the flyer of « fermeture », and the folder's index")
         pages += flyers.map { workspace.path("out/flyer/\($0)") }
         pages += ["bottin.html", "recherche.html"].map { workspace.path("out/directory/\($0)") }
         #expect(pages.count >= 10)

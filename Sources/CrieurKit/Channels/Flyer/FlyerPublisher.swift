@@ -1,7 +1,8 @@
 import Foundation
 
 /// The `flyer` channel in the worker: `FlyerRenderer`'s four files per item
-/// (poster and flyer, HTML and flat ODF) in `out/flyer/`, and their PDFs.
+/// (poster and flyer, HTML and flat ODF) in `out/flyer/`, their PDFs, and
+/// `index.html` listing them for staff (`FlyerIndexHTML`).
 ///
 /// The PDFs are made in `refresh`, after the files are written, by LibreOffice
 /// where it is installed (`LibreOfficePDF`): one per `.fodt` that has none or
@@ -58,9 +59,9 @@ public struct FlyerPublisher: ChannelPublisher {
         for name in names where name.hasSuffix(".pdf") && !names.contains(Self.documentName(ofPDF: name)) {
             try folder.remove(name)
         }
-        guard let pdf else { return }
         var failures: [Error] = []
         for name in names.sorted() where name.hasSuffix(".fodt") {
+            guard let pdf else { break }
             let document = "\(folder.path)/\(name)", target = "\(folder.path)/\(Self.pdfName(of: name))"
             guard let source = try FileSystem.info(document) else { continue }
             if let made = try FileSystem.info(target), made.modified >= source.modified { continue }
@@ -70,6 +71,10 @@ public struct FlyerPublisher: ChannelPublisher {
                 failures.append(error)
             }
         }
+        let present = Set(try folder.names())
+        let index = FlyerIndexHTML.render(FlyerIndexHTML.entries(published, names: present, today: context.today),
+                                          organisationName: context.config.organisation.name)
+        _ = try folder.write(OutputFile(name: FlyerIndexHTML.fileName, data: Data(index.utf8), keepOthers: false))
         if let first = failures.first { throw first }
     }
 

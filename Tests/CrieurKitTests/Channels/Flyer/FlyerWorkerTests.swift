@@ -32,8 +32,9 @@ import Testing
         LibreOfficePDF.isInstalled || ProcessInfo.processInfo.environment["CI"] == "true"
     }
 
+    /// The files of `folder`, without hidden ones and without the flyer folder's `index.html`.
     static func names(_ workspace: TestWorkspace, _ folder: String) -> [String] {
-        workspace.names(folder).filter { !$0.hasPrefix(".") }.sorted()
+        workspace.names(folder).filter { !$0.hasPrefix(".") && $0 != FlyerIndexHTML.fileName }.sorted()
     }
 
     /// The next newsletter issue as `crieur newsletter` previews it: HTML, then text.
@@ -97,6 +98,26 @@ import Testing
         #expect(Self.names(workspace, "out/calendar") == ["agenda.ics", "atelier.ics"], "the files are written all the same")
     }
 
+    @Test func indexPageListsEachItemsSheetsWithTheirLinksNewestFirst() throws {
+        let workspace = try TestWorkspace(extraConfig: Self.calendarConfig)
+        try workspace.write(Self.atelier(), to: "queue/incoming/atelier.txt")
+        try W.runOnce(workspace, at: "2026-12-01T10:00")
+        try workspace.write(Self.atelier(extraHeader: "").replacingOccurrences(of: "Atelier cuisine à petit prix", with: "Café <papote> & jeux"),
+                            to: "queue/incoming/cafe.txt")
+        try W.runOnce(workspace, at: "2026-12-02T10:00")
+
+        let index = try workspace.read("out/flyer/index.html")
+        let cafe = try #require(index.range(of: "Café &lt;papote&gt; &amp; jeux"), "titles are escaped: \(index)")
+        let atelier = try #require(index.range(of: "Atelier cuisine à petit prix"))
+        #expect(cafe.lowerBound < atelier.lowerBound, "the newest first")
+        #expect(index.contains("<p>Quand : Le samedi 12 décembre de 9 h 30 à 12 h</p>"), "as the sheet says it: \(index)")
+        let base = "2026-12-01-atelier-cuisine-a-petit-prix"
+        for name in ["\(base)-affiche-a4.html", "\(base)-affiche-a4.fodt", "\(base)-flyer-a5.html", "\(base)-flyer-a5.fodt"] {
+            #expect(index.contains("href=\"\(name)\""), "\(name)")
+        }
+        #expect(index.contains("href=\"\(base)-affiche-a4.pdf\"") == Self.expectsPDF)
+    }
+
     @Test func overflowingItemIsRefusedWithTheLinesToRemoveAndPublishedNowhere() throws {
         let workspace = try TestWorkspace(extraConfig: Self.calendarConfig)
         try workspace.write(Self.atelier(body: FlyerTestItems.body(paragraphs: 30)), to: "queue/incoming/atelier.txt")
@@ -133,6 +154,7 @@ import Testing
         try workspace.write(Self.atelier(extraHeader: "Statut: annulé\nRaison: la salle est en travaux\n"), to: "queue/incoming/atelier.txt")
         try W.runOnce(workspace, at: "2026-12-03T10:00")
         #expect(Self.names(workspace, "out/flyer").isEmpty, "no sheet left to print for a cancelled event")
+        #expect(!(try workspace.read("out/flyer/index.html")).contains("Atelier cuisine"), "the index no longer offers it")
         let event = try #require(try ICalendarTests.parsed(workspace.read("out/calendar/atelier.ics")).first)
         #expect(event["STATUS"] == "CANCELLED")
         let feed = try ICalendarTests.parsed(workspace.read("out/calendar/agenda.ics"))
