@@ -99,12 +99,28 @@ public struct ICalendarEvent: Sendable {
         }
         if let repetition = record.repetition {
             let frequency = [Repetition.yearly: "YEARLY", .monthly: "MONTHLY", .weekly: "WEEKLY"][repetition]!
-            guard let limit = record.repeatUntil else { return "FREQ=\(frequency)" }
+            let days = Self.lastDayRule(repetition, first: first)
+            guard let limit = record.repeatUntil else { return "FREQ=\(frequency)" + days }
             let shifted = repetition.event(when, shiftedBy: lastOccurrenceShift(repetition, until: limit))
-            return "FREQ=\(frequency);UNTIL=" + until(shifted.firstDay ?? first)
+            return "FREQ=\(frequency);UNTIL=" + until(shifted.firstDay ?? first) + days
         }
         if timed, let last = when.lastDay, last > first { return "FREQ=DAILY;UNTIL=" + until(last) }
         return nil
+    }
+
+    /// Crieur moves a 29th, 30th or 31st to a shorter month's last day, and a
+    /// 29 February to the 28th (`Repetition.date(_:shiftedBy:)`); a plain
+    /// `FREQ=MONTHLY` or `YEARLY` would skip those months instead (RFC 5545
+    /// ignores invalid dates). « The last of the days 28…d » says the same as Crieur.
+    static func lastDayRule(_ repetition: Repetition, first: CivilDate) -> String {
+        switch repetition {
+        case .monthly where first.day >= 29:
+            return ";BYMONTHDAY=" + (28...first.day).map(String.init).joined(separator: ",") + ";BYSETPOS=-1"
+        case .yearly where first.month == 2 && first.day == 29:
+            return ";BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1"
+        default:
+            return ""
+        }
     }
 
     /// How many periods after this record's occurrence the last one published by `until` comes.

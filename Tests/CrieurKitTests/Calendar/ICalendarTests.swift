@@ -121,6 +121,36 @@ struct ICalendarTests {
         #expect(try Self.parsed(Self.single(endless)).first?["RRULE"] == "FREQ=YEARLY")
     }
 
+    /// The series' days as python-dateutil expands the file's RRULE (at most `count`).
+    static func expandedDays(_ ics: String, count: Int) throws -> [String] {
+        let script = """
+            import json, sys, datetime
+            import icalendar
+            from dateutil.rrule import rrulestr
+            event = next(iter(icalendar.Calendar.from_ical(sys.stdin.buffer.read()).walk("VEVENT")))
+            start = event.decoded("DTSTART")
+            if not isinstance(start, datetime.datetime):
+                start = datetime.datetime(start.year, start.month, start.day)
+            rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=start.replace(tzinfo=None))
+            print(json.dumps([d.date().isoformat() for d in rule[:\(count)]]))
+            """
+        let output = try ExternalProgram.python(script, input: Data(ics.utf8))
+        return try JSONDecoder().decode([String].self, from: Data(output.utf8))
+    }
+
+    @Test func monthlyOnTheThirtyFirstFallsOnShorterMonthsLastDayInTheCalendarAsInCrieur() throws {
+        for day in [29, 30, 31] {
+            let record = try Self.record("Publication: 01/01/2027\nQuand: \(day)/01/2027\nRépéter: chaque mois\nJusqu'au: 01/12/2027\n")
+            let expanded = try Self.expandedDays(Self.single(record), count: 24)
+            let crieur = (0..<12).map { Repetition.monthly.date(CivilDate(year: 2027, month: 1, day: day), shiftedBy: $0).description }
+            #expect(expanded == crieur, "day \(day)")
+        }
+        #expect(Repetition.monthly.date(CivilDate(year: 2027, month: 1, day: 31), shiftedBy: 1).day == 28, "the check means something")
+        let leap = try Self.record("Publication: 01/02/2028\nQuand: 29/02/2028\nRépéter: chaque année\nJusqu'au: 01/03/2033\n")
+        let crieur = (0..<6).map { Repetition.yearly.date(CivilDate(year: 2028, month: 2, day: 29), shiftedBy: $0).description }
+        #expect(try Self.expandedDays(Self.single(leap), count: 10) == crieur)
+    }
+
     @Test func withdrawnItemIsCancelledUnderTheSameUID() throws {
         var record = try Self.record("Quand: 12/12/2026 à 14 h\n")
         let first = try #require(try Self.parsed(Self.single(record)).first)
