@@ -117,13 +117,9 @@ final class LighttpdServer {
         return (try LighttpdServer(cgiScript: script, folder: www, user: runAsRoot ? "nobody" : nil), runAsRoot ? "nobody" : nil)
     }
 
-    static func outboxMessages(_ workspace: TestWorkspace) throws -> [String: ParsedMail] {
-        let outbox = workspace.path(MailTransports.outboxFolder)
-        var messages: [String: ParsedMail] = [:]
-        for name in try FileSystem.regularFiles(under: outbox) where name.hasSuffix(".eml") {
-            messages[name] = try ParsedMail.parse(file: "\(outbox)/\(name)")
-        }
-        return messages
+    /// What the SMTP server received, in arrival order.
+    static func received(_ smtp: SMTPTestServer) throws -> [ParsedMail] {
+        try smtp.received().map { try ParsedMail.parse($0.data) }
     }
 
     static func link(_ page: String, in text: String) -> String? {
@@ -135,8 +131,10 @@ final class LighttpdServer {
     @Test func subscriptionConfirmationAndOneClickOverHTTPLeavePendingConfirmedWithdrawnAndTheNextIssueSkipsWhoLeft() throws {
         guard Self.ready else { return }
         let workspace = try TestWorkspace(extraConfig: Self.config)
+        // The messages go to a real SMTP server, aiosmtpd, which keeps them.
+        let smtp = try SMTPTestServer(.aiosmtpd)
         func crieur(_ now: String, _ arguments: String...) throws -> CrieurBinary.Result {
-            try CrieurBinary.run(["--root", workspace.root, "--now", now] + arguments)
+            try CrieurBinary.run(["--root", workspace.root, "--now", now] + arguments, environment: ["CRIEUR_SMTP_URL": smtp.url])
         }
         func events() throws -> [ConsentEvent] {
             try ConsentLedger(workspace: workspace.workspace, clock: SystemClock()).read().entries.map(\.event)
@@ -155,7 +153,7 @@ final class LighttpdServer {
         let pending = try #require(try events().last)
         #expect(pending.status == .pending && pending.source?.hasPrefix("formulaire web") == true && pending.wording == "1")
 
-        let confirmation = try #require(try Self.outboxMessages(workspace).values.first { $0.value("To")?.contains("anne@exemple.be") == true })
+        let confirmation = try #require(try Self.received(smtp).first { $0.value("To")?.contains("anne@exemple.be") == true })
         let confirmPage = try #require(Self.link("confirmation", in: confirmation.parts.map(\.text).joined()))
         let before = try workspace.read("data/consent.jsonl")
         let shown = try server.request(server.url(confirmPage))
@@ -171,7 +169,7 @@ final class LighttpdServer {
         try workspace.write("Titre: Des colis chaque jeudi\nCanaux: newsletter\nUrgent: oui\n---\nLe CPAS donne des colis chaque jeudi.\n",
                             to: "queue/incoming/colis.txt")
         #expect(try crieur("2026-12-03T11:00:00", "work", "--once").status == 0)
-        let issue = try #require(try Self.outboxMessages(workspace).values.first {
+        let issue = try #require(try Self.received(smtp).first {
             $0.value("To")?.contains("anne@exemple.be") == true && $0.value("List-Unsubscribe-Post") != nil
         })
         #expect(issue.value("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click")
@@ -189,11 +187,11 @@ final class LighttpdServer {
         #expect(withdrawn.kind == .withdrawn && withdrawn.subscriber == pending.subscriber)
         #expect(withdrawn.source?.hasPrefix("désinscription en un clic (RFC 8058)") == true)
 
-        let earlier = Set(try Self.outboxMessages(workspace).keys)
+        let earlier = try smtp.received().count
         try workspace.write("Titre: Permanence juridique\nCanaux: newsletter\nUrgent: oui\n---\nUn avocat répond à vos questions le mardi.\n",
                             to: "queue/incoming/juridique.txt")
         #expect(try crieur("2026-12-03T12:00:00", "work", "--once").status == 0)
-        let next = try Self.outboxMessages(workspace).filter { !earlier.contains($0.key) }.values
+        let next = try Self.received(smtp).dropFirst(earlier)
         #expect(next.count == 1 && next.first?.value("To")?.contains("berthe@exemple.be") == true, "the next issue reaches Berthe only")
 
         let log = try workspace.read("data/\(WebPickup.logFileName)")
