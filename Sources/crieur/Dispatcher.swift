@@ -44,6 +44,8 @@ enum Dispatcher {
       directory week                choisit le « service de la semaine » si une nouvelle semaine a commencé
       web                           pages publiques d'inscription et de désinscription (programme CGI
                                     lancé par le serveur web, voir contrib/web/)
+      bureau                        le bureau du personnel : écrire, vérifier, valider les annonces
+                                    (programme CGI derrière l'authentification de la commune)
       --version                     versions de Crieur et de libcurl
 
     Espace de travail : --root, sinon la variable CRIEUR_ROOT, sinon le dossier courant.
@@ -97,6 +99,7 @@ enum Dispatcher {
             case "consent": return try ConsentCommand.run(args, options: options)
             case "directory", "bottin": return try DirectoryCommand.run(args, options: options)
             case "web": return try WebCommand.run(args, options: options)
+            case "bureau", "desk": return try BureauCommand.run(args, options: options)
             case "help": Console.out(usage); return .success
             default:
                 throw CommandError.usage("Commande inconnue : « \(command) ».")

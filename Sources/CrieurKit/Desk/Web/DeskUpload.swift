@@ -42,7 +42,12 @@ public enum DeskUpload {
         guard data.count <= maxBytes else { throw Refusal.tooLarge(limit: maxBytes) }
         guard let fileExtension = pictureExtension(data) else { throw Refusal.notAPicture }
         let name = SecureRandom.hex(bytes: 16) + "." + fileExtension
-        try FileSystem.writeDurably(data, to: "\(directory)/\(name)", mode: 0o644)
+        do {
+            // A hidden temporary name, fsync, rename: the worker never sees half a picture.
+            try FileSystem.writeDurably(data, to: "\(directory)/\(name)", mode: 0o644)
+        } catch let error as FileSystemError where error.operation == "open" && error.path == directory && error.code == EACCES {
+            // The drop folder is write-only for the web server (1730): the picture is synced and renamed, the folder cannot be opened to sync.
+        }
         return name
     }
 }
