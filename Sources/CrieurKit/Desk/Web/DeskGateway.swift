@@ -48,16 +48,10 @@ public struct DeskGateway {
         config.desk.pictureMaxBytes + 2 * config.queue.maxItemBytes + 65_536
     }
 
-    func pages(user: String, now: Date) -> DeskPages {
-        DeskPages(config: config, scriptName: "", user: user, roles: config.desk.roles(of: user),
-                  token: formToken?.token(user: user, now: now) ?? "", calendar: CivilCalendar(timeZone: config.timeZone), now: now)
-    }
-
     func pages(_ request: CGIRequest, now: Date) -> DeskPages {
-        var pages = pages(user: request.remoteUser, now: now)
-        pages = DeskPages(config: pages.config, scriptName: request.scriptName, user: pages.user, roles: pages.roles,
-                          token: pages.token, calendar: pages.calendar, now: now)
-        return pages
+        let user = request.remoteUser
+        return DeskPages(config: config, scriptName: request.scriptName, user: user, roles: config.desk.roles(of: user),
+                         token: formToken?.token(user: user, now: now) ?? "", calendar: CivilCalendar(timeZone: config.timeZone), now: now)
     }
 
     /// The page for a body the program will not read (`CONTENT_LENGTH` over `bodyLimit` or not a number).
@@ -206,8 +200,9 @@ public struct DeskGateway {
         func field(_ name: String) -> String { query.first { $0.0 == name }?.1 ?? "" }
         var path: String?
         let reviewID = field(DeskForm.Field.reviewID), stored = field(DeskForm.Field.storedPicture)
-        if DeskForm.isPlainID(reviewID), let entry = try ReviewQueue(workspace: workspace, clock: clock).entry(id: reviewID), let name = entry.picture {
-            path = workspace.path("queue/review/\(name)")
+        let review = ReviewQueue(workspace: workspace, clock: clock)
+        if DeskForm.isPlainID(reviewID), let entry = try review.entry(id: reviewID) {
+            path = review.picturePath(of: entry)
         } else if DeskUpload.isStoredName(stored) {
             path = "\(folder.uploadDirectory)/\(stored)"
         }
