@@ -4,6 +4,12 @@ by Selenium through Debian's chromedriver, against the desk served by a real
 web server (lighttpd with Basic authentication) and a running worker.
 
 Usage: desk_scenario.py BASE_URL SCREEN_URL AGENT:PASSWORD VALIDATOR:PASSWORD
+                         --crieur BINARY --root WORKSPACE --service PID
+
+The worker runs as a service (PID) while people write and review, so the pages
+show its answers; before the approval the scenario stops it (SIGTERM) and,
+after the click, runs `crieur --root WORKSPACE work --once` itself, which takes
+the approval and publishes the item.
 
 An agent writes an announcement with a sentence too long for the screen, sees
 the live check's finding appear while typing, fixes it, previews the slide and
@@ -15,9 +21,12 @@ on the screen page. axe-core's WCAG 2.1 AA rules run on the desk's pages.
 Prints one JSON object: {"steps": [...], "axe": {PAGE: [violations]}}. Exits 1
 with a message on standard error when a step does not happen (2 when the
 browser cannot start)."""
+import argparse
 import base64
 import json
 import os
+import signal
+import subprocess
 import sys
 import time
 
@@ -102,8 +111,29 @@ def post(driver, path, fields, with_token):
     """, path, fields, with_token)
 
 
+def stop_service(pid):
+    """SIGTERM to the worker service the test started, then wait until it is gone (or a zombie for its parent to reap)."""
+    os.kill(pid, signal.SIGTERM)
+    def gone():
+        try:
+            with open(f"/proc/{pid}/status") as status:
+                return any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
+        except FileNotFoundError:
+            return True
+    wait_for("the worker service to stop", gone, seconds=30)
+
+
 def main():
-    base, screen, agent, validator = sys.argv[1:5]
+    parser = argparse.ArgumentParser()
+    parser.add_argument("base")
+    parser.add_argument("screen")
+    parser.add_argument("agent")
+    parser.add_argument("validator")
+    parser.add_argument("--crieur", required=True)
+    parser.add_argument("--root", required=True)
+    parser.add_argument("--service", type=int, required=True)
+    arguments = parser.parse_args()
+    base, screen, agent, validator = arguments.base, arguments.screen, arguments.agent, arguments.validator
     agent_name, validator_name = agent.split(":")[0], validator.split(":")[0]
     driver = open_browser(1280, 900)
     try:
@@ -210,16 +240,18 @@ def main():
         if not listed("En attente de validation"):
             fail("a refused approval changed the item's state")
 
-        # 8. The validator approves; the worker publishes it on the screen.
+        # 8. The validator approves; `work --once` takes the approval and publishes it on the screen.
+        stop_service(arguments.service)
         driver.get(base + "/relecture")
         driver.find_element(By.ID, "approuver-" + review_id).click()
         step("approved", page=wait_for("the answer", lambda: driver.find_element(By.TAG_NAME, "main").text)[:300])
-
-        def on_screen():
-            driver.get(screen)
-            return TITLE in driver.page_source and PLACE in driver.page_source
-
-        wait_for("the item on the screen page", on_screen, seconds=90, interval=1)
+        work = subprocess.run([arguments.crieur, "--root", arguments.root, "work", "--once"], capture_output=True, text=True, timeout=300)
+        if work.returncode != 0:
+            fail(f"work --once failed ({work.returncode}): {work.stderr}")
+        step("published by work --once", output=work.stdout[-500:])
+        driver.get(screen)
+        if TITLE not in driver.page_source:
+            fail("the screen page does not show the item after work --once")
         step("on the screen page")
     finally:
         driver.quit()
