@@ -18,6 +18,13 @@ enum Dispatcher {
       list [--format text|json]     annonces en cours, programmées, terminées et retirées, avec leur identifiant
       withdraw IDENTIFIANT [--reason TEXTE]
                                     retire une annonce de tous ses canaux
+      review list [--format text|json]
+                                    annonces qui attendent une validation, ou renvoyées à leur auteur
+      review approve IDENTIFIANT [--par NOM]
+                                    valide une annonce : elle entre dans la file de publication
+      review return IDENTIFIANT --commentaire TEXTE [--par NOM]
+                                    renvoie une annonce à son auteur avec ce qu'il faut corriger
+                                    (--par : le nom noté au journal ; sinon l'utilisateur connecté)
       newsletter [--send [--yes]]   aperçu du prochain numéro de la lettre (out/newsletter/apercu.html),
                                     ou envoi tout de suite avec --send (question sur un terminal,
                                     --yes pour un script)
@@ -91,6 +98,7 @@ enum Dispatcher {
             case "status": return try StatusCommand.run(args, options: options)
             case "list", "liste": return try ListCommand.run(args, options: options)
             case "withdraw", "retirer": return try WithdrawCommand.run(args, options: options)
+            case "review", "validation": return try ReviewCommand.run(args, options: options)
             case "check": return try CheckCommand.run(args, options: options)
             case "newsletter", "lettre": return try NewsletterCommand.run(args, options: options)
             case "bulletin": return try BulletinCommand.run(args, options: options)

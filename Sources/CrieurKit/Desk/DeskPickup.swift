@@ -91,7 +91,7 @@ public final class DeskPickup: PeriodicJob {
 
     /// One request, checked and applied; never throws: what goes wrong is the answer.
     func apply(_ request: DeskRequest) -> DeskReply {
-        let settings = config.desk
+        let settings = deskSettings()
         let user = request.user
         guard !settings.roles(of: user).isEmpty else {
             return DeskReply(outcome: .refused, message: "Accès refusé : « \(user) » n'a pas de rôle au bureau des annonces. "
@@ -154,6 +154,12 @@ public final class DeskPickup: PeriodicJob {
             return DeskReply(outcome: .refused, message: "Une erreur a empêché d'enregistrer votre demande ; rien n'a changé. "
                 + "Réessayez dans quelques minutes, ou prévenez l'administrateur si cela recommence.")
         }
+    }
+
+    /// `desk` as the configuration file says now: a role given or taken away counts at once, without
+    /// restarting the worker. A file that no longer reads leaves the worker's own reading in force.
+    private func deskSettings() -> DeskSettings {
+        (try? environment.workspace.loadConfig())?.desk ?? config.desk
     }
 
     private func required(_ value: String?, _ what: String) throws -> String {

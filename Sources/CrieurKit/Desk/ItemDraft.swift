@@ -92,7 +92,8 @@ public struct ItemDraft: Sendable, Equatable {
 
     /// Any item file the CLI accepts (and partial ones), as text.
     public init(text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the bytes: for Swift, CR LF is one character, which `split(separator: "\n")` would not cut.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         var values = Values()
         var fieldLines: [Int: Field] = [:]
         var source = Source(text: text, lines: lines, fieldLines: [:], values: values, header: 0..<0, separator: nil,

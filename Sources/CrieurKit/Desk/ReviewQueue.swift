@@ -67,6 +67,15 @@ public struct ReviewQueue {
             picture: record.picture, identity: record.identity, channels: record.channels)
     }
 
+    /// The state of every entry in the review folder `directory` (none when it does not exist), for `crieur status`.
+    public static func states(in directory: String) throws -> [ReviewEntry.State] {
+        guard try FileSystem.info(directory) != nil else { return [] }
+        return try FileSystem.names(in: directory).filter { !$0.hasPrefix(".") && $0.hasSuffix(recordSuffix) }.compactMap { name in
+            guard case .contents(let json)? = try? FileSystem.read("\(directory)/\(name)", maxBytes: 16 << 20) else { return nil }
+            return (try? decoder().decode(Record.self, from: json))?.state
+        }
+    }
+
     /// Where the entry's picture is, if it has one.
     public func picturePath(of entry: ReviewEntry) -> String? {
         entry.picture.map { "\(directory)/\($0)" }
@@ -345,7 +354,8 @@ public struct ReviewQueue {
     func recordPath(_ id: String) -> String { "\(directory)/\(id)\(Self.recordSuffix)" }
     func textPath(_ id: String) -> String { "\(directory)/\(id).txt" }
 
-    static func unknown(_ id: String) -> DeskRefusal {
+    /// No entry `id` in the review queue.
+    public static func unknown(_ id: String) -> DeskRefusal {
         DeskRefusal(.unknown, "Aucune annonce « \(id) » n'attend de validation. « crieur review list » montre les annonces en attente.")
     }
 

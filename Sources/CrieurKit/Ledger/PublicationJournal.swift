@@ -92,7 +92,8 @@ public struct PublicationJournal: Sendable {
                 continue
             }
             // A desk step is told apart by its time: sending back twice is two steps, not a replayed write.
-            let distinct = entry.event.isDeskStep ? "\(entry.time.timeIntervalSince1970)" : entry.archive ?? ""
+            let distinct = entry.event.isDeskStep
+                ? "\(entry.time.timeIntervalSince1970)\u{0}\(entry.user ?? "")\u{0}\(entry.comment ?? "")" : entry.archive ?? ""
             if seen.insert("\(entry.item)\u{0}\(entry.event.rawValue)\u{0}\(distinct)").inserted {
                 entries.append(entry)
             }

@@ -97,16 +97,24 @@ public final class Worker {
     public func runOnce() throws -> [WorkerEvent] {
         var events = try start()
         defer { try? stop() }
-        events += try processDue()
+        events += try processDueSettling()
+        events += runPeriodic()
+        // A periodic job may queue an item due now (the « service de la semaine », an item approved at the
+        // desk): published in this run too.
+        let incoming = try FileSystem.names(in: workspace.queue.directory(.incoming)).contains(where: QueueLayout.isIncomingCandidate)
+        if try incoming || !spool.dueDeferred(now: clock.now()).isEmpty { events += try processDueSettling() }
+        return events
+    }
+
+    /// Everything due now, waiting briefly for files still being copied.
+    private func processDueSettling() throws -> [WorkerEvent] {
+        var events = try processDue()
         var waits = 0
         while tracker.hasPending && waits < 5 {
             sleep(max(0.2, tracker.settle))
             events += try processDue()
             waits += 1
         }
-        events += runPeriodic()
-        // A periodic job may queue an item due now (the « service de la semaine »): published in this run too.
-        if try !spool.dueDeferred(now: clock.now()).isEmpty { events += try processDue() }
         return events
     }
 
