@@ -161,6 +161,18 @@ import Testing
         }
     }
 
+    @Test func aFindingFarIntoALongTextWithListsAndMarksIsStillPlaced() throws {
+        let body = String(repeating: "Le café est ouvert le mardi.\n", count: 60)
+            + "\n- **Gratuit** pour les enfants,\u{00A0}voyez [notre page](https://www.cpas-exemple.be).\n- Venez tôt.\n\n"
+            + "Conformément au règlement, vous pouvez venir avec vos enfants.\n"
+        let check = Self.check("Titre: Café\nCanaux: bulletin\n---\n" + body)
+        let findings = try #require(check.channels.first).findings
+        let administrative = try #require(findings.first { $0.rule == "administrative-word" }, "\(findings)")
+        let offset = try #require(administrative.offset), length = try #require(administrative.length)
+        #expect(String(decoding: Array(body.utf16)[offset..<(offset + length)], as: UTF16.self)
+            == "Conformément au règlement, vous pouvez venir avec vos enfants.")
+    }
+
     @Test func theScreensOwnTextIsCheckedAndPlacedInIt() throws {
         let check = Self.check("""
             Titre: Fermeture
