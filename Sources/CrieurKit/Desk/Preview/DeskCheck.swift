@@ -199,8 +199,7 @@ public struct DeskCheck: Sendable, Encodable {
         _ report: ReadabilityReport, text: ReadabilityGate.CheckedText, item: Item, profile: ReadabilityProfile
     ) -> [Finding] {
         let longSentence = ReadabilityRule.longSentence.rawValue, rareWord = ReadabilityRule.rareWord.rawValue
-        var locator = SentenceLocator(item: item, text: text)
-        var located: [Int: (part: String, offset: Int?, length: Int?)] = [:]
+        var locator = SentenceLocator(item: item, text: text, report: report)
         var result: [Finding] = []
         for finding in report.findings {
             if finding.rule == longSentence, let index = finding.sentenceIndex, index < report.layout.sentenceCount,
@@ -212,12 +211,7 @@ public struct DeskCheck: Sendable, Encodable {
             var place: (part: String, offset: Int?, length: Int?) = (text == .screenText ? "texteEcran" : "texte", nil, nil)
             if let index = finding.sentenceIndex, index < report.layout.sentenceCount {
                 sentence = report.layout.text(ofSentence: index)
-                if let known = located[index] {
-                    place = known
-                } else {
-                    place = locator.locate(sentence, index: index)
-                    located[index] = place
-                }
+                place = locator.locate(index)
             }
             result.append(Finding(
                 rule: finding.rule, severity: finding.severity.rawValue, severityLabel: finding.severity.frenchLabel,
@@ -230,19 +224,23 @@ public struct DeskCheck: Sendable, Encodable {
 }
 
 /// Places the checker's sentences in the text staff typed, in reading order:
-/// the title is the first sentence, then the body (or the `Texte écran`),
-/// each found after the one before, whitespace read loosely (the checker joins
-/// lines with one space). A sentence it cannot find within a short window
-/// (markup the checker does not read) stays unplaced, never a slow search.
+/// the title is the first sentence, then the body (or the `Texte écran`). Every
+/// sentence is looked for after the one before, so the whole text is walked
+/// once; whitespace is read loosely (the checker joins lines with one space and
+/// reads no-break spaces as spaces). A sentence it cannot find near where it
+/// should be (markup the checker changed) stays unplaced, never a slow search.
 struct SentenceLocator {
     let title: [UInt16]
     let text: [UInt16]
     let textPart: String
+    let layout: ReadabilityReport.Layout
+    /// Where each sentence was placed, up to `placed.count - 1`.
+    var placed: [(part: String, offset: Int?, length: Int?)] = []
     var cursor = 0
-    var titleDone = false
 
-    init(item: Item, text: ReadabilityGate.CheckedText) {
+    init(item: Item, text: ReadabilityGate.CheckedText, report: ReadabilityReport) {
         title = Array(item.title.utf16)
+        layout = report.layout
         switch text {
         case .body:
             self.text = Array(item.bodyText.utf16)
@@ -253,29 +251,34 @@ struct SentenceLocator {
         }
     }
 
-    mutating func locate(_ sentence: String, index: Int) -> (part: String, offset: Int?, length: Int?) {
-        let wanted = Array(sentence.utf16)
-        if index == 0, !titleDone {
-            titleDone = true
-            if let range = Self.find(wanted, in: title, from: 0, window: title.count) {
-                return ("titre", range.lowerBound, range.count)
+    /// Where sentence `index` of the report is.
+    mutating func locate(_ index: Int) -> (part: String, offset: Int?, length: Int?) {
+        while placed.count <= index {
+            let wanted = Array(layout.text(ofSentence: placed.count).utf16)
+            if placed.isEmpty, let range = Self.find(wanted, in: title, from: 0, window: title.count + 1) {
+                placed.append(("titre", range.lowerBound, range.count))
+                continue
+            }
+            if let range = Self.find(wanted, in: text, from: cursor, window: wanted.count * 2 + 1_000) {
+                cursor = range.upperBound
+                placed.append((textPart, range.lowerBound, range.count))
+            } else {
+                placed.append((textPart, nil, nil))
             }
         }
-        titleDone = true
-        let window = wanted.count * 2 + 400
-        guard let range = Self.find(wanted, in: text, from: cursor, window: window) else { return (textPart, nil, nil) }
-        cursor = range.upperBound
-        return (textPart, range.lowerBound, range.count)
+        return placed[index]
     }
 
     private static func isSpace(_ unit: UInt16) -> Bool {
-        unit == 0x20 || unit == 0x0A || unit == 0x0D || unit == 0x09 || unit == 0xA0 || unit == 0x202F
+        unit == 0x20 || unit == 0x0A || unit == 0x0D || unit == 0x09 || unit == 0xA0 || unit == 0x202F || unit == 0x2009
     }
 
     /// The first range from `start` (starting within `window` units) whose
-    /// non-space units are `wanted`'s, spaces matching any run of spaces.
+    /// non-space units are `wanted`'s, a space matching any run of spaces.
     static func find(_ wanted: [UInt16], in text: [UInt16], from start: Int, window: Int) -> Range<Int>? {
-        let needle = wanted.drop(while: isSpace)
+        var needle = wanted[...]
+        while let first = needle.first, isSpace(first) { needle = needle.dropFirst() }
+        while let last = needle.last, isSpace(last) { needle = needle.dropLast() }
         guard let first = needle.first else { return nil }
         var begin = start
         let lastBegin = min(text.count, start + window)
@@ -286,20 +289,20 @@ struct SentenceLocator {
         return nil
     }
 
+    /// The end of `needle` matched at `begin`, or nil.
     private static func match(_ needle: ArraySlice<UInt16>, in text: [UInt16], at begin: Int) -> Int? {
-        var i = needle.startIndex, j = begin, end = begin
+        var i = needle.startIndex, j = begin
         while i < needle.endIndex {
             if isSpace(needle[i]) {
                 while i < needle.endIndex, isSpace(needle[i]) { i += 1 }
-                guard j < text.count, isSpace(text[j]) else { if i == needle.endIndex { break } else { return nil } }
+                guard j < text.count, isSpace(text[j]) else { return nil }
                 while j < text.count, isSpace(text[j]) { j += 1 }
                 continue
             }
             guard j < text.count, text[j] == needle[i] else { return nil }
             i += 1
             j += 1
-            end = j
         }
-        return end
+        return j
     }
 }

@@ -128,7 +128,11 @@ public struct DeskPreview: Sendable {
     }
 
     static func newsletter(_ item: Item, context: DeskPreviewContext) -> String {
-        let config = context.publication.config
+        var config = context.publication.config
+        if (config.smtp.fromAddress ?? "").isEmpty, config.organisation.email.isEmpty {
+            // Not set up for sending yet: the article still shows (the sender is not in the preview).
+            config.smtp.fromAddress = "apercu@apercu.invalid"
+        }
         let templates = context.workspace.flatMap { try? NewsletterTemplates.load(from: $0) } ?? NewsletterTemplates.defaults()
         let html: String
         do {
