@@ -250,9 +250,10 @@ def main():
             fail(f"work --once failed ({work.returncode}): {work.stderr}")
         step("published by work --once", output=work.stdout[-500:])
         driver.get(screen)
-        if TITLE not in driver.page_source:
-            fail("the screen page does not show the item after work --once")
-        step("on the screen page")
+        shown = driver.find_element(By.TAG_NAME, "body").text
+        if TITLE not in shown:
+            fail("the screen page does not show the item after work --once: " + shown[:500])
+        step("on the screen page", text=shown[:300])
     finally:
         driver.quit()
     print(json.dumps({"steps": steps, "axe": axe_results, "users": [agent_name, validator_name]}, ensure_ascii=False, indent=1))
