@@ -270,6 +270,101 @@ import Testing
         #expect(workspace.names(DeskDropFolder.dropFolder).isEmpty, "checking drops nothing")
     }
 
+    static func pickup(_ workspace: TestWorkspace, at date: Date = start) throws -> [String: DeskReply] {
+        let environment = WorkerEnvironment(workspace: workspace.workspace, config: try workspace.config(), clock: FixedClock(date),
+                                            logger: LogCollector().logger(clock: FixedClock(date)), mail: nil)
+        return try DeskPickup(environment: environment).applyPending()
+    }
+
+    @Test func theListShowsEveryStateWithChannelsAuthorCommentAndReportAndTheSearchKeepsMatchingTitles() throws {
+        let workspace = try Self.workspace()
+        let now = WorkerTestSupport.date("2026-12-03T10:00")
+        try workspace.write("Titre: Permanence juridique\nCanaux: ecran\n---\nUn avocat répond à vos questions.\n", to: "queue/incoming/juridique.txt")
+        try workspace.write("Titre: Colis de Noël\nCanaux: ecran\nPublication: 2026-12-20\n---\nDes colis pour les fêtes.\n", to: "queue/incoming/colis.txt")
+        try workspace.write("Titre: Sans canal\n---\nRien.\n", to: "queue/incoming/sans-canal.txt")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-12-03T09:00")
+        let queue = ReviewQueue(workspace: workspace.workspace, clock: FixedClock(now))
+        let config = try workspace.config()
+        _ = try queue.submit(text: "Titre: Atelier cuisine\nCanaux: ecran\n---\nVenez cuisiner.\n", picturePath: nil, by: "marie", config: config)
+        let returned = try queue.submit(text: "Titre: Repair café\nCanaux: ecran\n---\nVenez réparer.\n", picturePath: nil, by: "marie", config: config)
+        try queue.sendBack(id: returned.id, by: "paul", comment: "Ajoutez l'heure.")
+        let gateway = try Self.gateway(workspace, at: now)
+        let page = gateway.handle(Self.get("", user: "marie")).body
+        func section(_ heading: String) -> String {
+            guard let start = page.range(of: "<h2>\(heading)") else { return "" }
+            return String(page[start.lowerBound...].prefix { $0 != "§" }.components(separatedBy: "</section>")[0])
+        }
+        #expect(section("En attente de validation").contains("Atelier cuisine") && section("En attente de validation").contains("par marie"))
+        #expect(section("Renvoyées à l&#39;auteur").contains("Repair café") && section("Renvoyées à l&#39;auteur").contains("Ajoutez l&#39;heure."))
+        #expect(section("Refusées").contains("Sans canal") && section("Refusées").contains("Pourquoi elle a été refusée"))
+        #expect(section("En cours").contains("Permanence juridique") && section("En cours").contains("écran"))
+        #expect(section("En cours").contains("Retirer") && section("En cours").contains("identite=juridique"))
+        #expect(section("Programmées").contains("Colis de Noël"))
+        let found = gateway.handle(Self.get("", user: "marie", query: "q=JURIDIQUE")).body
+        #expect(found.contains("Permanence juridique") && !found.contains("Colis de Noël") && !found.contains("Atelier cuisine"))
+    }
+
+    @Test func correctingAPublishedItemOpensItsFileAndSendsItUnderTheSameIdentity() throws {
+        let workspace = try Self.workspace()
+        try workspace.write("Titre: Permanence juridique\nCanaux: ecran\nTexte écran: Un avocat le mardi\n---\nUn avocat répond à vos questions.\n",
+                            to: "queue/incoming/juridique.txt")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-12-03T09:00")
+        let now = WorkerTestSupport.date("2026-12-03T10:00")
+        let gateway = try Self.gateway(workspace, at: now)
+        let form = gateway.handle(Self.get("annonce", user: "paul", query: "identite=juridique"))
+        #expect(form.status == 200 && form.body.contains("value=\"Permanence juridique\"") && form.body.contains("Corriger une annonce"), "\(form.status) \(form.body.suffix(600))")
+        var fields = Self.formFields(form.body).map { $0.0 == "corps" ? ("corps", "Une avocate répond à vos questions.") : $0 }
+        fields.append(("action", "envoyer"))
+        #expect(gateway.handle(Self.post("annonce", user: "paul", fields: fields)).status == 200)
+        let dropped = try #require(workspace.names(DeskDropFolder.dropFolder).first)
+        let request = try JSONDecoder.iso8601().decode(DeskRequest.self, from: Data(contentsOf: URL(fileURLWithPath: workspace.path("\(DeskDropFolder.dropFolder)/\(dropped)"))))
+        let text = try #require(request.text)
+        #expect(text.hasPrefix("Id: juridique\n") && text.contains("Texte écran: Un avocat le mardi") && text.contains("Une avocate"), "\(text)")
+        #expect(request.user == "paul" && request.kind == .submit)
+    }
+
+    @Test func aPictureSentWithTheFormReachesTheReviewQueueAndItsPreviewIsServedByTheDesk() throws {
+        let workspace = try Self.workspace()
+        let gateway = try Self.gateway(workspace)
+        let fields = [("jeton", try Self.token(workspace, user: "marie")), ("action", "envoyer"), ("texte_alternatif", "Une casserole")] + Self.itemFields
+        #expect(gateway.handle(Self.multipart("annonce", user: "marie", fields: fields, file: ("photo.png", Self.png()))).status == 200)
+        #expect(try Self.pickup(workspace).values.allSatisfy { $0.outcome == .done })
+        let entry = try #require(try ReviewQueue(workspace: workspace.workspace, clock: FixedClock(Self.start)).entries().first)
+        #expect(entry.picture != nil && entry.itemText.contains("Texte alternatif: Une casserole"), "\(entry.itemText)")
+        let picture = gateway.handle(Self.get("image", user: "paul", query: "relecture=\(entry.id)"))
+        #expect(picture.status == 200 && picture.contentType == "image/png" && picture.binary == Self.png())
+        let review = gateway.handle(Self.get("relecture", user: "paul")).body
+        #expect(review.contains("/bureau/image?relecture=\(entry.id)"), "the previews show the picture from the desk")
+        #expect(gateway.handle(Self.get("image", user: "paul", query: "image_envoyee=../../config/crieur.json5")).status == 404)
+    }
+
+    @Test func withoutTheSecretEveryPostIsRefusedAndPagesStillOpen() throws {
+        let workspace = try Self.workspace()
+        try FileSystem.remove(workspace.path(DeskSecret.relativePath))
+        let gateway = try Self.gateway(workspace)
+        #expect(gateway.formToken == nil)
+        #expect(gateway.handle(Self.get("annonce", user: "marie")).status == 200)
+        let answer = gateway.handle(Self.post("annonce", user: "marie", fields: [("jeton", ""), ("action", "envoyer")] + Self.itemFields))
+        #expect(answer.status == 403)
+        #expect(workspace.names(DeskDropFolder.dropFolder).isEmpty)
+        #expect(try DeskSecret.create(in: workspace.workspace) && !(try DeskSecret.create(in: workspace.workspace)), "made once, then kept")
+    }
+
+    @Test func theFormTokenIsTheUsersAndItsWindowsOnly() throws {
+        let token = DeskFormToken(secret: Array(repeating: 7, count: 32))
+        let other = DeskFormToken(secret: Array(repeating: 8, count: 32))
+        let made = token.token(user: "marie", now: Self.start)
+        #expect(token.isValid(made, user: "marie", now: Self.start))
+        #expect(token.isValid(made, user: "marie", now: Self.start.addingTimeInterval(DeskFormToken.windowSeconds)))
+        #expect(!token.isValid(made, user: "marie", now: Self.start.addingTimeInterval(2 * DeskFormToken.windowSeconds)))
+        #expect(!token.isValid(made, user: "paul", now: Self.start))
+        #expect(!other.isValid(made, user: "marie", now: Self.start))
+        #expect(!token.isValid(made.uppercased(), user: "Marie", now: Self.start))
+        // RFC 4231, test case 2.
+        #expect(Hex.encode(HMAC.sha256(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))
+                == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
     /// The fields a browser would send for the page's form `annonce` (text inputs, checked boxes, textareas, hidden).
     static func formFields(_ html: String) -> [(String, String)] {
         guard let start = html.range(of: "<form method=\"post\" id=\"annonce\""), let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex) else { return [] }
