@@ -135,7 +135,10 @@ final class DeskWebServer {
             "--crieur", CrieurBinary.path, "--root", workspace.root, "--service", "\(service.processIdentifier)",
         ]), seconds: 480)
         struct Report: Decodable {
-            struct Step: Decodable { var step: String }
+            struct Step: Decodable {
+                var step: String
+                var buttonWidth: Int?, buttonHeight: Int?, pageWidth: Int?
+            }
             var steps: [Step]
             var axe: [String: [BrowserChecks.AxeViolation]]
         }
@@ -144,6 +147,9 @@ final class DeskWebServer {
             "finding while typing", "fixed", "preview", "submitted", "review page on a phone", "sent back", "corrected",
             "agent approves", "approval without token", "approved", "published by work --once", "on the screen page",
         ])
+        // On a phone (390 px): no sideways scrolling, an « Approuver » button a thumb hits (44 px and more, WCAG 2.5.5).
+        let phone = try #require(report.steps.first { $0.step == "review page on a phone" })
+        #expect((phone.pageWidth ?? .max) <= 390 && (phone.buttonHeight ?? 0) >= 44 && (phone.buttonWidth ?? 0) >= 300, "\(phone)")
         #expect(report.axe.count == 5)
         for (page, violations) in report.axe {
             #expect(violations.isEmpty, "\(page): \(violations)")
