@@ -145,7 +145,7 @@ final class DeskWebServer {
         let report = try JSONDecoder().decode(Report.self, from: output)
         #expect(report.steps.map(\.step) == [
             "finding while typing", "fixed", "preview", "submitted", "review page on a phone", "sent back", "corrected",
-            "agent approves", "approval without token", "approved", "published by work --once", "on the screen page",
+            "agent approves", "approval without token", "approval from another site", "approved", "published by work --once", "on the screen page",
         ])
         // On a phone (390 px): no sideways scrolling, an « Approuver » button a thumb hits (44 px and more, WCAG 2.5.5).
         let phone = try #require(report.steps.first { $0.step == "review page on a phone" })

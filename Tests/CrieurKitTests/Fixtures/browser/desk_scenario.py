@@ -237,6 +237,25 @@ def main():
         step("approval without token", status=tokenless["status"])
         if tokenless["status"] != 403:
             fail(f"an approval without token was not refused: {tokenless['status']}")
+        # A page of another site (localhost is another origin than 127.0.0.1) posting a form, even with a valid token.
+        driver.get(base + "/relecture")
+        token = driver.find_element(By.CSS_SELECTOR, "input[name=jeton]").get_attribute("value")
+        driver.get(base.replace("127.0.0.1", "localhost").rsplit("/bureau", 1)[0] + "/autre-site.html")
+        driver.execute_script("""
+            var form = document.createElement('form');
+            form.method = 'post'; form.action = arguments[0];
+            [['relecture', arguments[1]], ['jeton', arguments[2]]].forEach(function (pair) {
+              var input = document.createElement('input');
+              input.type = 'hidden'; input.name = pair[0]; input.value = pair[1]; form.appendChild(input);
+            });
+            document.body.appendChild(form);
+            form.submit();
+        """, base + "/approuver", review_id, token)
+        refused = wait_for("the answer to the other site's form",
+                           lambda: driver.current_url.startswith(base) and driver.find_element(By.TAG_NAME, "main").text)
+        step("approval from another site", page=refused[:200])
+        if "Demande refusée" not in refused:
+            fail("a form posted from another site was not refused: " + refused[:300])
         if not listed("En attente de validation"):
             fail("a refused approval changed the item's state")
 
