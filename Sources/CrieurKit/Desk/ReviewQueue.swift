@@ -260,12 +260,25 @@ public struct ReviewQueue {
                 preconditionFailure("one file checked gives one result")
             }
             guard checked.problems.isEmpty, checked.item != nil else { throw Self.invalid(checked, source: nil, intro: Self.refusedIntro) }
+            // A picture sent through the desk is judged by its bytes, never by the name or type the browser gave.
+            if picturePath != nil, let data = checked.imageData, !Self.isPicture(data) {
+                throw DeskRefusal(.invalidItem, Self.refusedIntro, problems: [ItemProblem(
+                    line: nil, message: "Le fichier joint n'est pas une image JPG, PNG, GIF ou WEBP.",
+                    fix: "Joignez une photo enregistrée dans l'un de ces formats.").consoleText(source: nil)])
+            }
             staged.checked = checked
             return staged
         } catch {
             staged.cleanUp()
             throw error
         }
+    }
+
+    /// PNG, JPEG and GIF by their header (`ImageSize`), WEBP by its RIFF signature.
+    static func isPicture(_ data: Data) -> Bool {
+        if ImageSize.of(data) != nil { return true }
+        let bytes = [UInt8](data.prefix(12))
+        return bytes.count == 12 && bytes.starts(with: Array("RIFF".utf8)) && Array(bytes[8..<12]) == Array("WEBP".utf8)
     }
 
     static let refusedIntro = "L'annonce n'est pas enregistrée : corrigez ce qui suit puis recommencez."

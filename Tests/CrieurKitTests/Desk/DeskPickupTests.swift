@@ -88,6 +88,14 @@ import Testing
         let forged = try #require(try S.apply(request(.submit, by: "marie", text: text, picture: "../../config/crieur.json5"), in: workspace))
         #expect(forged.outcome == .refused)
         #expect(try workspace.read(CrieurConfig.relativePath).contains("marie"))
+
+        try workspace.write("<script>alert(1)</script>", to: "web/bureau/drop/televersement-2.png")
+        let notAPicture = try #require(try S.apply(request(.resubmit, by: "marie", reviewID: "atelier-cuisine", text: text,
+                                                           picture: "televersement-2.png"), in: workspace))
+        #expect(notAPicture.outcome == .refused)
+        #expect(notAPicture.problems == ["Le fichier joint n'est pas une image JPG, PNG, GIF ou WEBP.\n    → Joignez une photo enregistrée dans l'un de ces formats."])
+        #expect(try S.queue(workspace).picturePath(of: #require(try S.queue(workspace).entry(id: "atelier-cuisine")))
+            .map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == S.picture)
     }
 
     @Test func writersWithdrawAndCorrectOnlyTheirOwnItemsValidatorsAny() throws {
