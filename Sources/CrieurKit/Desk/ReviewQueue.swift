@@ -93,6 +93,10 @@ public struct ReviewQueue {
     /// to approval when the configuration asks it for one of its channels,
     /// else straight to `incoming/`. Throws `DeskRefusal` when the queue would refuse it.
     public func send(text: String, picturePath: String?, by user: String, config: CrieurConfig) throws -> Submission {
+        try locked { try sendLocked(text: text, picturePath: picturePath, by: user, config: config) }
+    }
+
+    private func sendLocked(text: String, picturePath: String?, by user: String, config: CrieurConfig) throws -> Submission {
         let staged = try stage(text: text, picturePath: picturePath, config: config)
         defer { staged.cleanUp() }
         let item = staged.checked.item!
@@ -108,14 +112,20 @@ public struct ReviewQueue {
     /// Puts `text` into `queue/review/` whatever the configuration says (the
     /// desk's `send` decides; this is the approval step itself).
     public func submit(text: String, picturePath: String?, by user: String, config: CrieurConfig) throws -> ReviewEntry {
-        let staged = try stage(text: text, picturePath: picturePath, config: config)
-        defer { staged.cleanUp() }
-        return try makeEntry(staged, author: user)
+        try locked {
+            let staged = try stage(text: text, picturePath: picturePath, config: config)
+            defer { staged.cleanUp() }
+            return try makeEntry(staged, author: user)
+        }
     }
 
     /// A new text for entry `id` (usually after it was sent back): it waits for approval again.
     /// The author stays the first writer; the journal names who sent this version.
     public func resubmit(id: String, text: String, picturePath: String?, by user: String, config: CrieurConfig) throws {
+        try locked { try resubmitLocked(id: id, text: text, picturePath: picturePath, by: user, config: config) }
+    }
+
+    private func resubmitLocked(id: String, text: String, picturePath: String?, by user: String, config: CrieurConfig) throws {
         guard var record = try existingRecord(id) else { throw Self.unknown(id) }
         let staged = try stage(text: text, picturePath: picturePath, config: config, reviewID: id,
                                 keepPicture: record.picture.map { "\(directory)/\($0)" })
@@ -142,6 +152,10 @@ public struct ReviewQueue {
     /// this moment), records the approver, and removes the entry.
     @discardableResult
     public func approve(id: String, by user: String, config: CrieurConfig) throws -> String {
+        try locked { try approveLocked(id: id, by: user, config: config) }
+    }
+
+    private func approveLocked(id: String, by user: String, config: CrieurConfig) throws -> String {
         guard let record = try existingRecord(id) else { throw Self.unknown(id) }
         let enqueuer = Enqueuer(workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace))
         var pictures: [String: String] = [:]
@@ -165,13 +179,15 @@ public struct ReviewQueue {
         guard !text.isEmpty else {
             throw DeskRefusal(.invalidItem, "Écrivez un commentaire : l'auteur doit savoir quoi corriger.")
         }
-        guard var record = try existingRecord(id) else { throw Self.unknown(id) }
-        let now = clock.now()
-        record.state = .returned
-        record.updated = now
-        record.comments.append(ReviewEntry.Comment(user: user, time: now, text: text))
-        try writeRecord(record, id: id)
-        try journal(.returned, item: "\(id).txt", identity: record.identity, channels: record.channels, user: user, comment: text)
+        try locked {
+            guard var record = try existingRecord(id) else { throw Self.unknown(id) }
+            let now = clock.now()
+            record.state = .returned
+            record.updated = now
+            record.comments.append(ReviewEntry.Comment(user: user, time: now, text: text))
+            try writeRecord(record, id: id)
+            try journal(.returned, item: "\(id).txt", identity: record.identity, channels: record.channels, user: user, comment: text)
+        }
     }
 
     /// Who wrote the item `identity`: the person of its first `submitted` line in
@@ -187,6 +203,17 @@ public struct ReviewQueue {
     }
 
     // MARK: Parts
+
+    /// One change at a time (the worker's desk pickup and `crieur review` may act together): two approvals
+    /// of one entry would queue it twice, under two names, hence two identities.
+    private func locked<T>(_ body: () throws -> T) throws -> T {
+        try FileSystem.makeDirectory(directory)
+        guard let lock = try FileLock(path: "\(directory)/.lock", wait: true) else {
+            preconditionFailure("a waiting lock is always taken")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        return try body()
+    }
 
     /// `<id>.review.json`.
     struct Record: Codable, Equatable {

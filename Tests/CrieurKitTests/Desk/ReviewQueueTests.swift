@@ -127,6 +127,17 @@ import Testing
         #expect(try queue.author(of: "atelier-cuisine") == "marie")
     }
 
+    @Test func anEntryIsApprovedOnceTheSecondApproverIsToldItIsGone() throws {
+        let workspace = try S.workspace()
+        let queue = S.queue(workspace)
+        let config = try workspace.config()
+        let entry = try queue.submit(text: S.item(), picturePath: nil, by: "marie", config: config)
+        try queue.approve(id: entry.id, by: "paul", config: config)
+        #expect(throws: ReviewQueue.unknown(entry.id)) { try queue.approve(id: entry.id, by: "it", config: config) }
+        #expect(workspace.items(.incoming) == ["atelier-cuisine.txt"])
+        #expect(try S.steps(workspace) == ["submitted marie", "approved paul"])
+    }
+
     @Test func aSendBackNeedsAComment() throws {
         let workspace = try S.workspace()
         let queue = S.queue(workspace)
