@@ -287,6 +287,9 @@ public struct ReviewQueue {
                 preconditionFailure("one file checked gives one result")
             }
             guard checked.problems.isEmpty, checked.item != nil else { throw Self.invalid(checked, source: nil, intro: Self.refusedIntro) }
+            guard !checked.alreadyPublished else {
+                throw DeskRefusal(.wrongState, "Rien n'est envoyé : l'annonce est \(checked.verdict).")
+            }
             // A picture sent through the desk is judged by its bytes, never by the name or type the browser gave.
             if picturePath != nil, let data = checked.imageData, !Self.isPicture(data) {
                 throw DeskRefusal(.invalidItem, Self.refusedIntro, problems: [ItemProblem(

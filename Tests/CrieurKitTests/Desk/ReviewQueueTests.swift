@@ -138,6 +138,16 @@ import Testing
         #expect(try S.steps(workspace) == ["submitted marie", "approved paul"])
     }
 
+    @Test func theSameVersionAsThePublishedOneIsNotSentAgain() throws {
+        let workspace = try S.workspace(approval: "[]")
+        try workspace.write(S.item(extra: "Id: atelier\n"), to: "queue/incoming/atelier.txt")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-11-20T09:00")
+        #expect(throws: DeskRefusal(.wrongState, "Rien n'est envoyé : l'annonce est déjà publiée telle quelle (« atelier ») : rien ne change.")) {
+            try S.queue(workspace).send(text: S.item(extra: "Id: atelier\n"), picturePath: nil, by: "marie", config: try workspace.config())
+        }
+        #expect(workspace.items(.incoming).isEmpty)
+    }
+
     @Test func aSendBackNeedsAComment() throws {
         let workspace = try S.workspace()
         let queue = S.queue(workspace)
