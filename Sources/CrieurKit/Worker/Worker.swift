@@ -103,8 +103,10 @@ public final class Worker {
         // A periodic job may queue an item due now (the « service de la semaine », an item approved at the
         // desk): published in this run too. Files left in incoming/ before the jobs ran (a writer still at
         // work) are not read again for that.
-        if try !incomingNames().subtracting(waiting).isEmpty || !spool.dueDeferred(now: clock.now()).isEmpty {
+        if try !incomingNames().subtracting(waiting).isEmpty {
             events += try processDueSettling()
+        } else if try !spool.dueDeferred(now: clock.now()).isEmpty {
+            events += try processDue()
         }
         return events
     }
