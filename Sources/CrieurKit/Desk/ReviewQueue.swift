@@ -263,9 +263,11 @@ public struct ReviewQueue {
         let folder = "\(directory)/.staging-\(SecureRandom.hex(bytes: 8))"
         try FileSystem.makeDirectory(folder, mode: 0o700)
         let enqueuer = Enqueuer(workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace))
-        var staged = Staged(folder: folder, name: name, identity: ItemIdentity.of(item, fileName: name),
+        let identity = ItemIdentity.of(item, fileName: name)
+        var staged = Staged(folder: folder, name: name, identity: identity,
                             checked: Enqueuer.Checked(source: "", data: Data(), item: nil, imageData: nil, problems: []),
-                            enqueuer: enqueuer, picturePath: picturePath ?? (item.image == nil ? nil : keepPicture))
+                            enqueuer: enqueuer,
+                            picturePath: picturePath ?? (item.image == nil ? nil : keepPicture ?? publishedPicture(of: item, identity: identity)))
         do {
             try FileSystem.writeDurably(data, to: "\(folder)/\(name)")
             var pictures: [String: String] = [:]
@@ -309,6 +311,15 @@ public struct ReviewQueue {
         if ImageSize.of(data) != nil { return true }
         let bytes = [UInt8](data.prefix(12))
         return bytes.count == 12 && bytes.starts(with: Array("RIFF".utf8)) && Array(bytes[8..<12]) == Array("WEBP".utf8)
+    }
+
+    /// The picture the published version of `identity` went out with, when the corrected text names the same
+    /// one: a correction made at the desk need not send the picture again.
+    private func publishedPicture(of item: Item, identity: String) -> String? {
+        guard let image = item.image,
+              let latest = try? workspace.archive.load().items.first(where: { $0.identity == identity && !$0.isWithdrawn }),
+              let stored = latest.image, stored.fileName == "\(latest.id)-\(image.fileName)" else { return nil }
+        return "\(workspace.archive.folder.path)/\(stored.fileName)"
     }
 
     static let refusedIntro = "L'annonce n'est pas enregistrée : corrigez ce qui suit puis recommencez."

@@ -148,6 +148,21 @@ import Testing
         #expect(workspace.items(.incoming).isEmpty)
     }
 
+    @Test func aCorrectionOfAPublishedItemKeepsItsPictureWithoutSendingItAgain() throws {
+        let workspace = try S.workspace()
+        let withPicture = "Image: legumes.png\nTexte alternatif: Des légumes\n"
+        try workspace.write(S.item(extra: withPicture), to: "queue/incoming/atelier.txt")
+        try workspace.write(S.picture, to: "queue/incoming/legumes.png")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-11-20T09:00")
+        #expect(workspace.items(.done) == ["atelier.txt"])
+
+        let corrected = S.item(extra: "Id: atelier\n" + withPicture).replacingOccurrences(of: "gratuit", with: "gratuit et ouvert à tous")
+        let entry = try S.queue(workspace).submit(text: corrected, picturePath: nil, by: "paul", config: try workspace.config())
+        #expect(entry.picture == "atelier--legumes.png")
+        try S.queue(workspace).approve(id: entry.id, by: "paul", config: try workspace.config())
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("queue/incoming/legumes.png"))) == S.picture)
+    }
+
     @Test func aSendBackNeedsAComment() throws {
         let workspace = try S.workspace()
         let queue = S.queue(workspace)
