@@ -20,6 +20,8 @@ enum Dispatcher {
                                     retire une annonce de tous ses canaux
       review list [--format text|json]
                                     annonces qui attendent une validation, ou renvoyées à leur auteur
+      review submit FICHIER [IMAGE] [--par NOM]
+                                    envoie une annonce à valider (ou dans la file si ses canaux n'ont pas de validation)
       review approve IDENTIFIANT [--par NOM]
                                     valide une annonce : elle entre dans la file de publication
       review return IDENTIFIANT --commentaire TEXTE [--par NOM]

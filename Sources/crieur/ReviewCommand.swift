@@ -1,14 +1,14 @@
 import CrieurKit
 import Foundation
 
-/// `crieur review list | approve ID | return ID --commentaire TEXTE [--par NOM]`:
+/// `crieur review list | submit FICHIER | approve ID | return ID --commentaire TEXTE [--par NOM]`:
 /// the approval step from the command line, with the same `ReviewQueue` the
 /// desk's worker uses. Runs as the Crieur account, which owns the queue: the
 /// name (`--par`, else the login name) is recorded in the journal, roles are not
 /// checked here (`desk.users` is for the desk, whose pages are not trusted).
 enum ReviewCommand {
-    static let usage = "Utilisation : crieur review list [--format text|json] | approve IDENTIFIANT [--par NOM] "
-        + "| return IDENTIFIANT --commentaire TEXTE [--par NOM]"
+    static let usage = "Utilisation : crieur review list [--format text|json] | submit FICHIER [IMAGE] [--par NOM] "
+        + "| approve IDENTIFIANT [--par NOM] | return IDENTIFIANT --commentaire TEXTE [--par NOM]"
 
     static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
         var rest = args
@@ -32,6 +32,28 @@ enum ReviewCommand {
                 let title = try queue.entry(id: id)?.title ?? id
                 let name = try queue.approve(id: id, by: user, config: config)
                 Console.out("Annonce « \(title) » validée par \(user) : déposée dans queue/incoming/\(name).")
+            }
+        case "submit", "envoyer":
+            // The desk's « Envoyer » from a file: to approval when `desk.approval` asks it, else into the queue.
+            let pictures = rest.filter { QueueLayout.isImage(($0 as NSString).lastPathComponent) }
+            let files = rest.filter { !pictures.contains($0) }
+            guard files.count == 1, pictures.count <= 1, let file = files.first, !file.hasPrefix("-") else {
+                throw CommandError.usage("Utilisation : crieur review submit FICHIER [IMAGE] [--par NOM]")
+            }
+            return try refusalsAsExitCode {
+                let text: String
+                do {
+                    text = try TextDecoding.decode(try ItemFile.read(file, maxBytes: config.queue.maxItemBytes),
+                                                   maxBytes: config.queue.maxItemBytes)
+                } catch let rejection as ItemRejection {
+                    throw DeskRefusal(.invalidItem, "\(file) : annonce non envoyée.", problems: rejection.problems.map { $0.consoleText(source: file) })
+                }
+                switch try queue.send(text: text, picturePath: pictures.first, by: user, config: config) {
+                case .waiting(let entry):
+                    Console.out("Envoyée pour validation : \(file) → queue/review/\(entry.id).txt (auteur : \(user)).")
+                case .queued(let name, _):
+                    Console.out("Déposée (pas de validation demandée pour ses canaux) : \(file) → queue/incoming/\(name).")
+                }
             }
         case "return", "renvoyer":
             let comment = try Dispatcher.option("--commentaire", in: &rest) ?? Dispatcher.option("--comment", in: &rest)

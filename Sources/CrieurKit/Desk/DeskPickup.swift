@@ -53,7 +53,7 @@ public final class DeskPickup: PeriodicJob {
                 try setAside(name)
                 continue
             }
-            let reply = apply(request)
+            let reply = try apply(request)
             try folder.reply(reply, to: request.id)
             if let picture = request.picture, Self.isPlainName(picture) { try? FileSystem.remove("\(folder.dropDirectory)/\(picture)") }
             try FileSystem.remove(path)
@@ -89,8 +89,9 @@ public final class DeskPickup: PeriodicJob {
         !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\0")
     }
 
-    /// One request, checked and applied; never throws: what goes wrong is the answer.
-    func apply(_ request: DeskRequest) -> DeskReply {
+    /// One request, checked and applied. What the person got wrong, or may not do, is the answer; a failure
+    /// of the world (`FileSystemError`) is thrown, and the request waits for the next pass.
+    func apply(_ request: DeskRequest) throws -> DeskReply {
         let settings = deskSettings()
         let user = request.user
         guard !settings.roles(of: user).isEmpty else {
@@ -149,6 +150,9 @@ public final class DeskPickup: PeriodicJob {
         } catch let rejection as ItemRejection {
             return DeskReply(outcome: .refused, message: "Impossible de faire cette demande :",
                              problems: rejection.problems.map { $0.consoleText(source: nil) })
+        } catch let error as FileSystemError {
+            // The world failed (a full disk): the request stays in the drop folder and is applied at the next pass.
+            throw error
         } catch {
             environment.logger.error("bureau : demande \(request.id) interrompue : \(error)")
             return DeskReply(outcome: .refused, message: "Une erreur a empêché d'enregistrer votre demande ; rien n'a changé. "

@@ -93,6 +93,10 @@ public struct ReviewQueue {
     /// to approval when the configuration asks it for one of its channels,
     /// else straight to `incoming/`. Throws `DeskRefusal` when the queue would refuse it.
     public func send(text: String, picturePath: String?, by user: String, config: CrieurConfig) throws -> Submission {
+        try locked { try sendLocked(text: text, picturePath: picturePath, by: user, config: config) }
+    }
+
+    private func sendLocked(text: String, picturePath: String?, by user: String, config: CrieurConfig) throws -> Submission {
         let staged = try stage(text: text, picturePath: picturePath, config: config)
         defer { staged.cleanUp() }
         let item = staged.checked.item!
@@ -108,14 +112,20 @@ public struct ReviewQueue {
     /// Puts `text` into `queue/review/` whatever the configuration says (the
     /// desk's `send` decides; this is the approval step itself).
     public func submit(text: String, picturePath: String?, by user: String, config: CrieurConfig) throws -> ReviewEntry {
-        let staged = try stage(text: text, picturePath: picturePath, config: config)
-        defer { staged.cleanUp() }
-        return try makeEntry(staged, author: user)
+        try locked {
+            let staged = try stage(text: text, picturePath: picturePath, config: config)
+            defer { staged.cleanUp() }
+            return try makeEntry(staged, author: user)
+        }
     }
 
     /// A new text for entry `id` (usually after it was sent back): it waits for approval again.
     /// The author stays the first writer; the journal names who sent this version.
     public func resubmit(id: String, text: String, picturePath: String?, by user: String, config: CrieurConfig) throws {
+        try locked { try resubmitLocked(id: id, text: text, picturePath: picturePath, by: user, config: config) }
+    }
+
+    private func resubmitLocked(id: String, text: String, picturePath: String?, by user: String, config: CrieurConfig) throws {
         guard var record = try existingRecord(id) else { throw Self.unknown(id) }
         let staged = try stage(text: text, picturePath: picturePath, config: config, reviewID: id,
                                 keepPicture: record.picture.map { "\(directory)/\($0)" })
@@ -142,6 +152,10 @@ public struct ReviewQueue {
     /// this moment), records the approver, and removes the entry.
     @discardableResult
     public func approve(id: String, by user: String, config: CrieurConfig) throws -> String {
+        try locked { try approveLocked(id: id, by: user, config: config) }
+    }
+
+    private func approveLocked(id: String, by user: String, config: CrieurConfig) throws -> String {
         guard let record = try existingRecord(id) else { throw Self.unknown(id) }
         let enqueuer = Enqueuer(workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace))
         var pictures: [String: String] = [:]
@@ -165,13 +179,15 @@ public struct ReviewQueue {
         guard !text.isEmpty else {
             throw DeskRefusal(.invalidItem, "Écrivez un commentaire : l'auteur doit savoir quoi corriger.")
         }
-        guard var record = try existingRecord(id) else { throw Self.unknown(id) }
-        let now = clock.now()
-        record.state = .returned
-        record.updated = now
-        record.comments.append(ReviewEntry.Comment(user: user, time: now, text: text))
-        try writeRecord(record, id: id)
-        try journal(.returned, item: "\(id).txt", identity: record.identity, channels: record.channels, user: user, comment: text)
+        try locked {
+            guard var record = try existingRecord(id) else { throw Self.unknown(id) }
+            let now = clock.now()
+            record.state = .returned
+            record.updated = now
+            record.comments.append(ReviewEntry.Comment(user: user, time: now, text: text))
+            try writeRecord(record, id: id)
+            try journal(.returned, item: "\(id).txt", identity: record.identity, channels: record.channels, user: user, comment: text)
+        }
     }
 
     /// Who wrote the item `identity`: the person of its first `submitted` line in
@@ -187,6 +203,17 @@ public struct ReviewQueue {
     }
 
     // MARK: Parts
+
+    /// One change at a time (the worker's desk pickup and `crieur review` may act together): two approvals
+    /// of one entry would queue it twice, under two names, hence two identities.
+    private func locked<T>(_ body: () throws -> T) throws -> T {
+        try FileSystem.makeDirectory(directory)
+        guard let lock = try FileLock(path: "\(directory)/.lock", wait: true) else {
+            preconditionFailure("a waiting lock is always taken")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        return try body()
+    }
 
     /// `<id>.review.json`.
     struct Record: Codable, Equatable {
@@ -236,9 +263,11 @@ public struct ReviewQueue {
         let folder = "\(directory)/.staging-\(SecureRandom.hex(bytes: 8))"
         try FileSystem.makeDirectory(folder, mode: 0o700)
         let enqueuer = Enqueuer(workspace: workspace, config: config, publishers: Publishers.all(config, workspace: workspace))
-        var staged = Staged(folder: folder, name: name, identity: ItemIdentity.of(item, fileName: name),
+        let identity = ItemIdentity.of(item, fileName: name)
+        var staged = Staged(folder: folder, name: name, identity: identity,
                             checked: Enqueuer.Checked(source: "", data: Data(), item: nil, imageData: nil, problems: []),
-                            enqueuer: enqueuer, picturePath: picturePath ?? (item.image == nil ? nil : keepPicture))
+                            enqueuer: enqueuer,
+                            picturePath: picturePath ?? (item.image == nil ? nil : keepPicture ?? publishedPicture(of: item, identity: identity)))
         do {
             try FileSystem.writeDurably(data, to: "\(folder)/\(name)")
             var pictures: [String: String] = [:]
@@ -260,12 +289,37 @@ public struct ReviewQueue {
                 preconditionFailure("one file checked gives one result")
             }
             guard checked.problems.isEmpty, checked.item != nil else { throw Self.invalid(checked, source: nil, intro: Self.refusedIntro) }
+            guard !checked.alreadyPublished else {
+                throw DeskRefusal(.wrongState, "Rien n'est envoyé : l'annonce est \(checked.verdict).")
+            }
+            // A picture sent through the desk is judged by its bytes, never by the name or type the browser gave.
+            if picturePath != nil, let data = checked.imageData, !Self.isPicture(data) {
+                throw DeskRefusal(.invalidItem, Self.refusedIntro, problems: [ItemProblem(
+                    line: nil, message: "Le fichier joint n'est pas une image JPG, PNG, GIF ou WEBP.",
+                    fix: "Joignez une photo enregistrée dans l'un de ces formats.").consoleText(source: nil)])
+            }
             staged.checked = checked
             return staged
         } catch {
             staged.cleanUp()
             throw error
         }
+    }
+
+    /// PNG, JPEG and GIF by their header (`ImageSize`), WEBP by its RIFF signature.
+    static func isPicture(_ data: Data) -> Bool {
+        if ImageSize.of(data) != nil { return true }
+        let bytes = [UInt8](data.prefix(12))
+        return bytes.count == 12 && bytes.starts(with: Array("RIFF".utf8)) && Array(bytes[8..<12]) == Array("WEBP".utf8)
+    }
+
+    /// The picture the published version of `identity` went out with, when the corrected text names the same
+    /// one: a correction made at the desk need not send the picture again.
+    private func publishedPicture(of item: Item, identity: String) -> String? {
+        guard let image = item.image,
+              let latest = try? workspace.archive.load().items.first(where: { $0.identity == identity && !$0.isWithdrawn }),
+              let stored = latest.image, stored.fileName == "\(latest.id)-\(image.fileName)" else { return nil }
+        return "\(workspace.archive.folder.path)/\(stored.fileName)"
     }
 
     static let refusedIntro = "L'annonce n'est pas enregistrée : corrigez ce qui suit puis recommencez."

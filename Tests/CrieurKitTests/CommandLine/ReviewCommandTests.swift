@@ -100,6 +100,25 @@ import Testing
         #expect(list.stdout.contains("      dernier commentaire, de paul : Quelle date ?"))
     }
 
+    @Test func submitSendsAFileToApprovalWithItsPictureAsTheDeskWould() throws {
+        let workspace = try S.workspace(approval: #"["facebook"]"#)
+        try workspace.write(S.item(extra: "Image: legumes.png\nTexte alternatif: Des légumes\n"), to: "brouillons/atelier.txt")
+        try workspace.write(S.picture, to: "brouillons/legumes.png")
+        let result = try crieur(workspace, ["review", "submit", workspace.path("brouillons/atelier.txt"),
+                                            workspace.path("brouillons/legumes.png"), "--par", "marie"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("→ queue/review/atelier-cuisine.txt (auteur : marie).\n"), "\(result.stdout)")
+        #expect(try S.queue(workspace).entry(id: "atelier-cuisine")?.picture == "atelier-cuisine--legumes.png")
+
+        try workspace.write(S.item("Bourse", channels: "bulletin"), to: "brouillons/bourse.txt")
+        let straight = try crieur(workspace, ["review", "submit", workspace.path("brouillons/bourse.txt")])
+        #expect(straight.status == 0 && straight.stdout.hasSuffix("→ queue/incoming/bourse.txt.\n"), "\(straight.stdout)")
+
+        try workspace.write("Titre: A\nCanaux: pigeon\n---\nVenez.\n", to: "brouillons/faux.txt")
+        let bad = try crieur(workspace, ["review", "submit", workspace.path("brouillons/faux.txt")])
+        #expect(bad.status == 65 && bad.stderr.contains("Ligne 2 : ") && bad.stderr.contains("pigeon"), "\(bad.stderr)")
+    }
+
     @Test func helpNamesTheCommand() throws {
         let result = try CrieurBinary.run(["--help"])
         #expect(result.stdout.contains("review approve IDENTIFIANT [--par NOM]"))

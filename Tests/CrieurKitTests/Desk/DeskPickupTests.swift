@@ -88,6 +88,14 @@ import Testing
         let forged = try #require(try S.apply(request(.submit, by: "marie", text: text, picture: "../../config/crieur.json5"), in: workspace))
         #expect(forged.outcome == .refused)
         #expect(try workspace.read(CrieurConfig.relativePath).contains("marie"))
+
+        try workspace.write("<script>alert(1)</script>", to: "web/bureau/drop/televersement-2.png")
+        let notAPicture = try #require(try S.apply(request(.resubmit, by: "marie", reviewID: "atelier-cuisine", text: text,
+                                                           picture: "televersement-2.png"), in: workspace))
+        #expect(notAPicture.outcome == .refused)
+        #expect(notAPicture.problems == ["Le fichier joint n'est pas une image JPG, PNG, GIF ou WEBP.\n    → Joignez une photo enregistrée dans l'un de ces formats."])
+        #expect(try S.queue(workspace).picturePath(of: #require(try S.queue(workspace).entry(id: "atelier-cuisine")))
+            .map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == S.picture)
     }
 
     @Test func writersWithdrawAndCorrectOnlyTheirOwnItemsValidatorsAny() throws {
@@ -112,6 +120,32 @@ import Testing
 
         let withdrawals = try S.journal(workspace).filter { $0.event == .withdrawn }
         #expect(withdrawals.map { "\($0.identity ?? "") \($0.user ?? "")" } == ["bourse paul", "atelier-cuisine marie"])
+    }
+
+    @Test func theFourStepsThroughTheWorkerEndWithThePublicationAndBothPeopleInTheJournal() throws {
+        let workspace = try S.workspace()
+        let drop = DeskDropFolder(workspace: workspace.workspace)
+        func step(_ request: DeskRequest, at moment: String) throws -> DeskReply? {
+            try drop.drop(request)
+            // The worker's own pass: the desk's job runs in it, before the channels.
+            try WorkerTestSupport.runOnce(workspace, at: moment)
+            return drop.reply(for: request.id)
+        }
+        let text = S.item(extra: "Quand: 24/11/2026 à 14 h\n")
+        #expect(try step(request(.submit, by: "marie", text: text), at: "2026-11-20T10:00")?.outcome == .done)
+        #expect(try step(request(.sendBack, by: "paul", reviewID: "atelier-cuisine", comment: "Dites où."), at: "2026-11-20T10:10")?
+            .outcome == .done)
+        #expect(try step(request(.resubmit, by: "marie", reviewID: "atelier-cuisine", text: S.item(extra: "Lieu: Maison citoyenne\n")),
+                         at: "2026-11-20T10:20")?.outcome == .done)
+        #expect(workspace.items(.done).isEmpty && workspace.items(.incoming).isEmpty)
+        #expect(try step(request(.approve, by: "paul", reviewID: "atelier-cuisine"), at: "2026-11-20T10:30")?.outcome == .done)
+
+        // Approved and published in the same pass.
+        #expect(workspace.items(.done) == ["atelier-cuisine.txt"])
+        #expect(try workspace.workspace.archive.load().items.map(\.place) == ["Maison citoyenne"])
+        #expect(try S.steps(workspace) == ["submitted marie", "returned paul : Dites où.", "submitted marie", "approved paul"])
+        #expect(try S.journal(workspace).last?.event == .published)
+        #expect(workspace.names("web/bureau/drop").isEmpty && workspace.names("queue/review").isEmpty)
     }
 
     @Test func theDeskModuleCreatesItsFoldersAndItsJobRunsBeforeTheChannels() throws {

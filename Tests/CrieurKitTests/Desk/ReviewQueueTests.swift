@@ -127,6 +127,42 @@ import Testing
         #expect(try queue.author(of: "atelier-cuisine") == "marie")
     }
 
+    @Test func anEntryIsApprovedOnceTheSecondApproverIsToldItIsGone() throws {
+        let workspace = try S.workspace()
+        let queue = S.queue(workspace)
+        let config = try workspace.config()
+        let entry = try queue.submit(text: S.item(), picturePath: nil, by: "marie", config: config)
+        try queue.approve(id: entry.id, by: "paul", config: config)
+        #expect(throws: ReviewQueue.unknown(entry.id)) { try queue.approve(id: entry.id, by: "it", config: config) }
+        #expect(workspace.items(.incoming) == ["atelier-cuisine.txt"])
+        #expect(try S.steps(workspace) == ["submitted marie", "approved paul"])
+    }
+
+    @Test func theSameVersionAsThePublishedOneIsNotSentAgain() throws {
+        let workspace = try S.workspace(approval: "[]")
+        try workspace.write(S.item(extra: "Id: atelier\n"), to: "queue/incoming/atelier.txt")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-11-20T09:00")
+        #expect(throws: DeskRefusal(.wrongState, "Rien n'est envoyé : l'annonce est déjà publiée telle quelle (« atelier ») : rien ne change.")) {
+            try S.queue(workspace).send(text: S.item(extra: "Id: atelier\n"), picturePath: nil, by: "marie", config: try workspace.config())
+        }
+        #expect(workspace.items(.incoming).isEmpty)
+    }
+
+    @Test func aCorrectionOfAPublishedItemKeepsItsPictureWithoutSendingItAgain() throws {
+        let workspace = try S.workspace()
+        let withPicture = "Image: legumes.png\nTexte alternatif: Des légumes\n"
+        try workspace.write(S.item(extra: withPicture), to: "queue/incoming/atelier.txt")
+        try workspace.write(S.picture, to: "queue/incoming/legumes.png")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-11-20T09:00")
+        #expect(workspace.items(.done) == ["atelier.txt"])
+
+        let corrected = S.item(extra: "Id: atelier\n" + withPicture).replacingOccurrences(of: "gratuit", with: "gratuit et ouvert à tous")
+        let entry = try S.queue(workspace).submit(text: corrected, picturePath: nil, by: "paul", config: try workspace.config())
+        #expect(entry.picture == "atelier--legumes.png")
+        try S.queue(workspace).approve(id: entry.id, by: "paul", config: try workspace.config())
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("queue/incoming/legumes.png"))) == S.picture)
+    }
+
     @Test func aSendBackNeedsAComment() throws {
         let workspace = try S.workspace()
         let queue = S.queue(workspace)
