@@ -231,6 +231,20 @@ import Testing
         #expect(check.channels.allSatisfy { !$0.passes && $0.codes == ["ended"] })
     }
 
+    @Test func aLongFacebookPostIsAWarningNotARefusalWhetherPublishedNowOrLater() throws {
+        var config = CrieurConfig()
+        config.facebook.warnAboveCharacters = 40
+        for publication in ["", "Publication: 2026-12-20\n"] {
+            let check = Self.check("Titre: Café des parents\nCanaux: facebook\n\(publication)---\nLe café a lieu le mardi à 10 h.\n",
+                                   config: config)
+            let facebook = try #require(check.channels.first)
+            #expect(facebook.passes && facebook.limits.isEmpty, "\(publication)")
+            #expect(facebook.warnings.count == 1 && facebook.warnings[0].contains("raccourcissez-le si vous le pouvez"), "\(facebook.warnings)")
+            #expect(check.html().contains("<li>Attention : Le message compte "))
+        }
+        #expect(Self.check("Titre: Café\nCanaux: facebook\n---\nLe café a lieu mardi.\n").channels[0].warnings.isEmpty)
+    }
+
     @Test func theBulletinCountsCharactersAgainstTheCommunesLimit() throws {
         var config = CrieurConfig()
         config.bulletin.maxCharactersPerArticle = 100

@@ -66,6 +66,10 @@ extension DeskCheck {
         if !notes.isEmpty {
             html += "<ul class=\"crieur-limites\">\n" + notes.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
         }
+        if !verdict.warnings.isEmpty {
+            html += "<ul class=\"crieur-avertissements\">\n"
+                + verdict.warnings.map { "<li>\(HTML.escape("Attention : " + $0))</li>\n" }.joined() + "</ul>\n"
+        }
         if !verdict.findings.isEmpty {
             if verdict.passes && !verdict.derogation {
                 html += "<p>À améliorer si vous le pouvez :</p>\n"

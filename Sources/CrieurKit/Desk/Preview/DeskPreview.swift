@@ -122,7 +122,7 @@ public struct DeskPreview: Sendable {
             <label for="crieur-apercu-facebook-texte">Le texte à coller sur Facebook (\(HTML.escape(BulletinDraft.number(post.characterCount)))\u{00A0}caractères)</label>
             <textarea id="crieur-apercu-facebook-texte" readonly rows="\(rows)" spellcheck="false">
             \(HTML.escape(post.text))</textarea>
-            </div>
+            \(post.warnings.map { "<p>\(HTML.escape("Attention : " + $0))</p>\n" }.joined())</div>
 
             """
     }
