@@ -163,8 +163,9 @@ public struct DeskCheck: Sendable, Encodable {
             }
         }
         let assessment = judgement.assessment
-        let readabilityCodes = (assessment?.rules.isEmpty ?? true)
-            ? ["readability:score"] : assessment!.rules.map { RefusalReason.readability(rule: $0).code }
+        // As the worker journals a refusal for a hard text: every rule that fired, or the scores alone.
+        let rules = assessment?.rules ?? []
+        let readabilityCodes = (rules.isEmpty ? ["score"] : rules).map { RefusalReason.readability(rule: $0).code }
         let overridden = Set(assessment?.overridden?.channels ?? [])
         let settings = processor.config.readability
         var verdicts: [ChannelVerdict] = []
