@@ -231,6 +231,20 @@ import Testing
         #expect(check.channels.allSatisfy { !$0.passes && $0.codes == ["ended"] })
     }
 
+    @Test func aLongFacebookPostIsAWarningNotARefusalWhetherPublishedNowOrLater() throws {
+        var config = CrieurConfig()
+        config.facebook.warnAboveCharacters = 40
+        for publication in ["", "Publication: 2026-12-20\n"] {
+            let check = Self.check("Titre: Café des parents\nCanaux: facebook\n\(publication)---\nLe café a lieu le mardi à 10 h.\n",
+                                   config: config)
+            let facebook = try #require(check.channels.first)
+            #expect(facebook.passes && facebook.limits.isEmpty, "\(publication)")
+            #expect(facebook.warnings.count == 1 && facebook.warnings[0].contains("raccourcissez-le si vous le pouvez"), "\(facebook.warnings)")
+            #expect(check.html().contains("<li>Attention : Le message compte "))
+        }
+        #expect(Self.check("Titre: Café\nCanaux: facebook\n---\nLe café a lieu mardi.\n").channels[0].warnings.isEmpty)
+    }
+
     @Test func theBulletinCountsCharactersAgainstTheCommunesLimit() throws {
         var config = CrieurConfig()
         config.bulletin.maxCharactersPerArticle = 100
@@ -255,17 +269,38 @@ import Testing
 
     // MARK: - Output
 
-    @Test func theJSONIsCompactWithStableKeys() throws {
-        let check = Self.check("Titre: Café\nCanaux: ecran\n---\nLe café a lieu mardi.\n")
-        let json = check.json()
-        let text = String(decoding: json, as: UTF8.self)
+    @Test func theJSONIsCompactWithTheSameSortedKeysInEveryAnswer() throws {
+        let plain = Self.check("Titre: Café\nCanaux: ecran, bulletin\n---\nLe café a lieu mardi.\n")
+        let hard = Self.check("""
+            Titre: Café du SPW
+            Canaux: ecran, bulletin
+            Dérogation: texte imposé
+            ---
+            Conformément au règlement, le café a lieu mardi.
+            """)
+        let broken = Self.check("Canaux: ecran\n---\nBonjour.\n")
+        func keys(_ check: DeskCheck) throws -> [Set<String>] {
+            let object = try #require(try JSONSerialization.jsonObject(with: check.json()) as? [String: Any])
+            let channels = object["channels"] as? [[String: Any]] ?? []
+            let findings = channels.flatMap { $0["findings"] as? [[String: Any]] ?? [] }
+            let problems = object["problemDetails"] as? [[String: Any]] ?? []
+            return [Set(object.keys), Set(channels.first?.keys.map { $0 } ?? []), Set(findings.first?.keys.map { $0 } ?? []),
+                    Set(problems.first?.keys.map { $0 } ?? [])]
+        }
+        let expected: [Set<String>] = [
+            ["accepted", "channels", "derogation", "problemDetails", "problems", "verdict"],
+            ["channel", "frenchName", "passes", "findings", "limits", "warnings", "reasons", "codes", "derogation",
+             "characters", "characterLimit"],
+            ["rule", "severity", "severityLabel", "line", "part", "sentence", "excerpt", "message", "suggestion", "offset", "length"],
+        ]
+        #expect(try keys(plain)[0...1] == expected[0...1])
+        #expect(try keys(hard)[0...2] == expected[0...2])
+        #expect(try keys(broken)[0] == expected[0])
+        #expect(try keys(broken)[3] == ["line", "message", "fix"])
+        let text = String(decoding: plain.json(), as: UTF8.self)
         #expect(!text.contains("\n") && !text.contains("\": ") && !text.contains(", \""))
-        #expect(json == Self.check("Titre: Café\nCanaux: ecran\n---\nLe café a lieu mardi.\n").json())
-        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
-        #expect(Set(object.keys) == ["accepted", "channels", "problemDetails", "problems", "verdict"])
-        let channel = try #require((object["channels"] as? [[String: Any]])?.first)
-        #expect(Set(channel.keys).isSuperset(of: ["channel", "frenchName", "passes", "findings", "limits", "reasons", "codes", "derogation"]))
-        #expect(text.range(of: "\"accepted\"")!.lowerBound < text.range(of: "\"channels\"")!.lowerBound)
+        #expect(text.hasPrefix("{\"accepted\":true,\"channels\":[{\"channel\":\"ecran\",\"characterLimit\":null,"), "\(text)")
+        #expect(plain.json() == Self.check("Titre: Café\nCanaux: ecran, bulletin\n---\nLe café a lieu mardi.\n").json())
     }
 
     @Test func theHTMLEscapesEverythingStaffTyped() throws {

@@ -86,8 +86,18 @@ import Testing
         let post = try FacebookPostRenderer(settings: CrieurConfig().facebook).render(try Self.parsed(), today: CivilDate(year: 2026, month: 12, day: 1))
         let start = try #require(part.range(of: "spellcheck=\"false\">\n"))
         let end = try #require(part.range(of: "</textarea>"))
-        #expect(Self.unescape(String(part[start.upperBound..<end.lowerBound])) == post.text)
+        let pasted = Self.unescape(String(part[start.upperBound..<end.lowerBound]))
+        #expect(pasted == FacebookIndexEntry(fileName: post.fileName, contents: FacebookPostFile.encode(post))?.text)
+        #expect(pasted == post.text)
+        #expect(part.contains("<li>À publier le mardi 1er décembre 2026"), "\(part)")
         #expect(part.contains("<label for=\"crieur-apercu-facebook-texte\">"))
+    }
+
+    @Test func aLongPostIsPreviewedWithItsWarningInTheNotes() throws {
+        var config = CrieurConfig()
+        config.facebook.warnAboveCharacters = 60
+        let part = try Self.part(Self.render(config: config), "facebook").html
+        #expect(part.contains("<li>Attention : Le message compte "), "\(part)")
     }
 
     @Test func aPostTooLongForFacebookSaysWhyInsteadOfAText() throws {

@@ -66,6 +66,10 @@ extension DeskCheck {
         if !notes.isEmpty {
             html += "<ul class=\"crieur-limites\">\n" + notes.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
         }
+        if !verdict.warnings.isEmpty {
+            html += "<ul class=\"crieur-avertissements\">\n"
+                + verdict.warnings.map { "<li>\(HTML.escape("Attention : " + $0))</li>\n" }.joined() + "</ul>\n"
+        }
         if !verdict.findings.isEmpty {
             if verdict.passes && !verdict.derogation {
                 html += "<p>À améliorer si vous le pouvez :</p>\n"
@@ -83,5 +87,78 @@ extension DeskCheck {
             html += "</ol>\n"
         }
         return html + "</li>\n"
+    }
+}
+
+// The JSON has the same keys in every answer: an absent value is `null`, never a missing key.
+
+extension DeskCheck {
+    enum CodingKeys: String, CodingKey {
+        case problems, problemDetails, channels, verdict, derogation, accepted
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(problems, forKey: .problems)
+        try c.encode(problemDetails, forKey: .problemDetails)
+        try c.encode(channels, forKey: .channels)
+        try c.encode(verdict, forKey: .verdict)
+        try c.encode(derogation, forKey: .derogation)
+        try c.encode(accepted, forKey: .accepted)
+    }
+}
+
+extension DeskCheck.Problem {
+    enum CodingKeys: String, CodingKey {
+        case line, message, fix
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(line, forKey: .line)
+        try c.encode(message, forKey: .message)
+        try c.encode(fix, forKey: .fix)
+    }
+}
+
+extension DeskCheck.ChannelVerdict {
+    enum CodingKeys: String, CodingKey {
+        case channel, frenchName, passes, findings, limits, warnings, reasons, codes, derogation, characters, characterLimit
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(channel, forKey: .channel)
+        try c.encode(frenchName, forKey: .frenchName)
+        try c.encode(passes, forKey: .passes)
+        try c.encode(findings, forKey: .findings)
+        try c.encode(limits, forKey: .limits)
+        try c.encode(warnings, forKey: .warnings)
+        try c.encode(reasons, forKey: .reasons)
+        try c.encode(codes, forKey: .codes)
+        try c.encode(derogation, forKey: .derogation)
+        try c.encode(characters, forKey: .characters)
+        try c.encode(characterLimit, forKey: .characterLimit)
+    }
+}
+
+extension DeskCheck.Finding {
+    enum CodingKeys: String, CodingKey {
+        case rule, severity, severityLabel, line, part, sentence, excerpt, message, suggestion, offset, length
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(severityLabel, forKey: .severityLabel)
+        try c.encode(line, forKey: .line)
+        try c.encode(part, forKey: .part)
+        try c.encode(sentence, forKey: .sentence)
+        try c.encode(excerpt, forKey: .excerpt)
+        try c.encode(message, forKey: .message)
+        try c.encode(suggestion, forKey: .suggestion)
+        try c.encode(offset, forKey: .offset)
+        try c.encode(length, forKey: .length)
     }
 }

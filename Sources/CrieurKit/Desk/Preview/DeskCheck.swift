@@ -55,6 +55,9 @@ public struct DeskCheck: Sendable, Encodable {
         /// Length and layout problems (French): the screen's words, Facebook's length,
         /// the flyer's overflow, a rendering the channel refuses.
         public var limits: [String]
+        /// Remarks that do not stop publication (French): a Facebook post long enough to lose
+        /// readers, a logo the flyer cannot print.
+        public var warnings: [String]
         /// Why the readability thresholds refuse the text here (French: scores,
         /// long sentences, acronyms…); empty when they pass.
         public var reasons: [String]
@@ -110,7 +113,7 @@ public struct DeskCheck: Sendable, Encodable {
         }
         let processor = ItemProcessor(config: config, publishers: DeskChannels.publishers(config, workspace: workspace))
         let judgement = processor.judge(item, itemName: fileName, imageData: imageData, now: now, known: known)
-        return DeskCheck(item: item, itemName: fileName, judgement: judgement, processor: processor, now: now)
+        return DeskCheck(item: item, itemName: fileName, imageData: imageData, judgement: judgement, processor: processor, now: now)
     }
 
     /// The name an item checked at the desk is judged under when the caller gives none.
@@ -130,7 +133,7 @@ public struct DeskCheck: Sendable, Encodable {
         (problem.line.map { "Ligne \($0) : " } ?? "") + problem.message + " → " + problem.fix
     }
 
-    init(item: Item, itemName: String, judgement: ItemProcessor.Judgement, processor: ItemProcessor, now: Date) {
+    init(item: Item, itemName: String, imageData: Data?, judgement: ItemProcessor.Judgement, processor: ItemProcessor, now: Date) {
         var itemProblems: [ItemProblem] = []
         var itemCodes: [String] = []
         let outcome = judgement.outcome
@@ -147,9 +150,22 @@ public struct DeskCheck: Sendable, Encodable {
             break
         }
         let refusedItem: Bool = if case .reject = outcome { true } else { false }
+        // The channels' remarks that do not stop publication (a long Facebook post, a missing logo):
+        // the renderings the worker made, or, for an item that waits, the same renderers now.
+        var warnings: [Channel: [String]] = [:]
+        if case .publish(let publication) = outcome {
+            warnings = publication.renderings.mapValues(\.warnings)
+        } else if case .wait = outcome {
+            let context = PublicationContext(now: now, calendar: processor.calendar, config: processor.config,
+                                             itemName: itemName, imageData: imageData)
+            for channel in item.channels where !judgement.refused.contains(where: { $0.channel == channel }) {
+                warnings[channel] = (try? processor.publishers[channel]?.render(item, context: context))?.warnings
+            }
+        }
         let assessment = judgement.assessment
-        let readabilityCodes = (assessment?.rules.isEmpty ?? true)
-            ? ["readability:score"] : assessment!.rules.map { RefusalReason.readability(rule: $0).code }
+        // As the worker journals a refusal for a hard text: every rule that fired, or the scores alone.
+        let rules = assessment?.rules ?? []
+        let readabilityCodes = (rules.isEmpty ? ["score"] : rules).map { RefusalReason.readability(rule: $0).code }
         let overridden = Set(assessment?.overridden?.channels ?? [])
         let settings = processor.config.readability
         var verdicts: [ChannelVerdict] = []
@@ -175,7 +191,8 @@ public struct DeskCheck: Sendable, Encodable {
             }
             var verdict = ChannelVerdict(
                 channel: channel.id, frenchName: channel.frenchName, passes: codes.isEmpty, findings: findings,
-                limits: limits, reasons: reasons, codes: codes, derogation: overridden.contains(channel))
+                limits: limits, warnings: warnings[channel] ?? [], reasons: reasons, codes: codes,
+                derogation: overridden.contains(channel))
             if channel == .bulletin {
                 // Not a refusal (the draft flags it for the commune's editor), but staff see it now.
                 let article = DeskPreview.bulletinArticle(

@@ -115,14 +115,18 @@ public struct DeskPreview: Sendable {
         } catch {
             return problemList("Facebook ne peut pas prendre cette annonce :", error.problems)
         }
-        let rows = min(20, max(4, post.text.split(separator: "\n", omittingEmptySubsequences: false).count + 1))
+        // Through the post's file, as the Facebook page reads it back: the text is the one it gives to copy.
+        let entry = FacebookIndexEntry(fileName: post.fileName, contents: FacebookPostFile.encode(post))
+            ?? FacebookIndexEntry(post: post)
+        let rows = min(20, max(4, entry.text.split(separator: "\n", omittingEmptySubsequences: false).count + 1))
+        let notes = entry.notes.split(separator: "\n").map { "<li>\(HTML.escape(String($0)))</li>\n" }.joined()
         // The newline after <textarea> is eaten by the HTML parser: the text starts on the next line.
         return """
             <div class="crieur-apercu crieur-apercu-facebook">
-            <label for="crieur-apercu-facebook-texte">Le texte à coller sur Facebook (\(HTML.escape(BulletinDraft.number(post.characterCount)))\u{00A0}caractères)</label>
+            <label for="crieur-apercu-facebook-texte">Le texte à coller sur Facebook (\(HTML.escape(BulletinDraft.number(entry.text.count)))\u{00A0}caractères)</label>
             <textarea id="crieur-apercu-facebook-texte" readonly rows="\(rows)" spellcheck="false">
-            \(HTML.escape(post.text))</textarea>
-            </div>
+            \(HTML.escape(entry.text))</textarea>
+            \(notes.isEmpty ? "" : "<p>Note pour la personne qui publie :</p>\n<ul>\n\(notes)</ul>\n")</div>
 
             """
     }
