@@ -43,6 +43,7 @@ struct DeskPages {
     h3 { font-size: 1.1rem; margin-bottom: .2rem; }
     .annonce { border: 1px solid #888; border-radius: .3rem; padding: .5rem 1rem; margin: .8rem 0; }
     .annonce p { margin: .2rem 0; }
+    .relecture h2 { margin-top: .5rem; }
     .details { color: #333; }
     .actions { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
     .actions form { display: inline; margin: 0; }
@@ -147,7 +148,8 @@ struct DeskPages {
         content += section("En attente de validation", waiting.map { reviewCard($0, validator: validator) })
         content += section("Renvoyées à l'auteur", returned.map { reviewCard($0, validator: validator) })
         content += section("Refusées", board.refused.map(refusedCard))
-        for state in ItemListing.State.allCases {
+        // Items in review have their own sections above, with author and comments.
+        for state in ItemListing.State.allCases where state != .awaitingApproval && state != .sentBack {
             content += section(state.frenchHeading, board.listing.entries.filter { $0.state == state }.map(listedCard))
         }
         content += "<p class=\"aide\">L'auteur d'une annonce publiée sans passer par la validation n'est connu que du journal de Crieur "
@@ -259,8 +261,8 @@ struct DeskPages {
         content += textField(DeskForm.Field.when, "Quand a lieu l'événement", draft.when,
                              help: "Par exemple : « mardi 15 décembre 2026 à 14 h », « du 1er au 5 mars 2027 », « chaque jeudi de 9 h à 11 h ». Laissez vide si ce n'est pas un événement.")
         content += "<div class=\"deux\">"
-        content += dateField(DeskForm.Field.publication, "Montrer à partir du", draft.publication, help: "Vide : dès que possible.")
-        content += dateField(DeskForm.Field.expires, "Montrer jusqu'au", draft.expires, help: "Vide : jusqu'au jour de l'événement, ou la durée habituelle du canal.")
+        content += dateField(DeskForm.Field.publication, "Montrer à partir du", draft.publication, help: "Jour, mois, année (le calendrier s'ouvre au clic). Vide : dès que possible.")
+        content += dateField(DeskForm.Field.expires, "Montrer jusqu'au", draft.expires, help: "Jour, mois, année. Vide : jusqu'au jour de l'événement, ou la durée habituelle du canal.")
         content += "</div>\n<div class=\"deux\">"
         content += textField(DeskForm.Field.place, "Lieu", draft.place)
         content += textField(DeskForm.Field.link, "Lien (adresse d'une page web)", draft.link, type: "url", help: "Commence par https:// ou http://.")
@@ -367,7 +369,7 @@ struct DeskPages {
             content += "<label for=\"commentaire-\(HTML.escape(entry.id))\">Ce qu'il faut changer (pour l'auteur)</label>"
             content += "<textarea id=\"commentaire-\(HTML.escape(entry.id))\" name=\"commentaire\" rows=\"3\" required></textarea>"
             content += "<div class=\"actions\"><button type=\"submit\" class=\"secondaire\" id=\"renvoyer-\(HTML.escape(entry.id))\">Renvoyer à l'auteur</button></div></form>\n"
-            content += "<details><summary>Aperçus de « \(HTML.escape(entry.title)) »</summary>\n" + previewSection(preview, heading: "Aperçus", level: 3) + "</details>\n"
+            content += "<details open><summary>Aperçus de « \(HTML.escape(entry.title)) »</summary>\n" + previewSection(preview, heading: "Aperçus", level: 3) + "</details>\n"
             content += "</article>\n"
         }
         return page(title: "Annonces à valider", content: content)

@@ -300,6 +300,8 @@ import Testing
         #expect(section("En cours").contains("Permanence juridique") && section("En cours").contains("écran"))
         #expect(section("En cours").contains("Retirer") && section("En cours").contains("identite=juridique"))
         #expect(section("Programmées").contains("Colis de Noël"))
+        #expect(page.components(separatedBy: "<h3>Atelier cuisine</h3>").count == 2, "an item in review is listed once")
+        #expect(page.components(separatedBy: "<h3>Repair café</h3>").count == 2)
         let found = gateway.handle(Self.get("", user: "marie", query: "q=JURIDIQUE")).body
         #expect(found.contains("Permanence juridique") && !found.contains("Colis de Noël") && !found.contains("Atelier cuisine"))
     }
