@@ -367,6 +367,45 @@ import Testing
                 == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
+    /// A gateway that waits for the worker's answer, and whose wait runs the worker's pickup: the page shows the real reply.
+    static func answeringGateway(_ workspace: TestWorkspace, at date: Date = start) throws -> DeskGateway {
+        try workspace.write("{ queue: { settleSeconds: 0 }, " + config.replacingOccurrences(of: "replyWaitSeconds: 0", with: "replyWaitSeconds: 1") + " }",
+                            to: CrieurConfig.relativePath)
+        var gateway = try gateway(workspace, at: date)
+        gateway.sleep = { _ in _ = try? Self.pickup(workspace, at: date) }
+        return gateway
+    }
+
+    @Test func anItemTheWorkerRefusesComesBackInTheFormStillFilledWithItsProblemsInFrench() throws {
+        let workspace = try Self.workspace()
+        let gateway = try Self.answeringGateway(workspace)
+        let fields = Self.itemFields.map { $0.0 == "lien" ? ("lien", "ftp://cpas.example/atelier") : $0 }
+            + [("jeton", try Self.token(workspace, user: "marie")), ("action", "envoyer")]
+        let page = gateway.handle(Self.post("annonce", user: "marie", fields: fields))
+        #expect(page.status == 400, "\(page.body)")
+        #expect(page.body.contains("L&#39;annonce n&#39;est pas encore prête") && page.body.contains("ftp://cpas.example/atelier"))
+        #expect(page.body.contains("value=\"Atelier cuisine\"") && page.body.contains("Venez cuisiner avec nous."), "the form is kept filled")
+        #expect(try ReviewQueue(workspace: workspace.workspace, clock: FixedClock(Self.start)).entries().isEmpty)
+    }
+
+    @Test func withdrawingFromTheListIsDecidedByTheWorkerAnAgentOnlyForHerOwnItems() throws {
+        let workspace = try Self.workspace()
+        try workspace.write("Titre: Permanence juridique\nCanaux: ecran\n---\nUn avocat répond à vos questions.\n", to: "queue/incoming/juridique.txt")
+        try WorkerTestSupport.runOnce(workspace, at: "2026-12-03T09:00")
+        let now = WorkerTestSupport.date("2026-12-03T10:00")
+        let gateway = try Self.answeringGateway(workspace, at: now)
+        let byMarie = gateway.handle(Self.post("retirer", user: "marie", fields: [
+            ("jeton", try Self.token(workspace, user: "marie", at: now)), ("identite", "juridique"), ("raison", "annulée"),
+        ]))
+        #expect(byMarie.status == 200 && !byMarie.body.contains("retirée de tous ses canaux"), "not hers: the worker refuses")
+        let byPaul = gateway.handle(Self.post("retirer", user: "paul", fields: [
+            ("jeton", try Self.token(workspace, user: "paul", at: now)), ("identite", "juridique"), ("raison", "avocat malade"),
+        ]))
+        #expect(byPaul.body.contains("Annonce « juridique » retirée de tous ses canaux."), "\(byPaul.body.suffix(800))")
+        let journal = try PublicationJournal(path: workspace.workspace.journalPath).load().entries
+        #expect(journal.last?.event == .withdrawn && journal.last?.user == "paul")
+    }
+
     /// The fields a browser would send for the page's form `annonce` (text inputs, checked boxes, textareas, hidden).
     static func formFields(_ html: String) -> [(String, String)] {
         guard let start = html.range(of: "<form method=\"post\" id=\"annonce\""), let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex) else { return [] }
