@@ -388,6 +388,19 @@ import Testing
         #expect(try ReviewQueue(workspace: workspace.workspace, clock: FixedClock(Self.start)).entries().isEmpty)
     }
 
+    @Test func aPictureNameSmuggledInTheHiddenOriginalIsRefusedByTheWorkerAndNothingMoves() throws {
+        let workspace = try Self.workspace()
+        let gateway = try Self.answeringGateway(workspace)
+        let before = try workspace.read("config/crieur.json5")
+        let fields = Self.itemFields.map { $0.0 == "original" ? ("original", "Titre: x\nImage: ../../config/crieur.json5\n---\nx\n") : $0 }
+            + [("jeton", try Self.token(workspace, user: "marie")), ("action", "envoyer"), ("texte_alternatif", "Une casserole")]
+        let page = gateway.handle(Self.post("annonce", user: "marie", fields: fields))
+        #expect(page.status == 400, "\(page.body.suffix(600))")
+        #expect(try workspace.read("config/crieur.json5") == before)
+        #expect(try ReviewQueue(workspace: workspace.workspace, clock: FixedClock(Self.start)).entries().isEmpty)
+        #expect(workspace.names("queue/incoming").isEmpty)
+    }
+
     @Test func withdrawingFromTheListIsDecidedByTheWorkerAnAgentOnlyForHerOwnItems() throws {
         let workspace = try Self.workspace()
         try workspace.write("Titre: Permanence juridique\nCanaux: ecran\n---\nUn avocat répond à vos questions.\n", to: "queue/incoming/juridique.txt")
