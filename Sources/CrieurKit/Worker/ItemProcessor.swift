@@ -111,9 +111,10 @@ public struct ItemProcessor: Sendable {
         // A recurring item acts as its current occurrence.
         guard let index = written.currentOccurrence(at: now, calendar: calendar) else {
             let ended = written.repeatUntil.map { calendar.end(of: $0) } ?? now
-            return Judgement(outcome: origin == .new
+            let outcome: Outcome = origin == .new
                 ? .reject([Self.endedProblem(written)], details: nil, reasons: [.alreadyEnded])
-                : .expire(ended: ended, problems: [Self.expiredProblem(written)]), assessment: nil)
+                : .expire(ended: ended, problems: [Self.expiredProblem(written)])
+            return Judgement(outcome: outcome, assessment: nil)
         }
         let item = written.occurrence(index)
         let replaced = latest.flatMap { $0.occurrenceNumber == index && !$0.isWithdrawn ? $0 : nil }
@@ -146,9 +147,10 @@ public struct ItemProcessor: Sendable {
                 assessment: assessment, refused: refused)
         }
         if let end = DisplayWindow.givenEnd(expires: item.expires, when: item.when), calendar.end(of: end) < now {
-            return Judgement(outcome: origin == .new
+            let outcome: Outcome = origin == .new
                 ? .reject([Self.endedProblem(item)], details: nil, reasons: [.alreadyEnded])
-                : .expire(ended: calendar.end(of: end), problems: [Self.expiredProblem(item)]), assessment: assessment, refused: refused)
+                : .expire(ended: calendar.end(of: end), problems: [Self.expiredProblem(item)])
+            return Judgement(outcome: outcome, assessment: assessment, refused: refused)
         }
 
         var record = PublishedItem(item, itemName: itemName, publishedOn: calendar.civilDate(of: now))
@@ -188,10 +190,11 @@ public struct ItemProcessor: Sendable {
         if let latest, latest.occurrenceNumber == index {
             record.version = latest.versionNumber + 1
         }
-        return Judgement(outcome: .publish(Publication(
+        let publication = Publication(
             renderings: renderings, unsupported: unsupported, derogation: derogation, refused: refused,
             details: refused.isEmpty ? nil : assessment.details, record: record,
-            nextOccurrence: written.nextOccurrenceStart(after: index, calendar: calendar))), assessment: assessment, refused: refused)
+            nextOccurrence: written.nextOccurrenceStart(after: index, calendar: calendar))
+        return Judgement(outcome: .publish(publication), assessment: assessment, refused: refused)
     }
 
     /// Withdrawing `identity` (`Statut: annulé`, `crieur withdraw`): the withdrawing
