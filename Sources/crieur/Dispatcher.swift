@@ -18,6 +18,15 @@ enum Dispatcher {
       list [--format text|json]     annonces en cours, programmées, terminées et retirées, avec leur identifiant
       withdraw IDENTIFIANT [--reason TEXTE]
                                     retire une annonce de tous ses canaux
+      review list [--format text|json]
+                                    annonces qui attendent une validation, ou renvoyées à leur auteur
+      review submit FICHIER [IMAGE] [--par NOM]
+                                    envoie une annonce à valider (ou dans la file si ses canaux n'ont pas de validation)
+      review approve IDENTIFIANT [--par NOM]
+                                    valide une annonce : elle entre dans la file de publication
+      review return IDENTIFIANT --commentaire TEXTE [--par NOM]
+                                    renvoie une annonce à son auteur avec ce qu'il faut corriger
+                                    (--par : le nom noté au journal ; sinon l'utilisateur connecté)
       newsletter [--send [--yes]]   aperçu du prochain numéro de la lettre (out/newsletter/apercu.html),
                                     ou envoi tout de suite avec --send (question sur un terminal,
                                     --yes pour un script)
@@ -44,6 +53,8 @@ enum Dispatcher {
       directory week                choisit le « service de la semaine » si une nouvelle semaine a commencé
       web                           pages publiques d'inscription et de désinscription (programme CGI
                                     lancé par le serveur web, voir contrib/web/)
+      bureau                        le bureau du personnel : écrire, vérifier, valider les annonces
+                                    (programme CGI derrière l'authentification de la commune)
       --version                     versions de Crieur et de libcurl
 
     Espace de travail : --root, sinon la variable CRIEUR_ROOT, sinon le dossier courant.
@@ -89,6 +100,7 @@ enum Dispatcher {
             case "status": return try StatusCommand.run(args, options: options)
             case "list", "liste": return try ListCommand.run(args, options: options)
             case "withdraw", "retirer": return try WithdrawCommand.run(args, options: options)
+            case "review", "validation": return try ReviewCommand.run(args, options: options)
             case "check": return try CheckCommand.run(args, options: options)
             case "newsletter", "lettre": return try NewsletterCommand.run(args, options: options)
             case "bulletin": return try BulletinCommand.run(args, options: options)
@@ -97,6 +109,7 @@ enum Dispatcher {
             case "consent": return try ConsentCommand.run(args, options: options)
             case "directory", "bottin": return try DirectoryCommand.run(args, options: options)
             case "web": return try WebCommand.run(args, options: options)
+            case "bureau", "desk": return try BureauCommand.run(args, options: options)
             case "help": Console.out(usage); return .success
             default:
                 throw CommandError.usage("Commande inconnue : « \(command) ».")

@@ -151,6 +151,27 @@ import Testing
             #expect(checked.leftOut.first?.problems.first?.message == "Trop long pour le panneau : 15 mots, 12 au plus.")
         }
     }
+
+    /// The desk's live check and previews know the added channel: its own limits and
+    /// profile in the check, its own preview through `ChannelModule.deskPreview`.
+    @Test func theDeskChecksAndPreviewsTheAddedChannelThroughItsModule() throws {
+        let scratch = try Scratch(config: "panneau: { signature: \"Le CPAS <de Liège>\", maxWords: 8 },")
+        try Self.registry.withCurrent {
+            let config = try scratch.workspace.loadConfig()
+            let short = "Titre: Café\nCanaux: valves, newsletter\n---\nLe café a lieu mardi.\n"
+            let long = "Titre: Café\nCanaux: valves, newsletter\n---\nLe café des parents a lieu le mardi à dix heures.\n"
+            let passing = DeskCheck.run(text: short, config: config, now: Self.now, workspace: scratch.workspace)
+            #expect(passing.channels.map(\.channel) == ["panneau", "newsletter"] && passing.channels.allSatisfy(\.passes))
+            let refused = DeskCheck.run(text: long, config: config, now: Self.now, workspace: scratch.workspace)
+            #expect(refused.channels[0].codes == ["channel:panneau"] && refused.channels[0].limits == ["Trop long pour le panneau : 11 mots, 8 au plus."])
+            #expect(refused.channels[1].passes)
+
+            let preview = DeskPreview.render(text: short, config: config, now: Self.now, pictureURL: nil, workspace: scratch.workspace)
+            #expect(preview.parts.first?.channel == "panneau")
+            #expect(preview.parts.first?.frenchName == "panneau d'affichage")
+            #expect(preview.parts.first?.html == "<pre class=\"carte\">Café\n\nLe café a lieu mardi.\n\n\nLe CPAS &lt;de Liège&gt;\n</pre>\n")
+        }
+    }
 }
 
 extension ChannelRegistry {
@@ -158,4 +179,5 @@ extension ChannelRegistry {
     func withCurrent<R>(_ body: () throws -> R) rethrows -> R {
         try ChannelRegistry.$current.withValue(self, operation: body)
     }
+
 }

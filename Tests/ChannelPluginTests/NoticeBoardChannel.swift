@@ -50,6 +50,14 @@ struct NoticeBoardChannel: ChannelModule {
     func describeOutput(files: [String], folder: String) -> String {
         "à afficher à l'entrée : " + files.map { folder + $0 }.joined(separator: ", ")
     }
+
+    /// The card as the desk previews it: its publisher's own text, escaped.
+    func deskPreview(_ item: Item, context: DeskPreviewContext) -> String? {
+        let settings = context.publication.config.channelSettings(NoticeBoardSettings.self, for: channel) ?? NoticeBoardSettings()
+        guard let rendering = try? NoticeBoardPublisher(settings: settings).render(item, context: context.publication),
+              let card = rendering.files.first.map({ String(decoding: $0.data, as: UTF8.self) }) else { return nil }
+        return "<pre class=\"carte\">\(HTML.escape(card))</pre>\n"
+    }
 }
 
 struct NoticeBoardSettings: Sendable, Equatable {

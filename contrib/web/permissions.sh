@@ -13,3 +13,10 @@ chgrp www-data "$root/web/drop"
 chmod 1730 "$root/web/drop"
 # web/replies/: the worker's answers (no personal data), which the page waits for.
 chmod 0755 "$root/web/replies"
+# The staff desk (crieur bureau): web/bureau/drop/ like web/drop/ (requests and uploaded pictures),
+# its replies readable, and the form-token secret readable by the web server's group only.
+chgrp www-data "$root/web/bureau/drop"
+chmod 1730 "$root/web/bureau/drop"
+chmod 0755 "$root/web/bureau" "$root/web/bureau/replies" "$root/queue" "$root/queue/review"
+chgrp www-data "$root/web/bureau/secret"
+chmod 0640 "$root/web/bureau/secret"

@@ -7,12 +7,17 @@ import Foundation
 /// the archive's latest versions and the deferred items; pure once they are read.
 public struct ItemListing: Codable, Sendable, Equatable {
     public enum State: String, Codable, Sendable, CaseIterable {
-        case current, scheduled, expired, withdrawn
+        case current, scheduled
+        /// Waiting in `queue/review/` for approval, or sent back to their author with a comment.
+        case awaitingApproval, sentBack
+        case expired, withdrawn
 
         public var frenchHeading: String {
             switch self {
             case .current: return "En cours"
             case .scheduled: return "Programmées"
+            case .awaitingApproval: return "À valider"
+            case .sentBack: return "Renvoyées à leur auteur"
             case .expired: return "Terminées"
             case .withdrawn: return "Retirées"
             }
@@ -40,6 +45,9 @@ public struct ItemListing: Codable, Sendable, Equatable {
         public var repetition: Repetition?
         /// Why it was withdrawn.
         public var reason: String?
+        /// Who wrote it and the last comment of an approver (items waiting for approval or sent back).
+        public var author: String?
+        public var comment: String?
     }
 
     public var entries: [Entry]
@@ -57,7 +65,7 @@ public struct ItemListing: Codable, Sendable, Equatable {
         }
     }
 
-    public init(latest: [PublishedItem], waiting: [Waiting], now: Date, calendar: CivilCalendar) {
+    public init(latest: [PublishedItem], waiting: [Waiting], review: [ReviewEntry] = [], now: Date, calendar: CivilCalendar) {
         let thisYear = calendar.civilDate(of: now).year
         var entries: [Entry] = []
         var nextByIdentity: [String: Waiting] = [:]
@@ -93,6 +101,18 @@ public struct ItemListing: Codable, Sendable, Equatable {
                 version: nil, next: calendar.timestamp(waiting.due),
                 nextDates: FrenchDates.moment(calendar.moment(of: waiting.due), referenceYear: thisYear), repetition: waiting.item.repetition, reason: nil))
         }
+        let parser = ItemParser()
+        for entry in review {
+            let item = try? parser.parse(Data(entry.itemText.utf8), fileName: "\(entry.id).txt")
+            let start = item?.publication
+            entries.append(Entry(
+                id: entry.id, title: entry.title, state: entry.state == .waiting ? .awaitingApproval : .sentBack,
+                channels: entry.channels, file: "\(ReviewQueue.folder)/\(entry.id).txt", from: start?.description,
+                until: item?.expires?.description,
+                dates: FrenchDates.range(from: start, to: item?.expires, referenceYear: thisYear) ?? "",
+                version: nil, next: nil, nextDates: nil, repetition: item?.repetition, reason: nil,
+                author: entry.author, comment: entry.lastComment.map { "\($0.user) : \($0.text)" }))
+        }
         let order = Dictionary(uniqueKeysWithValues: State.allCases.enumerated().map { ($1, $0) })
         entries.sort { a, b in (order[a.state]!, a.from ?? "", a.id) < (order[b.state]!, b.from ?? "", b.id) }
         self.entries = entries
@@ -107,7 +127,8 @@ public struct ItemListing: Codable, Sendable, Equatable {
                   let item = try? parser.parse(data, fileName: name) else { continue }
             waiting.append(Waiting(name: name, item: item, due: info.modified))
         }
-        return ItemListing(latest: try workspace.archive.load().items, waiting: waiting, now: now, calendar: calendar)
+        let review = try ReviewQueue(workspace: workspace, clock: FixedClock(now)).entries()
+        return ItemListing(latest: try workspace.archive.load().items, waiting: waiting, review: review, now: now, calendar: calendar)
     }
 
     /// The French text for staff, grouped by state.
@@ -128,11 +149,17 @@ public struct ItemListing: Codable, Sendable, Equatable {
                     lines.append("      " + (entry.state == .scheduled ? "paraîtra " : "revient ") + next)
                 }
                 if let reason = entry.reason { lines.append("      raison du retrait : \(reason)") }
+                if let author = entry.author { lines.append("      écrite par \(author)") }
+                if let comment = entry.comment { lines.append("      dernier commentaire, de \(comment)") }
             }
             lines.append("")
         }
         lines.append("Pour corriger une annonce : déposez le fichier corrigé sous le même nom, ou avec la ligne « Id: IDENTIFIANT ».")
         lines.append("Pour la retirer partout : crieur withdraw IDENTIFIANT [--reason \"raison\"].")
+        if entries.contains(where: { $0.state == .awaitingApproval || $0.state == .sentBack }) {
+            lines.append("Pour valider ou renvoyer une annonce : crieur review approve IDENTIFIANT, "
+                + "crieur review return IDENTIFIANT --commentaire \"…\".")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

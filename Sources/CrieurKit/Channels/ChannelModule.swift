@@ -48,6 +48,12 @@ public protocol ChannelModule: Sendable {
     /// `files` are the item's files in `folder` (`out/NAME/`), maybe none for
     /// channels whose pages gather every item.
     func describeOutput(files: [String], folder: String) -> String
+
+    /// The item on this channel as the staff desk previews it before publication
+    /// (`DeskPreview`): an HTML fragment with every piece of item text escaped,
+    /// rendered in memory. Nil (the default): the desk's built-in preview for the
+    /// built-in channels, a one-line summary for others.
+    func deskPreview(_ item: Item, context: DeskPreviewContext) -> String?
 }
 
 extension ChannelModule {
@@ -63,6 +69,8 @@ extension ChannelModule {
     public func publisher(_ environment: WorkerEnvironment) -> any ChannelPublisher {
         publisher(config: environment.config, workspace: environment.workspace)
     }
+
+    public func deskPreview(_ item: Item, context: DeskPreviewContext) -> String? { nil }
 
     public func describeOutput(files: [String], folder: String) -> String {
         files.isEmpty ? "sur la page \(folder)index.html" : files.map { folder + $0 }.joined(separator: ", ")

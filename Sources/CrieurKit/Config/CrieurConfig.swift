@@ -24,6 +24,8 @@ public struct CrieurConfig: Sendable {
     public var calendar = CalendarSettings()
     /// `web`: the public subscription pages served through `crieur web` (CGI).
     public var web = WebSettings()
+    /// `desk`: the staff desk's users and roles, and which channels need approval.
+    public var desk = DeskSettings()
 
     public init() {}
 

@@ -65,7 +65,7 @@ extension ItemParser {
     }
 
     /// A field's value as one line of text, or nil after a problem.
-    private static func flatten(
+    static func flatten(
         _ value: JSONValue, key: String, headerKey: HeaderKey, problems: inout [ItemProblem]
     ) -> String? {
         let text: String

@@ -18,6 +18,21 @@ public struct PublicationJournal: Sendable {
             case withdrawn
             /// An older version waiting for its date, set aside by a newer one.
             case superseded
+            /// A person sent it, from the desk or `crieur review`: to approval, or straight to the queue.
+            case submitted
+            /// An approver sent it back to its author (`comment` says why).
+            case returned
+            /// An approver let it into the queue.
+            case approved
+
+            /// The steps people take before the worker sees an item: each one is a line of its own
+            /// (a text sent back twice is two lines), and the PST report does not count them.
+            public var isDeskStep: Bool {
+                switch self {
+                case .submitted, .returned, .approved: return true
+                default: return false
+                }
+            }
         }
 
         public var time: Date
@@ -33,6 +48,8 @@ public struct PublicationJournal: Sendable {
         public var version: Int?
         /// Who did it, when a person did (`crieur withdraw`, the desk).
         public var user: String?
+        /// `returned`: the approver's comment for the author.
+        public var comment: String?
 
         public init(time: Date, item: String, event: Event, channels: [Channel]? = nil,
                     archive: String? = nil, reasons: [String]? = nil, identity: String? = nil, version: Int? = nil,
@@ -74,7 +91,10 @@ public struct PublicationJournal: Sendable {
                 damaged += 1
                 continue
             }
-            if seen.insert("\(entry.item)\u{0}\(entry.event.rawValue)\u{0}\(entry.archive ?? "")").inserted {
+            // A desk step is told apart by its time: sending back twice is two steps, not a replayed write.
+            let distinct = entry.event.isDeskStep
+                ? "\(entry.time.timeIntervalSince1970)\u{0}\(entry.user ?? "")\u{0}\(entry.comment ?? "")" : entry.archive ?? ""
+            if seen.insert("\(entry.item)\u{0}\(entry.event.rawValue)\u{0}\(distinct)").inserted {
                 entries.append(entry)
             }
         }

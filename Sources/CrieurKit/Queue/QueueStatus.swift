@@ -13,6 +13,9 @@ public struct QueueStatus: Sendable, Codable, Equatable {
     /// Files of `incoming/` whose name is not UTF-8, written with `\xE9` escapes: not
     /// counted as items; the worker renames them at its next pass.
     public var unreadableNames: [String] = []
+    /// Items waiting in `queue/review/` for a person's approval, and those sent back to their author.
+    public var awaitingApproval: Int = 0
+    public var sentBack: Int = 0
 
     public struct Next: Sendable, Codable, Equatable {
         public var item: String
@@ -73,6 +76,9 @@ public struct QueueStatus: Sendable, Codable, Equatable {
         status.expired = done.filter { $0.kind == .expired }.count
         status.partlyPublished = Array(done.filter { $0.kind == .partlyPublished }.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1))
         status.unreadableNames = try FileSystem.rawNames(in: layout.directory(.incoming)).filter { $0.string == nil }.map(\.escaped).sorted()
+        let review = try ReviewQueue.states(in: (layout.queueDirectory as NSString).appendingPathComponent("review"))
+        status.awaitingApproval = review.filter { $0 == .waiting }.count
+        status.sentBack = review.filter { $0 == .returned }.count
         return status
     }
 
@@ -106,6 +112,11 @@ public struct QueueStatus: Sendable, Codable, Equatable {
             if state == .done && expired > 0 {
                 lines.append("    dont \(expired) expirée\(expired > 1 ? "s" : "") en attente, jamais publiée\(expired > 1 ? "s" : "")")
             }
+        }
+        if awaitingApproval + sentBack > 0 {
+            lines.append("  \("à valider".padding(toLength: 12, withPad: " ", startingAt: 0)) \(awaitingApproval)")
+            lines.append("  \("renvoyées".padding(toLength: 12, withPad: " ", startingAt: 0)) \(sentBack)")
+            lines.append("    (queue/review : crieur review list)")
         }
         if !unreadableNames.isEmpty {
             lines.append("Fichiers au nom illisible (pas en UTF-8) dans queue/incoming, renommés au prochain passage du service :")

@@ -20,6 +20,11 @@ public struct ReadabilityGate: Sendable {
         public var rules: [String] = []
         /// Findings to correct or improve in the reports of the refused texts (advice left out).
         public var changes = 0
+        /// The checker's reports the verdicts come from, each with the channels it
+        /// judged: the title and body for every channel, except the screen when the
+        /// item has its own `Texte écran` (a report of its own). The desk's live
+        /// check (`DeskCheck`) shows their findings at their sentences.
+        public var reports: [(text: CheckedText, report: ReadabilityReport)] = []
 
         /// The one problem a report opens with, naming the channels the text is too hard for.
         public var problem: ItemProblem? {
@@ -33,19 +38,28 @@ public struct ReadabilityGate: Sendable {
         }
     }
 
+    /// Which of the item's texts a report read.
+    public enum CheckedText: String, Sendable {
+        /// `Titre` and the body.
+        case body
+        /// `Titre` and `Texte écran` (the screen only).
+        case screenText
+    }
+
     public func assess(_ item: Item, fileName: String) -> Assessment {
-        var reports: [ReadabilityReport] = []
+        var checked: [(text: CheckedText, report: ReadabilityReport)] = []
         var screenOwnText = false
         if let screenText = item.screenText, item.channels.contains(.ecran) {
             screenOwnText = true
-            reports.append(checker.check(title: item.title, titleLine: item.titleLine, body: screenText,
-                                         bodyFirstLine: item.titleLine, channels: [.ecran]))
+            checked.append((.screenText, checker.check(title: item.title, titleLine: item.titleLine, body: screenText,
+                                                        bodyFirstLine: item.titleLine, channels: [.ecran])))
         }
         let others = screenOwnText ? item.channels.filter { $0 != .ecran } : item.channels
         if !others.isEmpty {
-            reports.insert(checker.check(title: item.title, titleLine: item.titleLine, body: item.bodyText,
-                                         bodyFirstLine: item.bodyFirstLine, channels: others), at: 0)
+            checked.insert((.body, checker.check(title: item.title, titleLine: item.titleLine, body: item.bodyText,
+                                                 bodyFirstLine: item.bodyFirstLine, channels: others)), at: 0)
         }
+        let reports = checked.map(\.report)
         var failing = Set<Channel>()
         var counts: [String: Int] = [:]
         var details: [String] = []
@@ -59,6 +73,7 @@ public struct ReadabilityGate: Sendable {
             details.append(ReadabilityReportFormatter.text(report, file: fileName))
         }
         var assessment = Assessment()
+        assessment.reports = checked
         let ordered = item.channels.filter(failing.contains)
         guard !ordered.isEmpty else { return assessment }
         if let reason = item.override {

@@ -43,6 +43,9 @@ public struct QuarterlyReportBuilder: Sendable {
                 withdrawals += 1
             case .unchanged, .superseded:
                 break
+            // Steps before the queue: what the report counts is what became of items, not who handled them.
+            case .submitted, .returned, .approved:
+                break
             }
         }
         let derogationCount = Set(derogations.filter { derogation in

@@ -11,15 +11,31 @@ public struct CGIRequest: Sendable, Equatable {
     public var query: String
     public var contentType: String
     public var body: Data
+    /// `REMOTE_USER`: who the web server authenticated (the staff desk); empty when nobody.
+    public var remoteUser: String
+    /// `HTTP_ORIGIN`, `HTTP_REFERER`, `HTTP_HOST`, and whether `HTTPS` is on: the same-origin check of the desk's POSTs.
+    public var origin: String
+    public var referer: String
+    public var host: String
+    public var isHTTPS: Bool
+    /// `HTTP_X_CRIEUR_JETON`: the desk's form token sent by its script as a header.
+    public var tokenHeader: String
 
     public init(method: String, pathInfo: String = "", scriptName: String = "", query: String = "",
-                contentType: String = "", body: Data = Data()) {
+                contentType: String = "", body: Data = Data(), remoteUser: String = "", origin: String = "",
+                referer: String = "", host: String = "", isHTTPS: Bool = false, tokenHeader: String = "") {
         self.method = method
         self.pathInfo = pathInfo
         self.scriptName = scriptName
         self.query = query
         self.contentType = contentType
         self.body = body
+        self.remoteUser = remoteUser
+        self.origin = origin
+        self.referer = referer
+        self.host = host
+        self.isHTTPS = isHTTPS
+        self.tokenHeader = tokenHeader
     }
 
     /// The declared body length, or why it is refused.
@@ -40,7 +56,27 @@ public struct CGIRequest: Sendable, Equatable {
     public static func from(environment: [String: String], body: Data) -> CGIRequest {
         CGIRequest(method: (environment["REQUEST_METHOD"] ?? "GET").uppercased(), pathInfo: environment["PATH_INFO"] ?? "",
                    scriptName: environment["SCRIPT_NAME"] ?? "", query: environment["QUERY_STRING"] ?? "",
-                   contentType: environment["CONTENT_TYPE"] ?? "", body: body)
+                   contentType: environment["CONTENT_TYPE"] ?? "", body: body, remoteUser: environment["REMOTE_USER"] ?? "",
+                   origin: environment["HTTP_ORIGIN"] ?? "", referer: environment["HTTP_REFERER"] ?? "",
+                   host: environment["HTTP_HOST"] ?? "", isHTTPS: ["on", "1"].contains((environment["HTTPS"] ?? "").lowercased()),
+                   tokenHeader: environment["HTTP_X_CRIEUR_JETON"] ?? "")
+    }
+
+    /// The media type of the body, lower-case, without parameters.
+    public var mediaType: String {
+        contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    }
+
+    /// The `boundary` parameter of a `multipart/form-data` body (RFC 7578); nil for another type.
+    public var multipartBoundary: String? {
+        guard mediaType == "multipart/form-data" else { return nil }
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, pair[0].lowercased() == "boundary" else { continue }
+            let value = pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"") && pair[1].count >= 2 ? String(pair[1].dropFirst().dropLast()) : pair[1]
+            return (1...70).contains(value.utf8.count) ? value : nil
+        }
+        return nil
     }
 
     public var isForm: Bool {
@@ -87,6 +123,13 @@ public struct CGIResponse: Sendable, Equatable {
     public var status: Int
     public var headers: [(String, String)]
     public var body: String
+    public var contentType = "text/html; charset=utf-8"
+    /// The public pages send no referrer at all; the staff desk sends `same-origin`,
+    /// as browsers then put `Origin: null` on every POST and the same-origin check needs the real one.
+    public var referrerPolicy = "no-referrer"
+    public var contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
+    /// Bytes sent instead of `body` (a picture).
+    public var binary: Data?
 
     public init(status: Int, headers: [(String, String)] = [], body: String) {
         self.status = status
@@ -98,19 +141,20 @@ public struct CGIResponse: Sendable, Equatable {
         lhs.status == rhs.status && lhs.body == rhs.body && lhs.headers.map { $0.0 + ":" + $0.1 } == rhs.headers.map { $0.0 + ":" + $0.1 }
     }
 
-    static let reasons = [200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed",
+    static let reasons = [200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
                           411: "Length Required", 413: "Content Too Large", 500: "Internal Server Error", 503: "Service Unavailable"]
 
     /// The bytes for standard output. Header values are fixed by the program, never taken from the request.
     public var encoded: Data {
         var text = "Status: \(status) \(CGIResponse.reasons[status] ?? "OK")\r\n"
-        text += "Content-Type: text/html; charset=utf-8\r\n"
+        text += "Content-Type: \(contentType)\r\n"
         text += "Cache-Control: no-store\r\n"
         text += "X-Content-Type-Options: nosniff\r\n"
-        text += "Referrer-Policy: no-referrer\r\n"
-        text += "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'\r\n"
+        text += "Referrer-Policy: \(referrerPolicy)\r\n"
+        text += "Content-Security-Policy: \(contentSecurityPolicy)\r\n"
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         text += "\r\n"
+        if let binary { return Data(text.utf8) + binary }
         return Data((text + body).utf8)
     }
 }

@@ -8,7 +8,9 @@ struct WebPages {
 
     private var centre: String { HTML.escape(config.organisation.name) }
 
-    func page(status: Int = 200, title: String, content: String) -> CGIResponse {
+    /// `head`: more of the page's `<head>` (the staff desk's style and script), placed after the base style;
+    /// `banner`: HTML between the centre's name and the title (the desk's navigation).
+    func page(status: Int = 200, title: String, content: String, head: String = "", banner: String = "") -> CGIResponse {
         let body = """
         <!DOCTYPE html>
         <html lang="fr">
@@ -28,10 +30,12 @@ struct WebPages {
         .erreurs { border-left: 6px solid #b00020; padding: .3rem 1rem; background: #fdecee; }
         .piege { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
         </style>
+        \(head)
         </head>
         <body>
         <main>
         <p class="centre">\(centre)</p>
+        \(banner)
         <h1>\(HTML.escape(title))</h1>
         \(content)
         </main>

@@ -76,22 +76,45 @@ public struct ItemProcessor: Sendable {
     public func decide(
         _ written: Item, itemName: String, imageData: Data?, now: Date, known: KnownItems, origin: Origin = .new
     ) -> Outcome {
+        judge(written, itemName: itemName, imageData: imageData, now: now, known: known, origin: origin).outcome
+    }
+
+    /// The decision and the readability gate's assessment behind it (nil when the
+    /// item never reached the gate: a withdrawal, a copy, an ended repetition).
+    /// `decide` is this outcome; the desk's live check (`DeskCheck`) shows the
+    /// assessment's findings beside the same outcome, so both agree by construction.
+    public struct Judgement: Sendable {
+        public var outcome: Outcome
+        public var assessment: ReadabilityGate.Assessment?
+        /// The channels that leave the item out, with why (limits, readability, rendering),
+        /// whatever the outcome: the channels a refused item failed on, too.
+        public var refused: [ChannelRefusal] = []
+    }
+
+    /// `decide`, with the assessment behind it.
+    public func judge(
+        _ written: Item, itemName: String, imageData: Data?, now: Date, known: KnownItems, origin: Origin = .new
+    ) -> Judgement {
         let identity = ItemIdentity.of(written, fileName: itemName)
         let latest = known.latest[identity]
         if written.status == .cancelled {
-            return withdrawal(of: identity, reason: written.statusReason, latest: latest, now: now)
+            return Judgement(outcome: withdrawal(of: identity, reason: written.statusReason, latest: latest, now: now),
+                             assessment: nil)
         }
         let fingerprint = ItemIdentity.fingerprint(written)
         if let original = known.copy(of: fingerprint, identity: identity, now: now, calendar: calendar) {
-            return .reject([Self.duplicateProblem(original: original, identity: identity)], details: nil, reasons: [.duplicate])
+            return Judgement(
+                outcome: .reject([Self.duplicateProblem(original: original, identity: identity)], details: nil, reasons: [.duplicate]),
+                assessment: nil)
         }
 
         // A recurring item acts as its current occurrence.
         guard let index = written.currentOccurrence(at: now, calendar: calendar) else {
             let ended = written.repeatUntil.map { calendar.end(of: $0) } ?? now
-            return origin == .new
+            let outcome: Outcome = origin == .new
                 ? .reject([Self.endedProblem(written)], details: nil, reasons: [.alreadyEnded])
                 : .expire(ended: ended, problems: [Self.expiredProblem(written)])
+            return Judgement(outcome: outcome, assessment: nil)
         }
         let item = written.occurrence(index)
         let replaced = latest.flatMap { $0.occurrenceNumber == index && !$0.isWithdrawn ? $0 : nil }
@@ -118,23 +141,28 @@ public struct ItemProcessor: Sendable {
             let readabilityReasons = assessment.refused.isEmpty ? [] : assessment.rules.isEmpty
                 ? [RefusalReason.readability(rule: "score")] : assessment.rules.map { RefusalReason.readability(rule: $0) }
             let channelReasons = refused.compactMap { if case .channel = $0.reason { $0.reason } else { nil } }
-            return .reject(Self.distinct(refused.flatMap(\.problems)), details: assessment.details,
-                           reasons: channelReasons + readabilityReasons)
+            return Judgement(
+                outcome: .reject(Self.distinct(refused.flatMap(\.problems)), details: assessment.details,
+                                 reasons: channelReasons + readabilityReasons),
+                assessment: assessment, refused: refused)
         }
         if let end = DisplayWindow.givenEnd(expires: item.expires, when: item.when), calendar.end(of: end) < now {
-            return origin == .new
+            let outcome: Outcome = origin == .new
                 ? .reject([Self.endedProblem(item)], details: nil, reasons: [.alreadyEnded])
                 : .expire(ended: calendar.end(of: end), problems: [Self.expiredProblem(item)])
+            return Judgement(outcome: outcome, assessment: assessment, refused: refused)
         }
 
         var record = PublishedItem(item, itemName: itemName, publishedOn: calendar.civilDate(of: now))
         record.occurrence = index
         if let latest, latest.occurrenceNumber == index, !latest.isWithdrawn {
             if item.publication == nil { record.published = latest.published }
-            if Self.sameContent(record, latest, channels: item.channels) { return .unchanged(current: latest) }
+            if Self.sameContent(record, latest, channels: item.channels) {
+                return Judgement(outcome: .unchanged(current: latest), assessment: assessment, refused: refused)
+            }
         }
         if let publication = item.publication, calendar.start(of: publication) > now {
-            return .wait(until: calendar.start(of: publication))
+            return Judgement(outcome: .wait(until: calendar.start(of: publication)), assessment: assessment, refused: refused)
         }
 
         var renderings: [Channel: ChannelRendering] = [:]
@@ -152,7 +180,9 @@ public struct ItemProcessor: Sendable {
         }
         guard !renderings.isEmpty || !unsupported.isEmpty else {
             let problems = refused.flatMap(\.problems)
-            return .reject(Self.distinct(problems), details: assessment.details, reasons: refused.map(\.reason))
+            return Judgement(
+                outcome: .reject(Self.distinct(problems), details: assessment.details, reasons: refused.map(\.reason)),
+                assessment: assessment, refused: refused)
         }
         refused.sort { a, b in item.channels.firstIndex(of: a.channel)! < item.channels.firstIndex(of: b.channel)! }
         record.channels = item.channels.filter { renderings[$0] != nil || unsupported.contains($0) }
@@ -160,10 +190,11 @@ public struct ItemProcessor: Sendable {
         if let latest, latest.occurrenceNumber == index {
             record.version = latest.versionNumber + 1
         }
-        return .publish(Publication(
+        let publication = Publication(
             renderings: renderings, unsupported: unsupported, derogation: derogation, refused: refused,
             details: refused.isEmpty ? nil : assessment.details, record: record,
-            nextOccurrence: written.nextOccurrenceStart(after: index, calendar: calendar)))
+            nextOccurrence: written.nextOccurrenceStart(after: index, calendar: calendar))
+        return Judgement(outcome: .publish(publication), assessment: assessment, refused: refused)
     }
 
     /// Withdrawing `identity` (`Statut: annulé`, `crieur withdraw`): the withdrawing

@@ -97,16 +97,33 @@ public final class Worker {
     public func runOnce() throws -> [WorkerEvent] {
         var events = try start()
         defer { try? stop() }
-        events += try processDue()
+        events += try processDueSettling()
+        let waiting = try incomingNames()
+        events += runPeriodic()
+        // A periodic job may queue an item due now (the « service de la semaine », an item approved at the
+        // desk): published in this run too. Files left in incoming/ before the jobs ran (a writer still at
+        // work) are not read again for that.
+        if try !incomingNames().subtracting(waiting).isEmpty {
+            events += try processDueSettling()
+        } else if try !spool.dueDeferred(now: clock.now()).isEmpty {
+            events += try processDue()
+        }
+        return events
+    }
+
+    private func incomingNames() throws -> Set<String> {
+        Set(try FileSystem.names(in: workspace.queue.directory(.incoming)).filter(QueueLayout.isIncomingCandidate))
+    }
+
+    /// Everything due now, waiting briefly for files still being copied.
+    private func processDueSettling() throws -> [WorkerEvent] {
+        var events = try processDue()
         var waits = 0
         while tracker.hasPending && waits < 5 {
             sleep(max(0.2, tracker.settle))
             events += try processDue()
             waits += 1
         }
-        events += runPeriodic()
-        // A periodic job may queue an item due now (the « service de la semaine »): published in this run too.
-        if try !spool.dueDeferred(now: clock.now()).isEmpty { events += try processDue() }
         return events
     }
 

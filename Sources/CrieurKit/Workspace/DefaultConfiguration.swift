@@ -188,6 +188,21 @@ public enum DefaultConfiguration {
       //   perAddressPerDay: 3,    // demandes d'inscription permises par adresse en 24 heures
       // },
 
+      // Le bureau des annonces (« crieur bureau », voir le README) : les agents écrivent, vérifient
+      // et valident les annonces dans leur navigateur. Le serveur web de la commune dit qui est
+      // connecté ; ici, chaque nom reçoit ses rôles : "redaction" (écrire, corriger et retirer ses
+      // annonces), "validation" (aussi valider, renvoyer avec un commentaire, corriger et retirer
+      // toute annonce), "admin" (tout). Un nom absent n'a accès à rien.
+      desk: {
+        // Par exemple { "marie": ["redaction"], "paul": ["validation"], "informatique": ["admin"] }
+        users: {},
+        // Canaux pour lesquels une annonce attend d'être validée avant sa publication (dans
+        // queue/review/) : [] aucun, ["*"] tous, ou une liste comme ["facebook", "ecran"].
+        approval: [],
+        // Poids maximal d'une image envoyée par le bureau, en octets (5000000 = 5 Mo).
+        pictureMaxBytes: 5000000,
+      },
+
       // Combien de temps une annonce reste montrée. Elle l'est de sa date de « Publication »
       // (ou de son dépôt) jusqu'à sa date de « Fin ». Sans « Fin », jusqu'au dernier jour
       // de son « Quand » (le jour de l'événement). Sans l'une ni l'autre, pendant ce

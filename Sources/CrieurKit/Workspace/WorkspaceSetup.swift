@@ -22,6 +22,8 @@ public enum WorkspaceSetup {
             (CrieurConfig.relativePath, DefaultConfiguration.text),
             ("templates/LISEZMOI.txt", templatesReadme),
         ] + ChannelRegistry.current.modules.flatMap { $0.defaultFiles.map { ($0.path, $0.text) } }
+        // The staff desk's form-token secret (`DeskSecret`): made here, where the worker's user runs.
+        if try DeskSecret.create(in: workspace) { created.append(DeskSecret.relativePath) }
         for (relative, text) in files where try FileSystem.info(workspace.path(relative)) == nil {
             try FileSystem.makeDirectory(FileSystem.parent(of: workspace.path(relative)))
             try FileSystem.writeDurably(Data(text.utf8), to: workspace.path(relative))

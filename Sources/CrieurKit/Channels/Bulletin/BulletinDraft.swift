@@ -44,17 +44,20 @@ public struct BulletinDraft: Sendable, Equatable {
 
     /// Lines naming what needs shortening, in French; empty when all fits.
     public var lengthProblems: [String] {
-        var problems = articles.compactMap { article -> String? in
-            let count = article.characterCount
-            guard count > maxCharactersPerArticle else { return nil }
-            return "Article « \(article.title) » : \(Self.number(count)) caractères pour "
-                + "\(Self.number(maxCharactersPerArticle)) permis — à raccourcir de \(Self.number(count - maxCharactersPerArticle))."
-        }
+        var problems = articles.compactMap { Self.lengthProblem($0, limit: maxCharactersPerArticle) }
         if totalCharacters > maxCharactersTotal {
             problems.append("Total : \(Self.number(totalCharacters)) caractères pour \(Self.number(maxCharactersTotal)) "
                 + "permis — à raccourcir de \(Self.number(totalCharacters - maxCharactersTotal)).")
         }
         return problems
+    }
+
+    /// The line naming an article longer than `limit`; nil when it fits (also the desk's live check).
+    public static func lengthProblem(_ article: BulletinArticle, limit: Int) -> String? {
+        let count = article.characterCount
+        guard count > limit else { return nil }
+        return "Article « \(article.title) » : \(number(count)) caractères pour "
+            + "\(number(limit)) permis — à raccourcir de \(number(count - limit))."
     }
 
     /// The summary shown at the top of every form of the draft, one line each.

@@ -44,24 +44,29 @@ public enum BulletinHTMLPage {
         html += draft.summary.map { "<li>\(HTML.escape($0))</li>\n" }.joined()
         html += "</ul>\n</section>\n"
         for (index, article) in draft.articles.enumerated() {
-            html += "<article>\n<p class=\"length\">Article \(index + 1) — \(HTML.escape(BulletinDraft.number(article.characterCount))) caractères</p>\n"
-            html += "<h2>\(HTML.escape(article.title))</h2>\n"
-            html += body(article.body)
-            if !article.details.isEmpty {
-                html += "<div class=\"details\">\n"
-                for detail in article.details {
-                    html += "<p><strong>\(HTML.escape(detail.label)) :</strong> \(detailValue(detail))</p>\n"
-                }
-                html += "</div>\n"
-            }
-            html += "<div class=\"contact\">\n" + article.contact.map { "<p>\(HTML.escape($0))</p>\n" }.joined() + "</div>\n"
-            if let picture = article.picture {
-                html += "<p class=\"editor\">Pour la mise en page (non imprimé) : image <strong>\(HTML.escape(picture.fileName))</strong>, "
-                    + "texte alternatif : « \(HTML.escape(picture.alternativeText)) »</p>\n"
-            }
-            html += "</article>\n"
+            html += self.article(article, number: index + 1)
         }
         return html + "</body>\n</html>\n"
+    }
+
+    /// One article as the draft prints it (also the desk's preview of an item's article).
+    public static func article(_ article: BulletinArticle, number: Int) -> String {
+        var html = "<article>\n<p class=\"length\">Article \(number) — \(HTML.escape(BulletinDraft.number(article.characterCount))) caractères</p>\n"
+        html += "<h2>\(HTML.escape(article.title))</h2>\n"
+        html += body(article.body)
+        if !article.details.isEmpty {
+            html += "<div class=\"details\">\n"
+            for detail in article.details {
+                html += "<p><strong>\(HTML.escape(detail.label)) :</strong> \(detailValue(detail))</p>\n"
+            }
+            html += "</div>\n"
+        }
+        html += "<div class=\"contact\">\n" + article.contact.map { "<p>\(HTML.escape($0))</p>\n" }.joined() + "</div>\n"
+        if let picture = article.picture {
+            html += "<p class=\"editor\">Pour la mise en page (non imprimé) : image <strong>\(HTML.escape(picture.fileName))</strong>, "
+                + "texte alternatif : « \(HTML.escape(picture.alternativeText)) »</p>\n"
+        }
+        return html + "</article>\n"
     }
 
     static func body(_ body: Body) -> String {

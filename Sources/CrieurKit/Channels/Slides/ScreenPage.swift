@@ -72,7 +72,7 @@ public enum ScreenPage {
 
             """
         for slide in slides {
-            html += section(slide)
+            html += section(slide, imageSource: slide.image.map { relativeURL($0.fileName) })
         }
         html += """
             <section class="diapo accueil" data-secondes="\(settings.minimumSecondsPerSlide * 3)">
@@ -91,11 +91,13 @@ public enum ScreenPage {
         return html
     }
 
-    private static func section(_ slide: Slide) -> String {
+    /// One slide; `imageSource`: its picture's address (a relative file name on the
+    /// screen, the desk's own address in its preview). `hidden` until the script shows it.
+    static func section(_ slide: Slide, imageSource: String?, hidden: Bool = true) -> String {
         var attributes = "data-debut=\"\(HTML.escape(slide.start))\""
         if let end = slide.end { attributes += " data-fin=\"\(HTML.escape(end))\"" }
         attributes += " data-secondes=\"\(slide.seconds)\""
-        var html = "<section class=\"diapo\" \(attributes) hidden>\n<div class=\"texte\">\n"
+        var html = "<section class=\"diapo\" \(attributes)\(hidden ? " hidden" : "")>\n<div class=\"texte\">\n"
         if slide.urgent { html += "<p class=\"urgent\">URGENT</p>\n" }
         html += "<h1>\(HTML.escape(slide.title))</h1>\n<div class=\"corps\">\n\(slide.bodyHTML)\n</div>\n"
         if !slide.details.isEmpty {
@@ -107,8 +109,8 @@ public enum ScreenPage {
             html += "</dl>\n"
         }
         html += "</div>\n"
-        if let image = slide.image {
-            html += "<figure><img src=\"\(HTML.escape(relativeURL(image.fileName)))\" alt=\"\(HTML.escape(image.alternativeText))\"></figure>\n"
+        if let image = slide.image, let imageSource {
+            html += "<figure><img src=\"\(HTML.escape(imageSource))\" alt=\"\(HTML.escape(image.alternativeText))\"></figure>\n"
         }
         return html + "</section>\n"
     }

@@ -1,0 +1,54 @@
+import CrieurKit
+import Foundation
+
+/// `crieur bureau`: the CGI program the commune's web server runs, behind its
+/// authentication, for the staff desk (RFC 3875). Checks `CONTENT_LENGTH`
+/// before reading anything, streams a body with a picture into a temporary
+/// file of the desk's upload folder (removed before exiting) and hands it to
+/// `DeskGateway`; never a trace on the page (problems go to standard error,
+/// which the web server logs).
+enum BureauCommand {
+    static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
+        guard args.isEmpty else { throw CommandError.usage("« crieur bureau » ne prend pas d'argument : le serveur web le lance (CGI).") }
+        let environment = ProcessInfo.processInfo.environment
+        let workspace = Workspace(root: options.root)
+        let config: CrieurConfig
+        do {
+            config = try workspace.loadConfig()
+        } catch {
+            Console.err("crieur bureau : \(error)")
+            write(CGIResponse(status: 503, body: "<!DOCTYPE html><html lang=\"fr\"><title>Service indisponible</title>"
+                + "<p>Le bureau est momentanément indisponible : sa configuration ne se lit pas. Prévenez l'informaticien de la commune.</p></html>\n"))
+            return .success
+        }
+        let secret = DeskSecret.read(in: workspace)
+        if secret == nil { Console.err("crieur bureau : \(DeskSecret.relativePath) manque ou est illisible : lancez « crieur init » et contrib/web/permissions.sh") }
+        let gateway = DeskGateway(workspace: workspace, config: config, clock: try options.clock(config), secret: secret)
+        let bare = CGIRequest.from(environment: environment, body: Data())
+        switch CGIRequest.bodyLength(environment, limit: DeskGateway.bodyLimit(config)) {
+        case .tooLarge:
+            write(gateway.refusedBody(bare, tooLarge: true))
+        case .invalid:
+            write(gateway.refusedBody(bare, tooLarge: false))
+        case .bytes(let length):
+            var request = bare
+            var spool: String?
+            defer { if let spool { unlink(spool) } }
+            if length > 0 {
+                if bare.multipartBoundary != nil, let path = try? DeskBodySpool.stream(FileHandle.standardInput, length: length,
+                                                                                        into: DeskDropFolder(workspace: workspace).uploadDirectory) {
+                    spool = path
+                    request.body = (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) ?? Data()
+                } else {
+                    request.body = FileHandle.standardInput.readData(ofLength: length)
+                }
+            }
+            write(gateway.handle(request))
+        }
+        return .success
+    }
+
+    private static func write(_ response: CGIResponse) {
+        FileHandle.standardOutput.write(response.encoded)
+    }
+}
