@@ -28,6 +28,7 @@ public struct ChannelRegistry: Sendable {
     ], workspaceModules: [
         DirectoryModule(),
         WebModule(),
+        MailboxModule(),
     ])
 
     /// The registry in use (the built-in one unless a caller bound another).

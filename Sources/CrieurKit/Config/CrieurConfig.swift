@@ -24,6 +24,8 @@ public struct CrieurConfig: Sendable {
     public var calendar = CalendarSettings()
     /// `web`: the public subscription pages served through `crieur web` (CGI).
     public var web = WebSettings()
+    /// `mailbox`: the IMAP mailbox where bounces and unsubscribe e-mails arrive; nil: none is read.
+    public var mailbox: MailboxSettings?
 
     public init() {}
 

@@ -74,7 +74,7 @@ public final class IMAPMailbox {
 
     /// From the configuration, with `CRIEUR_IMAP_USER` and `CRIEUR_IMAP_PASSWORD` from `environment`.
     public convenience init(settings: MailboxSettings, environment: [String: String]) throws(MailboxError) {
-        try self.init(url: settings.url, username: environment["CRIEUR_IMAP_USER"],
+        try self.init(url: settings.folderURL, username: environment["CRIEUR_IMAP_USER"],
                       password: environment["CRIEUR_IMAP_PASSWORD"], connectTimeout: settings.connectTimeout)
     }
 
@@ -85,6 +85,24 @@ public final class IMAPMailbox {
     /// The UIDs of the folder's messages not flagged `\Deleted`, ascending.
     public func messageUIDs() throws(MailboxError) -> [UInt64] {
         try searchUIDs("UNDELETED")
+    }
+
+    /// The UIDs above `uid` of the folder's messages not flagged `\Deleted`, ascending.
+    public func messageUIDs(after uid: UInt64) throws(MailboxError) -> [UInt64] {
+        // `N:*` always names the last message, even below N: filtered here.
+        try searchUIDs("UID \(uid + 1):* UNDELETED").filter { $0 > uid }
+    }
+
+    /// The folder's UIDVALIDITY: when it changes, its UIDs were given anew (the folder was re-created).
+    public func uidValidity() throws(MailboxError) -> UInt64 {
+        // Already in modified UTF-7 (it comes from the URL): quoted as it is.
+        let name = "\"" + IMAPMailbox.folderName(ofURL: folderURL).filter { $0 != "\"" && $0 != "\\" && !$0.isNewline } + "\""
+        let response = String(decoding: try perform(url: serverURL, request: "STATUS \(name) (UIDVALIDITY)"), as: UTF8.self)
+        guard let range = response.range(of: "UIDVALIDITY ", options: .caseInsensitive),
+              let value = UInt64(response[range.upperBound...].prefix(while: \.isNumber)) else {
+            throw .unavailable("Le serveur de la boîte aux lettres ne donne pas l’état du dossier lu ; Crieur réessaiera.")
+        }
+        return value
     }
 
     /// The UIDs among the folder's messages that are already read.
@@ -131,7 +149,7 @@ public final class IMAPMailbox {
     public func uids(inFolder folder: String) throws(MailboxError) -> [UInt64] {
         let response = try perform(url: serverURL, request: "STATUS \(IMAPMailbox.quoted(folder)) (MESSAGES)")
         guard !response.isEmpty else { return [] }
-        let other = try IMAPMailbox(url: serverURL + "/" + folder, username: username, password: password, connectTimeout: connectTimeout)
+        let other = try IMAPMailbox(url: MailboxSettings(url: serverURL, folder: folder).folderURL, username: username, password: password, connectTimeout: connectTimeout)
         return try other.messageUIDs()
     }
 
@@ -162,10 +180,44 @@ public final class IMAPMailbox {
         return uids.sorted()
     }
 
-    /// Folder names go into commands: printable ASCII only, quoted.
+    /// Folder names go into commands: in modified UTF-7 (« Traités » is
+    /// `Trait&AOk-s`), quoted, without quotes, backslashes or controls.
     static func quoted(_ folder: String) -> String {
-        let safe = folder.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" && $0.value != 0x7F }
+        let safe = encodedFolderName(folder).unicodeScalars.filter { $0 != "\"" && $0 != "\\" }
         return "\"" + String(String.UnicodeScalarView(safe)) + "\""
+    }
+
+    /// The folder's name as IMAP writes it (RFC 3501 §5.1.3, modified UTF-7):
+    /// printable ASCII as is (`&` as `&-`), every other run as UTF-16 in
+    /// base64 with `,` for `/`, between `&` and `-`. Control characters are dropped.
+    public static func encodedFolderName(_ folder: String) -> String {
+        var result = ""
+        var pending: [UInt16] = []
+        func flush() {
+            guard !pending.isEmpty else { return }
+            var bytes: [UInt8] = []
+            for unit in pending { bytes += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+            let base64 = Data(bytes).base64EncodedString().replacingOccurrences(of: "/", with: ",").replacingOccurrences(of: "=", with: "")
+            result += "&" + base64 + "-"
+            pending.removeAll()
+        }
+        for scalar in folder.unicodeScalars {
+            if scalar.value >= 0x20 && scalar.value <= 0x7E {
+                flush()
+                result += scalar == "&" ? "&-" : String(scalar)
+            } else if scalar.properties.generalCategory != .control {
+                pending += Array(String(scalar).utf16)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// The folder named by a folder URL's path (already in modified UTF-7), `INBOX` when none.
+    static func folderName(ofURL url: String) -> String {
+        let path = URLComponents(string: url)?.path ?? ""
+        let name = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        return name.isEmpty ? "INBOX" : name
     }
 
     private func perform(url: String, request: String?) throws(MailboxError) -> [UInt8] {
