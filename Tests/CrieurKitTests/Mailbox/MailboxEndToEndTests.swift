@@ -175,6 +175,21 @@ import Glibc
         #expect((document["failingAddress"] as? [String: Any])?["reason"] as? String == "un retour définitif (5.1.1)")
         #expect((document["bounces"] as? [Any])?.count == 1)
 
+        // The same through the command line the administrator uses.
+        let root = fixture.test.root
+        let listing = try CrieurBinary.run(["--root", root, "subscribers", "list"])
+        let partiLine = try #require(listing.stdout.split(separator: "\n").first { $0.contains(ids["parti@example.be"]!) })
+        #expect(partiLine.contains("inscrit, adresse en échec"), "\(listing.stdout)")
+        #expect(listing.stdout.split(separator: "\n").first { $0.contains(ids["reste@example.be"]!) }?.contains("échec") == false)
+        #expect(listing.stdout.contains("2 inscription(s) sur une adresse en échec"), "\(listing.stdout)")
+        let statusOutput = try CrieurBinary.run(["--root", root, "--now", "2026-12-07T10:00:00", "status"])
+        #expect(statusOutput.stdout.contains("Adresses en échec (retours de la boîte aux lettres), qui ne reçoivent plus la lettre : 2"),
+                "\(statusOutput.stdout)")
+        let newsletter = try CrieurBinary.run(["--root", root, "--now", "2026-12-07T10:00:00", "newsletter"])
+        #expect(newsletter.stdout.contains("Abonnés qui le recevraient : 3."), "\(newsletter.stdout)")
+        #expect(newsletter.stdout.contains("Adresses en échec (retours de la boîte aux lettres), qui ne la recevront pas : 2"),
+                "\(newsletter.stdout)")
+
         // A later pass reads nothing again: the state file remembers the last message examined.
         _ = try work(fixture, at: "2026-12-07T09:20")
         #expect(try BounceLog(workspace: fixture.workspace).records().count == records.count)
