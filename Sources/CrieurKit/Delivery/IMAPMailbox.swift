@@ -110,6 +110,16 @@ public final class IMAPMailbox {
         Set(try searchUIDs("SEEN"))
     }
 
+    /// The largest message `fetch` reads, in bytes.
+    public static var largestMessage: Int { maximumMessage }
+
+    /// The message's size in bytes (`RFC822.SIZE`), without reading it or marking it read; nil when the server does not say.
+    public func size(uid: UInt64) throws(MailboxError) -> Int? {
+        let response = String(decoding: try perform(url: folderURL, request: "UID FETCH \(uid) (RFC822.SIZE)"), as: UTF8.self)
+        guard let range = response.range(of: "RFC822.SIZE ", options: .caseInsensitive) else { return nil }
+        return Int(response[range.upperBound...].prefix(while: \.isNumber))
+    }
+
     /// The whole message (libcurl's fetch marks it read: see `markUnread`).
     public func fetch(uid: UInt64) throws(MailboxError) -> [UInt8] {
         let bytes = try perform(url: "\(folderURL)/;UID=\(uid)", request: nil)

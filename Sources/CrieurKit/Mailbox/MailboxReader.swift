@@ -114,8 +114,17 @@ public final class MailboxReader: PeriodicJob {
         var folderReady = false
         for uid in uids {
             if stopRequested() { break }
-            let bytes = try mailbox.fetch(uid: uid)
             let outcome: Outcome
+            // Too large to read (a big attachment): a person's message, never read whole, never stuck on.
+            if let size = try mailbox.size(uid: uid), size > IMAPMailbox.largestMessage {
+                summary.unreadable += 1
+                logger?.error("boîte aux lettres : le message n° \(uid) du dossier « \(settings.folder) » est trop grand pour être lu "
+                    + "(\(size / 1_048_576) Mo) ; il reste dans le dossier pour une personne")
+                position!.lastUID = uid
+                try savePosition(position!)
+                continue
+            }
+            let bytes = try mailbox.fetch(uid: uid)
             do {
                 outcome = try handle(bytes, uid: uid, summary: &summary)
             } catch {
