@@ -19,7 +19,7 @@ public struct MailboxModule: WorkspaceModule {
 
     public func periodicJob(_ environment: WorkerEnvironment) throws -> (any PeriodicJob)? {
         guard let settings = environment.config.mailbox else { return nil }
-        return MailboxReader(workspace: environment.workspace, config: environment.config, settings: settings,
+        return MailboxReader(workspace: environment.workspace, settings: settings,
                              environment: environment.processEnvironment, clock: environment.clock, logger: environment.logger)
     }
 }

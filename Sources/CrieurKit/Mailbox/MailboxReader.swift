@@ -54,17 +54,14 @@ public final class MailboxReader: PeriodicJob {
     }
 
     let workspace: Workspace
-    let config: CrieurConfig
     let settings: MailboxSettings
     let clock: any Clock
     let logger: Logger?
     private let connect: () throws -> IMAPMailbox
     private var nextReading: Date?
 
-    public init(workspace: Workspace, config: CrieurConfig, settings: MailboxSettings, environment: [String: String],
-                clock: any Clock, logger: Logger?) {
+    public init(workspace: Workspace, settings: MailboxSettings, environment: [String: String], clock: any Clock, logger: Logger?) {
         self.workspace = workspace
-        self.config = config
         self.settings = settings
         self.clock = clock
         self.logger = logger

@@ -26,7 +26,7 @@ import Testing
 
     private func reader(_ fixture: SenderFixture, at day: Int) -> MailboxReader {
         let clock = FixedClock(SenderFixture.sendTime.addingTimeInterval(Double(day) * 86_400))
-        return MailboxReader(workspace: fixture.workspace, config: try! fixture.config(), settings: MailboxSettings(url: "imap://127.0.0.1"),
+        return MailboxReader(workspace: fixture.workspace, settings: MailboxSettings(url: "imap://127.0.0.1"),
                              environment: [:], clock: clock, logger: fixture.logs.logger(clock: clock))
     }
 
