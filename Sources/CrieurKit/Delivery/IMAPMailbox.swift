@@ -25,6 +25,10 @@ public final class IMAPMailbox {
     private let handle: UnsafeMutableRawPointer
     private var received: [UInt8] = []
     private var capabilities: Set<String>?
+    /// Asked at least once a second while a command waits for the server: true
+    /// ends it at once (`MailboxError.unavailable`), so that the service stops
+    /// within two seconds even towards a silent server.
+    public var shouldAbort: (() -> Bool)?
     private static let maximumMessage = 10 << 20
 
     /// `url`: `imaps://host[:port]/FOLDER` or `imap://…` (the folder read, `INBOX` when absent).
@@ -66,6 +70,12 @@ public final class IMAPMailbox {
             return length
         }), "WRITEFUNCTION")
         check(crieur_curl_setopt_ptr(handle, CURLOPT_WRITEDATA, context), "WRITEDATA")
+        check(crieur_curl_setopt_long(handle, CURLOPT_NOPROGRESS, 0), "NOPROGRESS")
+        check(crieur_curl_setopt_xferinfo_function(handle, { context, _, _, _, _ in
+            let mailbox = Unmanaged<IMAPMailbox>.fromOpaque(context!).takeUnretainedValue()
+            return mailbox.shouldAbort?() == true ? 1 : 0
+        }), "XFERINFOFUNCTION")
+        check(crieur_curl_setopt_ptr(handle, CURLOPT_XFERINFODATA, context), "XFERINFODATA")
         guard failed.isEmpty else {
             curl_easy_cleanup(handle)
             throw .unavailable("libcurl refuse les réglages IMAP (\(failed.joined(separator: ", "))).")

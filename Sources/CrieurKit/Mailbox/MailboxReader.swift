@@ -90,8 +90,15 @@ public final class MailboxReader: PeriodicJob {
         }
     }
 
-    /// One reading of the mailbox, whatever the time.
+    /// One reading of the mailbox, whatever the time. `stopRequested` is also
+    /// asked while a command waits for the server (`IMAPMailbox.shouldAbort`).
     public func read(stopRequested: () -> Bool = { false }) throws -> Summary {
+        try withoutActuallyEscaping(stopRequested) { stop in
+            try read(stop: stop)
+        }
+    }
+
+    private func read(stop stopRequested: @escaping () -> Bool) throws -> Summary {
         var summary = Summary()
         try FileSystem.makeDirectory(workspace.dataDirectory, mode: 0o700)
         guard let lock = try FileLock(path: "\(workspace.dataDirectory)/\(MailboxReader.lockFileName)") else {
@@ -100,6 +107,9 @@ public final class MailboxReader: PeriodicJob {
         }
         defer { withExtendedLifetime(lock) {} }
         let mailbox = try connect()
+        // The check must not outlive this reading (`withoutActuallyEscaping`): the mailbox ends with it too.
+        mailbox.shouldAbort = stopRequested
+        defer { mailbox.shouldAbort = nil }
         let validity = try mailbox.uidValidity()
         var position = loadPosition()
         if position?.folder != settings.folderURL || position?.uidValidity != validity {
