@@ -30,6 +30,10 @@ enum NewsletterCommand {
             Abonnés qui le recevraient : \(preview.recipients).
             Pour l'envoyer maintenant : crieur newsletter --send
             """)
+            // Addresses « en échec » are left out of the count above: say how many, and where to see them.
+            if let bounces = try? NewsletterStatus.read(workspace: options.workspace, config: config, now: clock.now()).bounces, bounces > 0 {
+                Console.out("Adresses en échec (retours de la boîte aux lettres), qui ne la recevront pas : \(bounces) (crieur subscribers list).")
+            }
             return .success
         }
         // On a terminal, the person sees what will go to whom and says yes; scripts pass --yes (no terminal: no question).

@@ -117,10 +117,11 @@ enum SubscribersCommand {
         let reading = try ledger.read()
         let subscribers = reading.state.all.filter { list == nil || $0.list == list }
         let calendar = CivilCalendar(timeZone: config.timeZone)
+        let failures = try AddressFailures.load(workspace: options.workspace, state: reading.state)
         if json {
-            Console.out(String(decoding: try SubscriberListing.json(subscribers), as: UTF8.self))
+            Console.out(String(decoding: try SubscriberListing.json(subscribers, failures: failures), as: UTF8.self))
         } else {
-            Console.out(SubscriberListing.text(subscribers, calendar: calendar))
+            Console.out(SubscriberListing.text(subscribers, calendar: calendar, failures: failures))
         }
         for hold in try ledger.holds().open {
             let who = hold.namesNobody ? "tout le monde" : (hold.subscribers + hold.addresses).joined(separator: ", ")

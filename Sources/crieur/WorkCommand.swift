@@ -39,7 +39,8 @@ enum WorkCommand {
         let logger = options.logger(config, clock: SystemClock())
         return try WorkerFactory.make(
             WorkerEnvironment(workspace: options.workspace, config: config, clock: clock, logger: logger,
-                              mail: try NewsletterCommand.mailSetup(options, config: config, clock: clock)),
+                              mail: try NewsletterCommand.mailSetup(options, config: config, clock: clock),
+                              processEnvironment: ProcessInfo.processInfo.environment),
             wallClock: SystemClock(), sleep: { Thread.sleep(forTimeInterval: $0) })
     }
 }

@@ -86,6 +86,8 @@ public struct WorkerEnvironment {
     /// The connections for mail (the newsletter), with the pause the sender uses
     /// between tries; nil builds no mail job (the tests' worker).
     public var mail: Mail?
+    /// The service's environment variables (`CRIEUR_IMAP_USER`, `CRIEUR_IMAP_PASSWORD`: logins never sit in the config file).
+    public var processEnvironment: [String: String]
 
     public struct Mail {
         public var transports: [any MailTransport]
@@ -97,11 +99,13 @@ public struct WorkerEnvironment {
         }
     }
 
-    public init(workspace: Workspace, config: CrieurConfig, clock: any Clock, logger: Logger, mail: Mail?) {
+    public init(workspace: Workspace, config: CrieurConfig, clock: any Clock, logger: Logger, mail: Mail?,
+                processEnvironment: [String: String] = [:]) {
         self.workspace = workspace
         self.config = config
         self.clock = clock
         self.logger = logger
         self.mail = mail
+        self.processEnvironment = processEnvironment
     }
 }

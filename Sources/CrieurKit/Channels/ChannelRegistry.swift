@@ -29,6 +29,7 @@ public struct ChannelRegistry: Sendable {
         DirectoryModule(),
         WebModule(),
         DeskModule(),
+        MailboxModule(),
     ])
 
     /// The registry in use (the built-in one unless a caller bound another).

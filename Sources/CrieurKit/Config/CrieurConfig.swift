@@ -26,6 +26,8 @@ public struct CrieurConfig: Sendable {
     public var web = WebSettings()
     /// `desk`: the staff desk's users and roles, and which channels need approval.
     public var desk = DeskSettings()
+    /// `mailbox`: the IMAP mailbox where bounces and unsubscribe e-mails arrive; nil: none is read.
+    public var mailbox: MailboxSettings?
 
     public init() {}
 

@@ -23,6 +23,8 @@ final class DeliveryLanes {
     struct Sent: Sendable {
         var reply: DeliveryReply
         var keptCopy: OutgoingMail?
+        /// The message's `Message-ID`, recorded so that a bounce finds its delivery.
+        var messageID: String?
     }
 
     /// A job withdrawn by `cancelWaiting` before any lane started it: nothing was sent.

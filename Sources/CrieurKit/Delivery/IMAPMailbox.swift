@@ -25,6 +25,10 @@ public final class IMAPMailbox {
     private let handle: UnsafeMutableRawPointer
     private var received: [UInt8] = []
     private var capabilities: Set<String>?
+    /// Asked at least once a second while a command waits for the server: true
+    /// ends it at once (`MailboxError.unavailable`), so that the service stops
+    /// within two seconds even towards a silent server.
+    public var shouldAbort: (() -> Bool)?
     private static let maximumMessage = 10 << 20
 
     /// `url`: `imaps://host[:port]/FOLDER` or `imap://…` (the folder read, `INBOX` when absent).
@@ -66,6 +70,12 @@ public final class IMAPMailbox {
             return length
         }), "WRITEFUNCTION")
         check(crieur_curl_setopt_ptr(handle, CURLOPT_WRITEDATA, context), "WRITEDATA")
+        check(crieur_curl_setopt_long(handle, CURLOPT_NOPROGRESS, 0), "NOPROGRESS")
+        check(crieur_curl_setopt_xferinfo_function(handle, { context, _, _, _, _ in
+            let mailbox = Unmanaged<IMAPMailbox>.fromOpaque(context!).takeUnretainedValue()
+            return mailbox.shouldAbort?() == true ? 1 : 0
+        }), "XFERINFOFUNCTION")
+        check(crieur_curl_setopt_ptr(handle, CURLOPT_XFERINFODATA, context), "XFERINFODATA")
         guard failed.isEmpty else {
             curl_easy_cleanup(handle)
             throw .unavailable("libcurl refuse les réglages IMAP (\(failed.joined(separator: ", "))).")
@@ -74,7 +84,7 @@ public final class IMAPMailbox {
 
     /// From the configuration, with `CRIEUR_IMAP_USER` and `CRIEUR_IMAP_PASSWORD` from `environment`.
     public convenience init(settings: MailboxSettings, environment: [String: String]) throws(MailboxError) {
-        try self.init(url: settings.url, username: environment["CRIEUR_IMAP_USER"],
+        try self.init(url: settings.folderURL, username: environment["CRIEUR_IMAP_USER"],
                       password: environment["CRIEUR_IMAP_PASSWORD"], connectTimeout: settings.connectTimeout)
     }
 
@@ -87,9 +97,37 @@ public final class IMAPMailbox {
         try searchUIDs("UNDELETED")
     }
 
+    /// The UIDs above `uid` of the folder's messages not flagged `\Deleted`, ascending.
+    public func messageUIDs(after uid: UInt64) throws(MailboxError) -> [UInt64] {
+        // `N:*` always names the last message, even below N: filtered here.
+        try searchUIDs("UID \(uid + 1):* UNDELETED").filter { $0 > uid }
+    }
+
+    /// The folder's UIDVALIDITY: when it changes, its UIDs were given anew (the folder was re-created).
+    public func uidValidity() throws(MailboxError) -> UInt64 {
+        // Already in modified UTF-7 (it comes from the URL): quoted as it is.
+        let name = "\"" + IMAPMailbox.folderName(ofURL: folderURL).filter { $0 != "\"" && $0 != "\\" && !$0.isNewline } + "\""
+        let response = String(decoding: try perform(url: serverURL, request: "STATUS \(name) (UIDVALIDITY)"), as: UTF8.self)
+        guard let range = response.range(of: "UIDVALIDITY ", options: .caseInsensitive),
+              let value = UInt64(response[range.upperBound...].prefix(while: \.isNumber)) else {
+            throw .unavailable("Le serveur de la boîte aux lettres ne donne pas l’état du dossier lu ; Crieur réessaiera.")
+        }
+        return value
+    }
+
     /// The UIDs among the folder's messages that are already read.
     public func seenUIDs() throws(MailboxError) -> Set<UInt64> {
         Set(try searchUIDs("SEEN"))
+    }
+
+    /// The largest message `fetch` reads, in bytes.
+    public static var largestMessage: Int { maximumMessage }
+
+    /// The message's size in bytes (`RFC822.SIZE`), without reading it or marking it read; nil when the server does not say.
+    public func size(uid: UInt64) throws(MailboxError) -> Int? {
+        let response = String(decoding: try perform(url: folderURL, request: "UID FETCH \(uid) (RFC822.SIZE)"), as: UTF8.self)
+        guard let range = response.range(of: "RFC822.SIZE ", options: .caseInsensitive) else { return nil }
+        return Int(response[range.upperBound...].prefix(while: \.isNumber))
     }
 
     /// The whole message (libcurl's fetch marks it read: see `markUnread`).
@@ -131,7 +169,7 @@ public final class IMAPMailbox {
     public func uids(inFolder folder: String) throws(MailboxError) -> [UInt64] {
         let response = try perform(url: serverURL, request: "STATUS \(IMAPMailbox.quoted(folder)) (MESSAGES)")
         guard !response.isEmpty else { return [] }
-        let other = try IMAPMailbox(url: serverURL + "/" + folder, username: username, password: password, connectTimeout: connectTimeout)
+        let other = try IMAPMailbox(url: MailboxSettings(url: serverURL, folder: folder).folderURL, username: username, password: password, connectTimeout: connectTimeout)
         return try other.messageUIDs()
     }
 
@@ -162,10 +200,44 @@ public final class IMAPMailbox {
         return uids.sorted()
     }
 
-    /// Folder names go into commands: printable ASCII only, quoted.
+    /// Folder names go into commands: in modified UTF-7 (« Traités » is
+    /// `Trait&AOk-s`), quoted, without quotes, backslashes or controls.
     static func quoted(_ folder: String) -> String {
-        let safe = folder.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" && $0.value != 0x7F }
+        let safe = encodedFolderName(folder).unicodeScalars.filter { $0 != "\"" && $0 != "\\" }
         return "\"" + String(String.UnicodeScalarView(safe)) + "\""
+    }
+
+    /// The folder's name as IMAP writes it (RFC 3501 §5.1.3, modified UTF-7):
+    /// printable ASCII as is (`&` as `&-`), every other run as UTF-16 in
+    /// base64 with `,` for `/`, between `&` and `-`. Control characters are dropped.
+    public static func encodedFolderName(_ folder: String) -> String {
+        var result = ""
+        var pending: [UInt16] = []
+        func flush() {
+            guard !pending.isEmpty else { return }
+            var bytes: [UInt8] = []
+            for unit in pending { bytes += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+            let base64 = Data(bytes).base64EncodedString().replacingOccurrences(of: "/", with: ",").replacingOccurrences(of: "=", with: "")
+            result += "&" + base64 + "-"
+            pending.removeAll()
+        }
+        for scalar in folder.unicodeScalars {
+            if scalar.value >= 0x20 && scalar.value <= 0x7E {
+                flush()
+                result += scalar == "&" ? "&-" : String(scalar)
+            } else if scalar.properties.generalCategory != .control {
+                pending += Array(String(scalar).utf16)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// The folder named by a folder URL's path (already in modified UTF-7), `INBOX` when none.
+    static func folderName(ofURL url: String) -> String {
+        let path = URLComponents(string: url)?.path ?? ""
+        let name = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        return name.isEmpty ? "INBOX" : name
     }
 
     private func perform(url: String, request: String?) throws(MailboxError) -> [UInt8] {

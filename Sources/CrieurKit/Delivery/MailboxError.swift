@@ -36,6 +36,8 @@ public enum MailboxError: Error, Sendable, Equatable, CustomStringConvertible {
             return .settings("Le serveur de la boîte aux lettres ne propose pas de chiffrement : utilisez imaps:// dans mailbox.url.")
         case CURLE_SSL_CONNECT_ERROR, CURLE_RECV_ERROR, CURLE_WEIRD_SERVER_REPLY:
             return .unavailable("La connexion au serveur de la boîte aux lettres a échoué : vérifiez le port de mailbox.url (« \(url) ») et que le serveur parle IMAP.")
+        case CURLE_ABORTED_BY_CALLBACK:
+            return .unavailable("Lecture de la boîte aux lettres interrompue par l’arrêt du service ; elle reprendra à la prochaine lecture.")
         case CURLE_OPERATION_TIMEDOUT:
             return .unavailable("Le serveur de la boîte aux lettres n’a pas répondu à temps ; Crieur réessaiera.")
         case CURLE_QUOTE_ERROR:

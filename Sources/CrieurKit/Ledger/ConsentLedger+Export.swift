@@ -6,7 +6,8 @@ extension ConsentLedger {
     /// about them, their delivery records (`data/deliveries.jsonl` and any file
     /// under `data/deliveries/`, by subscriber id), the messages to them kept in
     /// the outbox (`out/newsletter/outbox/`), the set-aside ledger lines that hold
-    /// them back from sending, and whether the address is on the suppression list. A damaged ledger is
+    /// them back from sending, the bounces read from the mailbox (`data/bounces.jsonl`) and whether the
+    /// address is « en échec » (`failingAddress`), and whether the address is on the suppression list. A damaged ledger is
     /// exported as far as it can be read, and says so (`ledgerDamaged`).
     public func export(address: EmailAddress, settings: NewsletterSettings) throws -> Data {
         let reading = try read()
@@ -39,6 +40,14 @@ extension ConsentLedger {
                 deliveries.append(record)
             }
         }
+        // Bounces read from the mailbox about them, and whether the address is « en échec » now.
+        let bounceRecords = try BounceLog(workspace: workspace).records()
+        let bounces = try bounceRecords.filter { $0.kind == .bounce && !ids.isDisjoint(with: $0.subscribers) }
+            .map { try JSONSerialization.jsonObject(with: AppendOnlyLog.encodeLine($0)) }
+        var failingEntry: Any = false
+        if let failing = AddressFailures(records: bounceRecords, state: reading.state).failing.first(where: { ids.contains($0.key) })?.value {
+            failingEntry = ["since": dates.string(from: failing.time), "reason": failing.reason ?? ""] as [String: Any]
+        }
         let holds = try self.holds().open.filter { hold in held.contains { hold.subscribers.contains($0.id) } || hold.addresses.contains(address.key) }
         let document: [String: Any] = [
             "address": address.value,
@@ -49,6 +58,8 @@ extension ConsentLedger {
             "outboxMessages": try outbox.messages(mentioning: address).map { "\(MailTransports.outboxFolder)/\($0)" },
             "heldAfterRepair": holds.map { ["hold": $0.id, "line": $0.line, "text": $0.text] as [String: Any] },
             "suppressed": try suppression.contains(address),
+            "bounces": bounces,
+            "failingAddress": failingEntry,
             "ledgerDamaged": reading.damage != nil,
         ]
         return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

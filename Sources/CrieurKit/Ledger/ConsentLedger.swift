@@ -130,17 +130,20 @@ public struct ConsentLedger: Sendable {
     // MARK: - Changes
 
     /// Records consent for each request, in one write. A request for someone
-    /// already subscribed writes nothing; a withdrawn subscriber who gives
+    /// already subscribed writes nothing, unless their address is « en échec »
+    /// (`AddressFailures`): a new subscription then starts again, and once
+    /// confirmed it lifts the failure. A withdrawn subscriber who gives
     /// consent again gets a new `subscribed` event (same id, same unsubscribe token).
     public func subscribe(_ requests: [SubscriptionRequest], settings: NewsletterSettings) throws -> [SubscriptionOutcome] {
         try change { reading in
             let suppressed = try suppression.matcher()
+            let failures = try AddressFailures.load(workspace: workspace, state: reading.state)
             var state = reading.state
             var events: [ConsentEvent] = []
             var outcomes: [SubscriptionOutcome] = []
             for request in requests {
                 do {
-                    let event = try subscriptionEvent(request, settings: settings, state: state, suppressed: suppressed)
+                    let event = try subscriptionEvent(request, settings: settings, state: state, suppressed: suppressed, failures: failures)
                     guard let event else {
                         outcomes.append(.alreadySubscribed(state.subscriber(address: request.address, list: request.list ?? settings.defaultList)!))
                         continue
@@ -160,7 +163,7 @@ public struct ConsentLedger: Sendable {
 
     /// The event recording `request`, nil when there is nothing to record.
     private func subscriptionEvent(_ request: SubscriptionRequest, settings: NewsletterSettings, state: ConsentState,
-                                   suppressed: (EmailAddress) -> Bool) throws -> ConsentEvent? {
+                                   suppressed: (EmailAddress) -> Bool, failures: AddressFailures) throws -> ConsentEvent? {
         let listName = request.list ?? settings.defaultList
         guard let list = settings.list(named: listName) else {
             throw ConsentError.unknownList(listName, known: settings.lists.map(\.name))
@@ -174,7 +177,7 @@ public struct ConsentLedger: Sendable {
         let pending = request.pending || list.doubleOptIn
         let existing = state.subscriber(address: request.address, list: list.name)
         switch existing?.state {
-        case .confirmed?: return nil
+        case .confirmed? where !failures.isFailing(existing!.id): return nil
         case .pending? where pending: return nil
         default: break
         }

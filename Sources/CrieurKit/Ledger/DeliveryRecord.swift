@@ -19,8 +19,11 @@ public struct DeliveryRecord: Sendable, Codable, Equatable {
     public var reply: String
     /// UTC, `2026-03-02T08:00:00Z`.
     public var time: String
+    /// The message's `Message-ID` without brackets: what a bounce names (records
+    /// written before it was kept have none).
+    public var messageID: String?
 
-    public init(issue: String, subscriber: String, attempt: Int, reply: DeliveryReply, time: Date) {
+    public init(issue: String, subscriber: String, attempt: Int, reply: DeliveryReply, time: Date, messageID: String? = nil) {
         self.issue = issue
         self.subscriber = subscriber
         self.attempt = attempt
@@ -28,13 +31,15 @@ public struct DeliveryRecord: Sendable, Codable, Equatable {
         self.code = reply.code
         self.reply = reply.text
         self.time = DeliveryRecord.timestamp(time)
+        self.messageID = messageID
     }
 
     /// The record as one line of JSON, keys sorted: the bytes `JSONEncoder` gives
     /// with `.sortedKeys, .withoutEscapingSlashes`, written directly, since a
     /// record is written per message sent.
     var jsonLine: [UInt8] {
-        var json = JSONByteWriter(reservingCapacity: 160 + issue.utf8.count + subscriber.utf8.count + reply.utf8.count)
+        var json = JSONByteWriter(reservingCapacity: 160 + issue.utf8.count + subscriber.utf8.count + reply.utf8.count
+            + (messageID?.utf8.count ?? 0))
         json.beginObject()
         json.key("attempt")
         json.int(attempt)
@@ -42,6 +47,10 @@ public struct DeliveryRecord: Sendable, Codable, Equatable {
         json.int(code)
         json.key("issue")
         json.string(issue)
+        if let messageID {
+            json.key("messageID")
+            json.string(messageID)
+        }
         json.key("reply")
         json.string(reply)
         json.key("result")

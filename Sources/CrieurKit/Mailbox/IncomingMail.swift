@@ -8,7 +8,7 @@ public enum IncomingMail: Sendable, Equatable {
 
     /// A delivery status notification about one recipient of a message Crieur sent.
     public struct Bounce: Sendable, Equatable {
-        public enum Severity: String, Sendable, Equatable {
+        public enum Severity: String, Sendable, Equatable, Codable {
             /// The address does not work (5.x.x): one is enough to stop mailing it.
             case permanent
             /// Mailbox full, server away (4.x.x, `Action: delayed`): three in a row stop it.

@@ -203,6 +203,20 @@ public enum DefaultConfiguration {
         pictureMaxBytes: 5000000,
       },
 
+      // La boîte aux lettres où arrivent les retours (adresses qui n'existent plus, boîtes pleines) et
+      // les demandes de désinscription par e-mail : celle de l'expéditeur de la lettre (smtp.fromAddress, sinon
+      // organisation.email), qui est aussi l'adresse de retour. Le service la lit toutes les « pollMinutes »
+      // minutes : il note les retours (une adresse en échec ne reçoit plus la lettre) et les désinscriptions,
+      // range ces messages dans « handledFolder » et laisse tous les autres, non lus, pour une personne.
+      // L'identifiant et le mot de passe ne s'écrivent pas ici : CRIEUR_IMAP_USER et CRIEUR_IMAP_PASSWORD
+      // dans l'environnement du service. Sans « url », aucune boîte n'est lue.
+      mailbox: {
+        url: "",                          // par exemple "imaps://outlook.office365.com" ou "imaps://imap.commune.be"
+        folder: "INBOX",                  // le dossier lu
+        handledFolder: "Traités par Crieur", // où vont les messages traités (créé s'il manque)
+        pollMinutes: 5,
+      },
+
       // Combien de temps une annonce reste montrée. Elle l'est de sa date de « Publication »
       // (ou de son dépôt) jusqu'à sa date de « Fin ». Sans « Fin », jusqu'au dernier jour
       // de son « Quand » (le jour de l'événement). Sans l'une ni l'autre, pendant ce

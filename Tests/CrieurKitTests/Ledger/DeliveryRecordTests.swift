@@ -11,7 +11,8 @@ import Testing
         for (index, text) in replies.enumerated() {
             let record = DeliveryRecord(issue: "manuel-2026-12-07-090500", subscriber: "s-\(index)", attempt: 12 + index,
                                         reply: DeliveryReply(outcome: index == 0 ? .sent : .permanentFailure, code: index == 2 ? 0 : 550, text: text),
-                                        time: Date(timeIntervalSince1970: 1_796_000_000))
+                                        time: Date(timeIntervalSince1970: 1_796_000_000),
+                                        messageID: index == 1 ? nil : "0123456789abcdef.\(index)@cpas-exemple.be")
             #expect(record.jsonLine == Array(try encoder.encode(record)))
             #expect(try JSONDecoder().decode(DeliveryRecord.self, from: Data(record.jsonLine)) == record)
         }

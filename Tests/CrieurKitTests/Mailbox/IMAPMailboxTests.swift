@@ -13,6 +13,10 @@ import Testing
         let mailbox = try IMAPMailbox(url: server.url, username: DovecotServer.user, password: DovecotServer.password)
         let uids = try mailbox.messageUIDs()
         #expect(uids.count == 2)
+        #expect(Set(try uids.map { try mailbox.size(uid: $0) }) == [Samples.hardBounce.count, Samples.personalReply.count])
+        #expect(try mailbox.seenUIDs().isEmpty, "asking the size reads nothing")
+        #expect(try mailbox.messageUIDs(after: uids[0]) == [uids[1]])
+        #expect(try mailbox.messageUIDs(after: uids[1]).isEmpty, "« N:* » names the last message even below N: not listed")
         let fetched = try uids.map { try mailbox.fetch(uid: $0) }
         #expect(Set(fetched) == Set([Samples.hardBounce, Samples.personalReply]))
         let bounceUID = uids[fetched.firstIndex(of: Samples.hardBounce)!]

@@ -4,17 +4,20 @@ import Foundation
 /// consent when the issue was planned (its slot, or later when the sender
 /// froze it late) (a person who subscribes later does not
 /// get old issues) and still have it now. An address on several lists gets
-/// the issue once, as its first subscription in the ledger. Pure.
+/// the issue once, as its first subscription in the ledger. An address « en
+/// échec » after bounces (`failures`) gets nothing, consent or not. Pure.
 public enum NewsletterAudience {
-    public static func recipients(of issue: NewsletterIssueRecord, state: ConsentState, lists: [String]) -> [NewsletterRecipient] {
+    public static func recipients(of issue: NewsletterIssueRecord, state: ConsentState, lists: [String],
+                                  failures: AddressFailures = .none) -> [NewsletterRecipient] {
         recipients(state: state, lists: lists) { subscriber in
             (subscriber.confirmedAt ?? subscriber.subscribedAt) <= max(issue.scheduledFor, issue.plannedAt ?? issue.scheduledFor)
+                && !failures.isFailing(subscriber.id)
         }
     }
 
-    /// Everyone with consent now (the preview's count).
-    public static func current(state: ConsentState, lists: [String]) -> [NewsletterRecipient] {
-        recipients(state: state, lists: lists) { _ in true }
+    /// Everyone with consent now, addresses en échec left out (the preview's count).
+    public static func current(state: ConsentState, lists: [String], failures: AddressFailures = .none) -> [NewsletterRecipient] {
+        recipients(state: state, lists: lists) { !failures.isFailing($0.id) }
     }
 
     private static func recipients(state: ConsentState, lists: [String], _ include: (Subscriber) -> Bool) -> [NewsletterRecipient] {

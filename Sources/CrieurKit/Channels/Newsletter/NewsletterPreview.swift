@@ -34,7 +34,8 @@ public struct NewsletterPreview: Sendable {
         try FileSystem.writeDurably(Data(bodies.text.utf8), to: workspace.path(textPath))
         var view = ConsentView(workspace: workspace)
         try view.refresh()
-        let recipients = NewsletterAudience.current(state: view.state, lists: config.newsletter.lists.map(\.name))
+        let recipients = NewsletterAudience.current(state: view.state, lists: config.newsletter.lists.map(\.name),
+                                                    failures: try AddressFailures.load(workspace: workspace, state: view.state))
         return NewsletterPreview(items: carried.map(\.item), nextSlot: planner.nextSlot(after: now), recipients: recipients.count,
                                  files: [htmlPath, textPath])
     }

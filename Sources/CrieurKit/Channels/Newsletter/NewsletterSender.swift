@@ -84,6 +84,8 @@ public final class NewsletterSender: PeriodicJob {
     private var history = DeliveryHistory(records: [])
     private var limiter = RateLimiter()
     private var view: ConsentView
+    /// Addresses « en échec » after bounces, read at the start of each run: skipped, their consent untouched.
+    private var failures = AddressFailures.none
     private var stopRequested: () -> Bool = { false }
     private var renderer: NewsletterRenderer?
 
@@ -203,6 +205,7 @@ public final class NewsletterSender: PeriodicJob {
         }
         for time in recent where now.timeIntervalSince(time) < 86_400 { limiter.record(time) }
         try view.refresh()
+        failures = try AddressFailures.load(workspace: workspace, state: view.state)
         renderer = nil
         do {
             try dispatch(issues: open, versions: versions)
@@ -224,7 +227,7 @@ public final class NewsletterSender: PeriodicJob {
         let lists = config.newsletter.lists.map(\.name)
         let now = clock.now()
         for issue in issues {
-            let done = NewsletterAudience.recipients(of: issue, state: view.state, lists: lists).allSatisfy {
+            let done = NewsletterAudience.recipients(of: issue, state: view.state, lists: lists, failures: failures).allSatisfy {
                 if case .final = history.status(issue: issue.id, subscriber: $0.id, now: now, policy: policy) { return true }
                 return false
             }
@@ -254,7 +257,7 @@ public final class NewsletterSender: PeriodicJob {
             guard !carried.isEmpty else { continue }
             // Prepared (and archived as HTML) when its first message is due.
             var prepared: NewsletterRenderer.PreparedIssue?
-            for recipient in NewsletterAudience.recipients(of: record, state: view.state, lists: lists) {
+            for recipient in NewsletterAudience.recipients(of: record, state: view.state, lists: lists, failures: failures) {
                 let withConsent = { (view: ConsentView) in lists.contains { view.isActive(subscriberID: recipient.id, list: $0) } }
                 guard try deliver(issue: record.id, to: recipient, wanted: withConsent, prepare: {
                     let renderer = try makeRenderer()
@@ -314,7 +317,7 @@ public final class NewsletterSender: PeriodicJob {
             let keepsCopy = lanes.keepCopies
             lanes.submit(InFlight(issue: issue, subscriber: recipient.id, attempt: attempt)) { transport in
                 let mail = try render()
-                return DeliveryLanes.Sent(reply: try transport.send(mail), keptCopy: keepsCopy ? mail : nil)
+                return DeliveryLanes.Sent(reply: try transport.send(mail), keptCopy: keepsCopy ? mail : nil, messageID: mail.messageID)
             }
             // One lane: the reply is already there; record it before the next message.
             if lanes.isFull { return try finish(lanes.next(as: InFlight.self)) }
@@ -328,7 +331,8 @@ public final class NewsletterSender: PeriodicJob {
         let sent = try done.result.get()
         let reply = sent.reply
         let sentAt = clock.now()
-        let record = DeliveryRecord(issue: done.tag.issue, subscriber: done.tag.subscriber, attempt: done.tag.attempt, reply: reply, time: sentAt)
+        let record = DeliveryRecord(issue: done.tag.issue, subscriber: done.tag.subscriber, attempt: done.tag.attempt, reply: reply, time: sentAt,
+                                    messageID: sent.messageID)
         // Killed here, the sender sends this message again, and the others in flight.
         PausePoint.reach("sender.sent", detail: "\(record.issue) \(record.subscriber) \(reply.code) \(lanes.inFlight)")
         try log.record(record)

@@ -11,8 +11,8 @@ public struct NewsletterStatus: Sendable, Equatable {
     public var earliestRetry: Date?
     /// Messages whose last record is a permanent failure (refused or abandoned).
     public var failed: Int
-    /// Bounces read from the mailbox; nil until bounce processing records them
-    /// (hook: the mailbox reader fills this and `text` shows it).
+    /// Addresses « en échec » after bounces read from the mailbox (`AddressFailures`):
+    /// the newsletter skips them until a new confirmed subscription.
     public var bounces: Int?
 
     public static func read(workspace: Workspace, config: CrieurConfig, now: Date,
@@ -29,6 +29,11 @@ public struct NewsletterStatus: Sendable, Equatable {
         for record in records { last[record.issue + "\u{0}" + record.subscriber] = record }
         var status = NewsletterStatus(nextSlot: planner.nextSlot(after: now), pendingItems: next.itemIDs.count, waiting: 0,
                                       earliestRetry: nil, failed: 0, bounces: nil)
+        // A consent ledger that cannot be read is said elsewhere (`crieur status`): the rest of this status stands without the count.
+        var view = ConsentView(workspace: workspace)
+        if (try? view.refresh()) != nil {
+            status.bounces = try AddressFailures.load(workspace: workspace, state: view.state).addressCount
+        }
         for record in last.values {
             switch history.status(issue: record.issue, subscriber: record.subscriber, now: now, policy: policy) {
             case .waiting(let until):
@@ -58,7 +63,8 @@ public struct NewsletterStatus: Sendable, Equatable {
             lines.append("  Refusés pour de bon ou abandonnés : \(plural(failed, "message")) (détail dans data/deliveries/, par identifiant d'abonné).")
         }
         if let bounces, bounces > 0 {
-            lines.append("  Adresses en échec (retours de la boîte aux lettres) : \(bounces).")
+            lines.append("  Adresses en échec (retours de la boîte aux lettres), qui ne reçoivent plus la lettre : \(bounces) "
+                + "(crieur subscribers list ; une nouvelle inscription confirmée les remet).")
         }
         return lines.joined(separator: "\n")
     }
