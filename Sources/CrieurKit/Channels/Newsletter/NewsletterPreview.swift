@@ -28,7 +28,7 @@ public struct NewsletterPreview: Sendable {
         let title = config.newsletter.list(named: config.newsletter.defaultList)?.title ?? config.organisation.name
         let renderer = try NewsletterRenderer(config: config, templates: try NewsletterTemplates.load(from: workspace), clock: clock)
         let bodies = try renderer.genericBodies(renderer.prepare(
-            NewsletterIssue(record: record, carrying: carried, title: title, calendar: calendar)))
+            NewsletterIssue(record: record, carrying: carried, title: title, subject: NewsletterSubject(config: config), calendar: calendar)))
         try FileSystem.makeDirectory(workspace.path("out/newsletter"))
         try FileSystem.writeDurably(Data(bodies.html.utf8), to: workspace.path(htmlPath))
         try FileSystem.writeDurably(Data(bodies.text.utf8), to: workspace.path(textPath))

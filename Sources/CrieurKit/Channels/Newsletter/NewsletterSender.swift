@@ -259,7 +259,7 @@ public final class NewsletterSender: PeriodicJob {
                 guard try deliver(issue: record.id, to: recipient, wanted: withConsent, prepare: {
                     let renderer = try makeRenderer()
                     if prepared == nil {
-                        prepared = renderer.prepare(NewsletterIssue(record: record, carrying: carried, title: title, calendar: calendar))
+                        prepared = renderer.prepare(NewsletterIssue(record: record, carrying: carried, title: title, subject: NewsletterSubject(config: config), calendar: calendar))
                         try writeArchivePage(prepared!, renderer: renderer)
                     }
                     let issue = prepared!
