@@ -78,7 +78,7 @@ import Glibc
         let outbox = fixture.test.names(MailTransports.outboxFolder)
         #expect(outbox.count == 2)
         let parsed = try ParsedMail.parse(file: fixture.test.path("\(MailTransports.outboxFolder)/\(outbox[0])"))
-        #expect(parsed.value("Subject") == "Les nouvelles du CPAS — lundi 7 décembre 2026")
+        #expect(parsed.value("Subject") == "Le repair café revient : une nouvelle du CPAS de Exemple")
         #expect(parsed.parts[0].text.contains("Le repair café revient"))
         #expect(try FileSystem.info(fixture.test.path("out/newsletter/archive/2026-12-07.html")) != nil)
 
