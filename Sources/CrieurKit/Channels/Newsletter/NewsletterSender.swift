@@ -459,8 +459,9 @@ public final class NewsletterSender: PeriodicJob {
         String(calendar.timestamp(instant).compactMap { $0 == " " ? "-" : $0 == ":" ? nil : $0 })
     }
 
-    /// The failure that stopped a run, in French (the transport's sentence when the server gave no reply).
+    /// The failure that stopped a run, in French (the transport's sentence when the server gave no reply
+    /// or the settings are at fault: it already quotes the server and names the setting).
     public static func describe(_ reply: DeliveryReply) -> String {
-        reply.code == 0 ? reply.text : "le serveur d'envoi ne répond pas comme prévu (\(reply.code) \(reply.text))"
+        reply.code == 0 || reply.settingsError ? reply.text : "le serveur d'envoi ne répond pas comme prévu (\(reply.code) \(reply.text))"
     }
 }
