@@ -25,7 +25,7 @@ enum NewsletterCommand {
             let count = preview.items.count
             Console.out("""
             Aperçu du prochain numéro : \(options.workspace.path(NewsletterPreview.htmlPath)) (et apercu.txt)
-            \(count == 0 ? "Aucune annonce en attente pour le prochain numéro." : "\(count) annonce\(count > 1 ? "s" : "") en attente.")
+            \(count == 0 ? "Aucune annonce en attente pour le prochain numéro." : "\(count) annonce\(count > 1 ? "s" : "") en attente. Objet du message : « \(preview.subject) ».")
             Prochain envoi : \(calendar.frenchWords(preview.nextSlot, referenceYear: nil)) (\(config.newsletter.schedule.frenchDescription)).
             Abonnés qui le recevraient : \(preview.recipients).
             Pour l'envoyer maintenant : crieur newsletter --send

@@ -230,6 +230,7 @@ import Glibc
 
         let refused = try sendOnATerminal(fixture, smtpURL: server.url, answer: "non")
         #expect(refused.contains("Numéro spécial de 1 annonce : « Distribution de colis »."), "\(refused)")
+        #expect(refused.contains("Objet du message : « Distribution de colis : une nouvelle du CPAS de Exemple »."), "\(refused)")
         #expect(refused.contains("Destinataires : 2 abonnés"), "\(refused)")
         #expect(refused.contains("Envoi annulé : rien n'est parti."), "\(refused)")
         #expect(try server.received().isEmpty)
