@@ -21,6 +21,8 @@ enum WorkCommand {
             let events = try worker.runOnce()
             // A consent ledger that needs a person is invalid data, not a reason to try again.
             if events.contains(where: { if case .periodicBlocked = $0 { return true } else { return false } }) { return .dataError }
+            // A refused password or an unusable relay address: a person must fix the settings.
+            if events.contains(where: { if case .periodicSettingsError = $0 { return true } else { return false } }) { return .config }
             let failed = events.contains {
                 switch $0 {
                 case .retry, .periodicFailure: return true

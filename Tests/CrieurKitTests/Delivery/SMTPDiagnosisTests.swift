@@ -122,6 +122,18 @@ import Glibc
         expectFrench(result.stderr, naming: "CRIEUR_SMTP_URL")
     }
 
+    @Test func workOnceWithARefusedPasswordExits78NamingTheSetting() throws {
+        let server = try StallingSMTPServer(script: "refusing_login_smtp.py", mode: "")
+        let fixture = try SenderFixture()
+        try fixture.subscribe(["un@exemple.be"])
+        try fixture.archiveItem("Distribution de colis", urgent: true)
+        let result = try CrieurBinary.run(["--root", fixture.test.root, "--now", "2026-12-03T14:00:00", "work", "--once"],
+                                          environment: ["CRIEUR_SMTP_URL": server.url, "CRIEUR_SMTP_USER": "cpas", "CRIEUR_SMTP_PASSWORD": "mauvais"])
+        #expect(result.status == 78, "\(result.stderr)")
+        expectFrench(result.stderr, naming: "CRIEUR_SMTP_PASSWORD")
+        #expect(try fixture.records().map(\.result) == [.temporaryFailure], "the letter waits for its next try")
+    }
+
     // MARK: The service keeps running
 
     /// `crieur work` as a service with the given relay settings: waits until the urgent item's

@@ -111,7 +111,8 @@ public final class NewsletterSender: PeriodicJob {
 
     public func runDue(stopRequested: () -> Bool) throws -> PeriodicJobResult {
         let report = try run(stopRequested: stopRequested)
-        return PeriodicJobResult(nextWake: report.nextWake, temporaryFailure: report.stoppedBy.map(Self.describe))
+        return PeriodicJobResult(nextWake: report.nextWake, temporaryFailure: report.stoppedBy.map(Self.describe),
+                                 settingsError: report.stoppedBy?.settingsError ?? false)
     }
 
     /// Plans what is due, then sends everything that is due now.
