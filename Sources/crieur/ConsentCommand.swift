@@ -9,7 +9,7 @@ import Foundation
 enum ConsentCommand {
     static let usage = """
     Utilisation :
-      crieur consent export EMAIL
+      crieur consent export EMAIL [--format json|text]
       crieur consent withdraw EMAIL|CODE [--list LISTE] [--source TEXTE]
       crieur consent erase EMAIL
       crieur consent confirm CODE
@@ -23,8 +23,23 @@ enum ConsentCommand {
         let ledger = ConsentLedger(workspace: options.workspace, clock: try options.clock(config), permissionReport: { Console.err("Attention : \($0).") })
         switch sub {
         case "export":
+            // JSON by default (machines, the desk); --format text: a French text to give the person.
+            var format = "json"
+            if let index = rest.firstIndex(of: "--format") {
+                guard index + 1 < rest.count, ["json", "text"].contains(rest[index + 1]) else {
+                    throw CommandError.usage("--format attend « json » ou « text ».\n" + usage)
+                }
+                format = rest[index + 1]
+                rest.removeSubrange(index...index + 1)
+            }
             let address = try EmailAddress(validating: try single(rest))
-            Console.out(String(decoding: try ledger.export(address: address, settings: config.newsletter), as: UTF8.self))
+            if format == "text" {
+                Console.out(ConsentExportText.render(try ledger.records(of: address), settings: config.newsletter,
+                                                     organisation: config.organisation, calendar: CivilCalendar(timeZone: config.timeZone))
+                                .trimmingCharacters(in: .newlines))
+            } else {
+                Console.out(String(decoding: try ledger.export(address: address, settings: config.newsletter), as: UTF8.self))
+            }
             if let damage = try ledger.read().damage {
                 Console.err(damage.description)
                 return .dataError

@@ -39,7 +39,9 @@ enum Dispatcher {
                                     importe des abonnés (colonnes email,source[,name,list])
       subscribers list [--list LISTE] [--format text|json]
                                     liste les abonnés et l'état de leur consentement
-      consent export EMAIL          tout ce qui est gardé sur une personne (droit d'accès, JSON)
+      consent export EMAIL [--format json|text]
+                                    tout ce qui est gardé sur une personne (droit d'accès ;
+                                    text : un relevé en français à lui remettre)
       consent withdraw EMAIL|CODE [--list LISTE]
                                     désinscrit (de toutes les listes, ou d'une seule)
       consent erase EMAIL           efface la personne de data/ (droit à l'effacement)

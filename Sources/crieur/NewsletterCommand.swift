@@ -25,7 +25,7 @@ enum NewsletterCommand {
             let count = preview.items.count
             Console.out("""
             Aperçu du prochain numéro : \(options.workspace.path(NewsletterPreview.htmlPath)) (et apercu.txt)
-            \(count == 0 ? "Aucune annonce en attente pour le prochain numéro." : "\(count) annonce\(count > 1 ? "s" : "") en attente.")
+            \(count == 0 ? "Aucune annonce en attente pour le prochain numéro." : "\(count) annonce\(count > 1 ? "s" : "") en attente. Objet du message : « \(preview.subject) ».")
             Prochain envoi : \(calendar.frenchWords(preview.nextSlot, referenceYear: nil)) (\(config.newsletter.schedule.frenchDescription)).
             Abonnés qui le recevraient : \(preview.recipients).
             Pour l'envoyer maintenant : crieur newsletter --send
@@ -75,13 +75,27 @@ enum NewsletterCommand {
     }
 
     /// The configured connections for mail, and a pause that gives up when the service is stopping.
-    static func mailSetup(_ options: GlobalOptions, config: CrieurConfig, clock: any Clock) throws -> WorkerEnvironment.Mail {
+    /// `service`: settings that cannot work are logged and hold the newsletter back
+    /// instead of stopping the program (`MailTransports.configuredForService`).
+    static func mailSetup(_ options: GlobalOptions, config: CrieurConfig, clock: any Clock,
+                          service: Logger? = nil) throws -> WorkerEnvironment.Mail {
         // The stop flag is only ever set in the service (`crieur work`), which installs
         // the SIGTERM handler: a send or a rate-limit wait in progress then gives up within a second.
         let stopping: @Sendable () -> Bool = { crieur_stop_requested() != 0 }
-        let transports = try MailTransports.configured(
-            settings: config.smtp, environment: ProcessInfo.processInfo.environment, workspace: options.workspace, clock: clock,
-            shouldAbort: stopping)
+        let environment = ProcessInfo.processInfo.environment
+        let transports: [any MailTransport]
+        if let logger = service {
+            let setup = try MailTransports.configuredForService(
+                settings: config.smtp, environment: environment, workspace: options.workspace, clock: clock, shouldAbort: stopping)
+            if let problem = setup.problem {
+                logger.error("lettre d'information : un réglage d'envoi est à corriger. \(problem) Les lettres attendent, "
+                    + "le reste du service continue ; après la correction, redémarrez le service (systemctl restart crieur).")
+            }
+            transports = setup.transports
+        } else {
+            transports = try MailTransports.configured(
+                settings: config.smtp, environment: environment, workspace: options.workspace, clock: clock, shouldAbort: stopping)
+        }
         return WorkerEnvironment.Mail(transports: transports,
                                 sleep: { seconds in
                                     let end = ProcessInfo.processInfo.systemUptime + seconds

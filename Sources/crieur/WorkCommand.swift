@@ -5,7 +5,9 @@ import Foundation
 /// `crieur work [--once]`: the worker, once (cron, tests) or as a service that
 /// stops cleanly on SIGTERM/SIGINT after the current item. `--once` exits 65
 /// when the newsletter is blocked by the consent ledger (a person must act),
-/// 75 after a temporary failure.
+/// 75 after a temporary failure, 78 when the mail settings cannot work. The
+/// service never stops for the mail settings or a refused login: it logs
+/// them in French, the newsletter waits and is tried again later.
 enum WorkCommand {
     static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
         let once: Bool
@@ -14,11 +16,13 @@ enum WorkCommand {
         case ["--once"]: once = true
         default: throw CommandError.usage("Utilisation : crieur work [--once]")
         }
-        let worker = try makeWorker(options)
+        let worker = try makeWorker(options, service: !once)
         if once {
             let events = try worker.runOnce()
             // A consent ledger that needs a person is invalid data, not a reason to try again.
             if events.contains(where: { if case .periodicBlocked = $0 { return true } else { return false } }) { return .dataError }
+            // A refused password or an unusable relay address: a person must fix the settings.
+            if events.contains(where: { if case .periodicSettingsError = $0 { return true } else { return false } }) { return .config }
             let failed = events.contains {
                 switch $0 {
                 case .retry, .periodicFailure: return true
@@ -33,13 +37,15 @@ enum WorkCommand {
         return .success
     }
 
-    static func makeWorker(_ options: GlobalOptions) throws -> Worker {
+    /// `service`: a mistake in the mail settings is logged and holds the newsletter
+    /// back, the worker runs on; once (`--once`), it exits 78 for a person to fix.
+    static func makeWorker(_ options: GlobalOptions, service: Bool = false) throws -> Worker {
         let config = try options.loadConfig()
         let clock = try options.clock(config)
         let logger = options.logger(config, clock: SystemClock())
         return try WorkerFactory.make(
             WorkerEnvironment(workspace: options.workspace, config: config, clock: clock, logger: logger,
-                              mail: try NewsletterCommand.mailSetup(options, config: config, clock: clock),
+                              mail: try NewsletterCommand.mailSetup(options, config: config, clock: clock, service: service ? logger : nil),
                               processEnvironment: ProcessInfo.processInfo.environment),
             wallClock: SystemClock(), sleep: { Thread.sleep(forTimeInterval: $0) })
     }

@@ -44,6 +44,9 @@ public struct CrieurConfig: Sendable {
 
     public struct Organisation: Sendable, Equatable {
         public var name = "CPAS"
+        /// The name after « de », with the article French gives it (« du CPAS de
+        /// Soumagne », « de la Commune de Blegny »); nil: guessed from `name` (`withDe`).
+        public var nameWithDe: String?
         public var address = ""
         public var phone = ""
         public var email = ""
@@ -98,6 +101,7 @@ public struct CrieurConfig: Sendable {
 
         let organisation = root.section("organisation")
         config.organisation.name = organisation.string("name", default: config.organisation.name)
+        config.organisation.nameWithDe = Organisation.readNameWithDe(organisation)
         config.organisation.address = organisation.string("address", default: "")
         config.organisation.phone = organisation.string("phone", default: "")
         config.organisation.email = organisation.string("email", default: "")

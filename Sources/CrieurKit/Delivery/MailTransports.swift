@@ -19,4 +19,18 @@ public enum MailTransports {
         }
         return transports
     }
+
+    /// For the long-running service: the configured transports, or, when the
+    /// settings cannot work, an `UnusableSettingsTransport` and the French
+    /// sentence to log, so that a mistake in the mail settings holds the
+    /// newsletter back without stopping the worker.
+    public static func configuredForService(settings: SMTPSettings, environment: [String: String], workspace: Workspace,
+                                            clock: any Clock, shouldAbort: @escaping @Sendable () -> Bool = { false })
+        throws(DeliveryError) -> (transports: [any MailTransport], problem: String?) {
+        do {
+            return (try configured(settings: settings, environment: environment, workspace: workspace, clock: clock, shouldAbort: shouldAbort), nil)
+        } catch .settings(let problem) {
+            return ([UnusableSettingsTransport(problem: problem)], problem)
+        }
+    }
 }

@@ -38,9 +38,10 @@ public struct DirectoryUpdate: Codable, Sendable, Equatable {
     }
 
     /// The feed's entry: an item of no channel, shown from the day of the change.
-    public func feedItem(organisationName: String) -> PublishedItem {
+    /// `nameWithDe`: the centre's name after « de » (« du CPAS de Soumagne »).
+    public func feedItem(nameWithDe: String) -> PublishedItem {
         let day = updated
-        let text = "Le bottin social \(organisationName.isEmpty ? "" : "de \(organisationName) ")compte \(services) service\(services > 1 ? "s" : "") : "
+        let text = "Le bottin social \(nameWithDe.isEmpty ? "" : "\(nameWithDe) ")compte \(services) service\(services > 1 ? "s" : "") : "
             + "qui fait quoi, pour qui, où et quand. Il a été mis à jour le \(FrenchDates.dayOfMonth(day.day)) "
             + "\(FrenchDates.monthName(day.month)) \(day.year)."
         let item = Item(

@@ -62,6 +62,14 @@ public struct CivilCalendar: Sendable {
         return article ? words : String(words.dropFirst("le ".count))
     }
 
+    /// An instant as a record for a person, always to the minute and with its
+    /// year: « le 3 décembre 2026 à 14 h 05 », « le 1er janvier 2027 à 0 h ».
+    public func frenchRecordTime(_ instant: Date) -> String {
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        return "le \(FrenchDates.dayOfMonth(p.day!)) \(FrenchDates.monthName(p.month!)) \(p.year!) "
+            + FrenchDates.atTime(CivilTime(hour: p.hour!, minute: p.minute!))
+    }
+
     /// `AAAA-MM-JJ HH:MM:SS` in the centre's zone, for logs, JSON and machines.
     public func timestamp(_ instant: Date) -> String {
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)

@@ -15,9 +15,13 @@ public struct PeriodicJobResult: Sendable, Equatable {
     public var nextWake: Date?
     /// A temporary failure stopped it (server down…), in French; it tries again at `nextWake`.
     public var temporaryFailure: String?
+    /// That failure comes from the settings (a refused password, an unusable
+    /// relay address): the service still tries again, a single run says 78.
+    public var settingsError: Bool
 
-    public init(nextWake: Date?, temporaryFailure: String? = nil) {
+    public init(nextWake: Date?, temporaryFailure: String? = nil, settingsError: Bool = false) {
         self.nextWake = nextWake
         self.temporaryFailure = temporaryFailure
+        self.settingsError = settingsError
     }
 }

@@ -206,7 +206,10 @@ public final class Worker {
             do {
                 let result = try job.runDue(stopRequested: stopRequested)
                 if let next = result.nextWake, periodicWake.map({ next < $0 }) ?? true { periodicWake = next }
-                if let reason = result.temporaryFailure { events.append(.periodicFailure(reason: reason, until: result.nextWake)) }
+                if let reason = result.temporaryFailure {
+                    events.append(result.settingsError ? .periodicSettingsError(reason: reason, until: result.nextWake)
+                                                       : .periodicFailure(reason: reason, until: result.nextWake))
+                }
             } catch let error as ConsentUncertainty {
                 logger.error("envoi de la lettre d'information bloqué : \(error)")
                 events.append(.periodicBlocked(reason: "\(error)"))

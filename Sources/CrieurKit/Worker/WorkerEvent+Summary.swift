@@ -41,6 +41,8 @@ extension WorkerEvent {
             return "Remise dans la file : « \(item) » changeait encore pendant sa lecture"
         case .periodicFailure(let reason, _):
             return "Lettre d'information : envoi interrompu, \(reason)"
+        case .periodicSettingsError(let reason, _):
+            return "Lettre d'information : envoi arrêté, un réglage est à corriger : \(reason)"
         case .periodicBlocked(let reason):
             return "Lettre d'information : envoi bloqué jusqu'à votre intervention.\n\(reason)"
         }

@@ -23,6 +23,9 @@ public enum WorkerEvent: Sendable, Equatable {
     case changedWhileRead(item: String)
     /// A periodic job (the newsletter sender) stopped on a failure; it tries again at `until`.
     case periodicFailure(reason: String, until: Date?)
+    /// Same, because of the settings (a refused password, an unusable relay
+    /// address): tried again at `until` too, but a person must fix it.
+    case periodicSettingsError(reason: String, until: Date?)
     /// A periodic job refused to run until a person acts (a consent ledger that
     /// is damaged or lost lines): no retry can fix it on its own.
     case periodicBlocked(reason: String)

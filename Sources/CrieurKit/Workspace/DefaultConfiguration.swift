@@ -22,6 +22,11 @@ public enum DefaultConfiguration {
       // Qui publie : ces informations apparaissent dans les pages et les messages.
       organisation: {
         name: "CPAS de Exemple",              // nom complet du centre
+        // Le nom après « de », avec le bon article, tel qu'il s'écrit dans « la lettre
+        // d'information du CPAS de Soumagne » ou « de la Commune de Blegny ». Vide : Crieur
+        // le devine (« du » devant CPAS ou Centre, « de la » devant Commune ou Ville,
+        // « de l' » devant une voyelle) ; écrivez-le ici si la phrase sonne faux.
+        nameWithDe: "",
         address: "Rue de l'Exemple 1, 5000 Namur", // adresse postale (obligatoire dans les e-mails)
         phone: "081 00 00 00",                // numéro à appeler
         email: "info@cpas-exemple.be",        // adresse de contact

@@ -105,6 +105,53 @@ import Testing
         #expect(!result.stdout.contains("marie"))
     }
 
+    @Test func exportAsTextTellsThePersonEveryEventWithItsProofInLocalTime() throws {
+        let workspace = try LedgerFixture.workspace()
+        func at(_ now: String, _ arguments: String...) throws -> CrieurBinary.Result {
+            try CrieurBinary.run(["--root", workspace.root, "--now", now] + arguments)
+        }
+        #expect(try at("2026-07-01T09:30:00", "subscribers", "add", "marie@example.be", "--source", "formulaire web",
+                       "--list", "web", "--name", "Marie Dubois").status == 0)
+        let token = try #require(try events(workspace).first?.confirmationToken)
+        #expect(try at("2026-07-01T09:41:00", "consent", "confirm", token).status == 0)
+        #expect(try at("2026-12-03T14:05:00", "consent", "withdraw", "marie@example.be").status == 0)
+        let id = try events(workspace)[0].subscriber
+        // Two letters in summer and winter (UTC in the records, Brussels time for the person), one confirmation e-mail.
+        try workspace.write("""
+            {"attempt":1,"code":250,"issue":"confirmation","reply":"OK","result":"sent","subscriber":"\(id)","time":"2026-07-01T07:31:00Z"}
+            {"attempt":1,"code":250,"issue":"2026-07-06","reply":"OK","result":"sent","subscriber":"\(id)","time":"2026-07-06T07:00:00Z"}
+            {"attempt":1,"code":250,"issue":"2026-11-02","reply":"OK","result":"sent","subscriber":"\(id)","time":"2026-11-02T08:00:00Z"}
+
+            """, to: "data/deliveries.jsonl")
+
+        let result = try at("2026-12-03T14:05:00", "consent", "export", "marie@example.be", "--format", "text")
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = result.stdout
+        for expected in [
+            "Données gardées du CPAS sur l'adresse marie@example.be",
+            "Relevé établi le 3 décembre 2026 à 14 h 05 (heure de Belgique).",
+            "- Lettre « Par le site » : désinscription le 3 décembre 2026 à 14 h 05 : vous ne recevez plus cette lettre.",
+            "Nom gardé : Marie Dubois.",
+            "- le 1er juillet 2026 à 9 h 30 : inscription à la lettre « Par le site », en attente de confirmation — preuve : formulaire web, texte d'accord version v3.",
+            "- le 1er juillet 2026 à 9 h 41 : inscription confirmée à la lettre « Par le site »",
+            "- le 3 décembre 2026 à 14 h 05 : désinscription de la lettre « Par le site »",
+            "Vos désinscriptions\n- le 3 décembre 2026 à 14 h 05 : lettre « Par le site »",
+            "- 2 lettres envoyées.",
+            "- Dernier envoi : le 2 novembre 2026 à 9 h.",
+            "- E-mail de confirmation d'inscription envoyé : 1 fois.",
+            "adressez-vous au CPAS.",
+        ] {
+            #expect(text.contains(expected), "missing « \(expected) » in:\n\(text)")
+        }
+        #expect(!text.contains(token) && !text.contains(id), "no token nor internal id in what the person reads")
+        #expect(!text.contains("T07:") && !text.contains("Z\""), "no machine time")
+
+        #expect(try at("2026-12-03T14:05:00", "consent", "export", "marie@example.be", "--format", "xml").status == 64)
+        let json = try at("2026-12-03T14:05:00", "consent", "export", "marie@example.be")
+        #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["address"] as? String == "marie@example.be",
+                "JSON stays the default")
+    }
+
     @Test func eraseThenAddIsRefusedAndDataHoldsNoTraceOfTheAddress() throws {
         let workspace = try LedgerFixture.workspace()
         _ = try crieur(workspace, "subscribers", "add", "jean@example.be", "--source", "guichet", "--name", "Jean Dupont")

@@ -47,7 +47,7 @@ import Testing
         try drop(fixture, "colis.txt", "Titre: Distribution de colis\nCanaux: newsletter\n---\nLa distribution a lieu le jeudi à 10 h.\n")
         try work(fixture, at: "2026-12-02T10:00")
         let first = try newMessages(fixture, seen: &seen)
-        #expect(first.map(\.subject) == ["Les nouvelles du CPAS — lundi 2 novembre 2026"], "before the first issue ever, the last slot is due")
+        #expect(first.map(\.subject) == ["Distribution de colis : une nouvelle du CPAS de Exemple"], "before the first issue ever, the last slot is due")
         #expect(first.first?.text.contains("La distribution a lieu le jeudi à 10 h.") == true)
 
         try drop(fixture, "colis.txt", "Titre: Distribution de colis\nCanaux: newsletter\n---\nLa distribution a lieu le vendredi à 14 h.\n")
@@ -60,8 +60,9 @@ import Testing
 
         try work(fixture, at: "2026-12-07T09:05")
         let next = try newMessages(fixture, seen: &seen)
-        #expect(next.map(\.subject) == ["Les nouvelles du CPAS — lundi 7 décembre 2026"])
+        #expect(next.map(\.subject) == ["Rectificatif : Distribution de colis et une autre nouvelle du CPAS de Exemple"])
         let text = try #require(next.first?.text)
+        #expect(text.contains("Les nouvelles du CPAS — lundi 7 décembre 2026"), "the issue keeps its title inside")
         #expect(text.contains("Rectificatif : Distribution de colis"))
         #expect(text.contains("La distribution a lieu le vendredi à 14 h."))
         #expect(!text.contains("le jeudi à 10 h."))

@@ -25,7 +25,7 @@ import Testing
             #expect(parsed.defects.isEmpty)
             #expect(parsed.parts.map(\.type) == ["text/plain", "text/html"])
             if message.recipients == ["attente@exemple.be"] {
-                #expect(parsed.value("Subject") == "Confirmez votre inscription à la lettre de CPAS de Exemple")
+                #expect(parsed.value("Subject") == "Confirmez votre inscription à la lettre d'information du CPAS de Exemple")
             } else {
                 #expect(parsed.value("Subject") == "Urgent : Fête d'été à la maison de quartier")
                 #expect(parsed.parts[0].text.contains("Venez avec votre carte."))

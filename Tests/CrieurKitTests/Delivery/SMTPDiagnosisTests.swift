@@ -2,6 +2,10 @@ import Foundation
 import Testing
 @testable import CrieurKit
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What the person who set up the relay reads when it does not work: a French
 /// sentence naming the setting to fix, never libcurl's English, and the right
 /// exit code (75: try again later; 78: fix the settings, never retried).
@@ -109,13 +113,69 @@ import Testing
         expectFrench(result.stderr, naming: "CRIEUR_SMTP_URL")
     }
 
-    @Test func theServiceWithAnHTTPAddressExits78InsteadOfRetrying() throws {
+    @Test func workOnceWithAnHTTPAddressExits78InsteadOfRetrying() throws {
         let fixture = try SenderFixture()
         try fixture.subscribe(["un@exemple.be"])
         let result = try CrieurBinary.run(["--root", fixture.test.root, "--now", "2026-12-03T14:00:00", "work", "--once"],
                                           environment: ["CRIEUR_SMTP_URL": "http://relais:25"])
         #expect(result.status == 78, "\(result.stderr)")
         expectFrench(result.stderr, naming: "CRIEUR_SMTP_URL")
+    }
+
+    @Test func workOnceWithARefusedPasswordExits78NamingTheSetting() throws {
+        let server = try StallingSMTPServer(script: "refusing_login_smtp.py", mode: "")
+        let fixture = try SenderFixture()
+        try fixture.subscribe(["un@exemple.be"])
+        try fixture.archiveItem("Distribution de colis", urgent: true)
+        let result = try CrieurBinary.run(["--root", fixture.test.root, "--now", "2026-12-03T14:00:00", "work", "--once"],
+                                          environment: ["CRIEUR_SMTP_URL": server.url, "CRIEUR_SMTP_USER": "cpas", "CRIEUR_SMTP_PASSWORD": "mauvais"])
+        #expect(result.status == 78, "\(result.stderr)")
+        expectFrench(result.stderr, naming: "CRIEUR_SMTP_PASSWORD")
+        #expect(try fixture.records().map(\.result) == [.temporaryFailure], "the letter waits for its next try")
+    }
+
+    // MARK: The service keeps running
+
+    /// `crieur work` as a service with the given relay settings: waits until the urgent item's
+    /// first attempt is recorded, then stops it with SIGTERM; its log, its exit status and the records.
+    func serviceRun(smtpURL: String, password: String? = nil) throws -> (log: String, status: Int32, records: [DeliveryRecord]) {
+        let fixture = try SenderFixture()
+        try fixture.subscribe(["un@exemple.be", "deux@exemple.be"])
+        try fixture.archiveItem("Distribution de colis", urgent: true)
+        var environment = ["CRIEUR_SMTP_URL": smtpURL]
+        if let password { environment["CRIEUR_SMTP_USER"] = "cpas"; environment["CRIEUR_SMTP_PASSWORD"] = password }
+        let service = try CrieurBinary.start(["--root", fixture.test.root, "--now", "2026-12-03T14:00:00", "work"], environment: environment)
+        let errors = LogCollectorPipe(service.standardError as! Pipe)
+        // Driven by the record: the attempt is written before the service goes on to wait.
+        let deadline = Date().addingTimeInterval(120)
+        while (try? fixture.records())?.isEmpty ?? true, service.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        let wasRunning = service.isRunning
+        kill(service.processIdentifier, SIGTERM)
+        service.waitUntilExit()
+        let log = errors.finish()
+        #expect(wasRunning, "the service stopped by itself: \(log)")
+        return (log, service.terminationStatus, try fixture.records())
+    }
+
+    @Test func theServiceWithAnHTTPAddressKeepsRunningAndTheLetterWaits() throws {
+        let run = try serviceRun(smtpURL: "http://relais:25")
+        #expect(run.status == 0, "stopped by SIGTERM, not by the settings: \(run.log)")
+        #expect(run.log.contains("un réglage d'envoi est à corriger"), "\(run.log)")
+        #expect(run.log.contains("envoi de la lettre arrêté : L'adresse du serveur d'envoi « http://relais:25 » commence par « http:// »"), "\(run.log)")
+        #expect(run.log.contains("service arrêté proprement"), "\(run.log)")
+        expectFrench(run.log, naming: "CRIEUR_SMTP_URL")
+        #expect(run.records.map(\.result) == [.temporaryFailure], "one attempt, kept for a later try: \(run.records)")
+    }
+
+    @Test func theServiceWithARefusedPasswordKeepsRunningAndTheLetterWaits() throws {
+        let server = try StallingSMTPServer(script: "refusing_login_smtp.py", mode: "")
+        let run = try serviceRun(smtpURL: server.url, password: "mauvais")
+        #expect(run.status == 0, "stopped by SIGTERM, not by the refused login: \(run.log)")
+        #expect(run.log.contains("envoi de la lettre arrêté : le serveur d'envoi 127.0.0.1 refuse l'identifiant ou le mot de passe"), "\(run.log)")
+        #expect(run.log.contains("service arrêté proprement"), "\(run.log)")
+        expectFrench(run.log, naming: "CRIEUR_SMTP_PASSWORD")
+        #expect(run.records.map(\.result) == [.temporaryFailure] && run.records.first?.code == 535, "\(run.records)")
+        #expect(!run.log.contains("exemple.be"), "logs name subscriber ids, not addresses")
     }
 
     @Test func sendWithARefusedPasswordExits78NamingTheSetting() throws {
@@ -182,6 +242,7 @@ import Testing
 
         let refused = try sendOnATerminal(fixture, smtpURL: server.url, answer: "non")
         #expect(refused.contains("Numéro spécial de 1 annonce : « Distribution de colis »."), "\(refused)")
+        #expect(refused.contains("Objet du message : « Distribution de colis : une nouvelle du CPAS de Exemple »."), "\(refused)")
         #expect(refused.contains("Destinataires : 2 abonnés"), "\(refused)")
         #expect(refused.contains("Envoi annulé : rien n'est parti."), "\(refused)")
         #expect(try server.received().isEmpty)
@@ -206,5 +267,24 @@ import Testing
         #expect(!piped.stdout.contains("Envoyer maintenant ?"))
         #expect(piped.stdout.contains("Messages envoyés maintenant : 1."), "\(piped.stdout)")
         #expect(try server.received().count == 2)
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own, so a long-running program never blocks on a full pipe.
+final class LogCollectorPipe: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pipe: Pipe) {
+        Thread.detachNewThread { [self] in
+            data = pipe.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// The whole output, once the program closed its end.
+    func finish() -> String {
+        done.wait()
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -71,6 +71,8 @@ import Glibc
         let before = try CrieurBinary.run(["--root", root, "--now", "2026-12-07T08:55:00", "newsletter"])
         #expect(before.stdout.contains("Prochain envoi : le lundi 7 décembre 2026 à 9 h (le premier lundi du mois à 9 h)."), "\(before.stdout)")
         #expect(before.stdout.contains("Abonnés qui le recevraient : 2."))
+        #expect(before.stdout.contains("1 annonce en attente. Objet du message : « Le repair café revient : une nouvelle du CPAS de Exemple »."),
+                "the preview says the subject it will go out under: \(before.stdout)")
         #expect(try fixture.test.read("out/newsletter/apercu.html").contains("Le repair café revient"))
 
         let first = try CrieurBinary.run(["--root", root, "--now", "2026-12-07T09:05:00", "work", "--once"])
@@ -78,7 +80,7 @@ import Glibc
         let outbox = fixture.test.names(MailTransports.outboxFolder)
         #expect(outbox.count == 2)
         let parsed = try ParsedMail.parse(file: fixture.test.path("\(MailTransports.outboxFolder)/\(outbox[0])"))
-        #expect(parsed.value("Subject") == "Les nouvelles du CPAS — lundi 7 décembre 2026")
+        #expect(parsed.value("Subject") == "Le repair café revient : une nouvelle du CPAS de Exemple")
         #expect(parsed.parts[0].text.contains("Le repair café revient"))
         #expect(try FileSystem.info(fixture.test.path("out/newsletter/archive/2026-12-07.html")) != nil)
 

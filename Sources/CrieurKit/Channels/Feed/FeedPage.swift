@@ -14,7 +14,7 @@ public struct FeedPage: ListingPage {
         // « Bottin social mis à jour », when the directory recorded a change (`out/directory/`, beside `out/feed/`).
         let directoryOutput = (FileSystem.parent(of: folder.path) as NSString).appendingPathComponent("directory")
         let update = DirectoryUpdate.read(DirectoryUpdate.path(inDirectoryOutput: directoryOutput))
-            .map { $0.feedItem(organisationName: context.config.organisation.name) }
+            .map { $0.feedItem(nameWithDe: context.config.organisation.withDe) }
         let xml = AtomFeed.render(published + (update.map { [$0] } ?? []), organisation: context.config.organisation, now: context.now, calendar: context.calendar,
                                   defaultDays: context.config.window.feedDays, calendarLinks: context.config.calendar)
         try folder.write(OutputFile(name: Self.fileName, data: Data(xml.utf8), keepOthers: false))

@@ -6,9 +6,11 @@ extension NewsletterIssue {
     /// and the day for a regular or manual issue (« Les nouvelles du CPAS — lundi
     /// 7 décembre 2026 »), « Urgent : » and the item's title for an urgent one,
     /// « Rectificatif : » for an urgent correction, « Annulé : » for a cancellation
-    /// notice. A corrected item's own title reads « Rectificatif : … ».
+    /// notice. A corrected item's own title reads « Rectificatif : … ». The
+    /// subject of a regular or manual issue names its lead items (`subject`);
+    /// the others' subject is their title.
     public init(record: NewsletterIssueRecord, carrying carried: [NewsletterItemVersions.Carried], title listTitle: String,
-                calendar: CivilCalendar) {
+                subject: NewsletterSubject, calendar: CivilCalendar) {
         var items = carried.map { entry in
             var item = Item(newsletterItem: entry.item)
             if entry.isCorrection { item.title = "Rectificatif : \(item.title)" }
@@ -19,6 +21,7 @@ extension NewsletterIssue {
         }
         let date = calendar.civilDate(of: record.scheduledFor)
         let title: String
+        var subjectText: String?
         switch (record.kind, carried.first) {
         case (.urgent, let first?):
             title = first.isCorrection ? items[0].title : "Urgent : \(first.item.title)"
@@ -26,8 +29,9 @@ extension NewsletterIssue {
             title = items[0].title
         default:
             title = "\(listTitle) — \(FrenchDates.day(date, referenceYear: nil))"
+            subjectText = items.isEmpty ? nil : subject.text(titles: items.map(\.title))
         }
-        self.init(id: record.id, title: title, date: date, items: items)
+        self.init(id: record.id, title: title, subject: subjectText, date: date, items: items)
     }
 }
 

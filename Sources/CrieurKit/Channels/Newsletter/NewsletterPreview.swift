@@ -8,6 +8,8 @@ import Foundation
 /// (a damaged consent ledger, a broken template).
 public struct NewsletterPreview: Sendable {
     public var items: [PublishedItem]
+    /// The e-mail's subject, as the issue would go out now.
+    public var subject: String
     public var nextSlot: Date
     public var recipients: Int
     /// Workspace-relative paths of the files written.
@@ -27,8 +29,8 @@ public struct NewsletterPreview: Sendable {
         let carried = NewsletterItemVersions(records: records, calendar: calendar).carried(by: record, frozenAt: nil)
         let title = config.newsletter.list(named: config.newsletter.defaultList)?.title ?? config.organisation.name
         let renderer = try NewsletterRenderer(config: config, templates: try NewsletterTemplates.load(from: workspace), clock: clock)
-        let bodies = try renderer.genericBodies(renderer.prepare(
-            NewsletterIssue(record: record, carrying: carried, title: title, calendar: calendar)))
+        let issue = NewsletterIssue(record: record, carrying: carried, title: title, subject: NewsletterSubject(config: config), calendar: calendar)
+        let bodies = try renderer.genericBodies(renderer.prepare(issue))
         try FileSystem.makeDirectory(workspace.path("out/newsletter"))
         try FileSystem.writeDurably(Data(bodies.html.utf8), to: workspace.path(htmlPath))
         try FileSystem.writeDurably(Data(bodies.text.utf8), to: workspace.path(textPath))
@@ -36,7 +38,7 @@ public struct NewsletterPreview: Sendable {
         try view.refresh()
         let recipients = NewsletterAudience.current(state: view.state, lists: config.newsletter.lists.map(\.name),
                                                     failures: try AddressFailures.load(workspace: workspace, state: view.state))
-        return NewsletterPreview(items: carried.map(\.item), nextSlot: planner.nextSlot(after: now), recipients: recipients.count,
+        return NewsletterPreview(items: carried.map(\.item), subject: issue.subject, nextSlot: planner.nextSlot(after: now), recipients: recipients.count,
                                  files: [htmlPath, textPath])
     }
 }

@@ -55,12 +55,13 @@ public struct NewsletterRenderer: Sendable {
     public func prepare(_ issue: NewsletterIssue) -> PreparedIssue {
         var prepared = PreparedIssue(
             issue: issue,
-            heading: .object(["titre": .text(issue.title), "date": .text(FrenchDates.day(issue.date, referenceYear: nil))]),
-            textItems: .list(issue.items.map { itemContext($0, issue: issue, html: false) }),
-            htmlItems: .list(issue.items.map { itemContext($0, issue: issue, html: true) }))
+            heading: .object(["titre": .text(issue.title), "date": .text(FrenchDates.day(issue.date, referenceYear: nil)),
+                              "sommaire": .bool(issue.items.count > Self.tableOfContentsAbove)]),
+            textItems: .list(issue.items.enumerated().map { itemContext($1, number: $0 + 1, issue: issue, html: false) }),
+            htmlItems: .list(issue.items.enumerated().map { itemContext($1, number: $0 + 1, issue: issue, html: true) }))
         let values = prepared
         prepared.personal = NewsletterBodyTemplate { name, link in try? bodies(values, name: name, link: link) }
-        prepared.sharedHeaders = try? MailMessage.SharedHeaders(from: sender, replyTo: replyTo, subject: issue.title)
+        prepared.sharedHeaders = try? MailMessage.SharedHeaders(from: sender, replyTo: replyTo, subject: issue.subject)
         return prepared
     }
 
@@ -78,14 +79,14 @@ public struct NewsletterRenderer: Sendable {
         } else {
             (text, html) = try bodies(prepared, recipient: recipient)
         }
-        return try mail(to: recipient, subject: prepared.issue.title, text: text, html: html, unsubscribe: links,
+        return try mail(to: recipient, subject: prepared.issue.subject, text: text, html: html, unsubscribe: links,
                         date: date, messageID: messageID, sharedHeaders: prepared.sharedHeaders)
     }
 
     /// Same, filling the templates in for this recipient (what `render` does without prepared pieces).
     func renderFillingIn(_ prepared: PreparedIssue, recipient: NewsletterRecipient, date: Date, messageID: String) throws(NewsletterError) -> OutgoingMail {
         let (text, html) = try bodies(prepared, recipient: recipient)
-        return try mail(to: recipient, subject: prepared.issue.title, text: text, html: html, unsubscribe: try unsubscribeLinks(token: recipient.token),
+        return try mail(to: recipient, subject: prepared.issue.subject, text: text, html: html, unsubscribe: try unsubscribeLinks(token: recipient.token),
                         date: date, messageID: messageID, sharedHeaders: nil)
     }
 
@@ -128,7 +129,7 @@ public struct NewsletterRenderer: Sendable {
         } catch {
             throw .template(error)
         }
-        return try mail(to: recipient, subject: "Confirmez votre inscription à la lettre de \(organisation.name)",
+        return try mail(to: recipient, subject: "Confirmez votre inscription à la lettre d'information \(organisation.withDe)",
                         text: text, html: html, unsubscribe: nil, date: clock.now(),
                         messageID: MailMessage.makeMessageID(domain: sender.domain), sharedHeaders: nil)
     }
@@ -174,6 +175,7 @@ public struct NewsletterRenderer: Sendable {
         [
             "centre": .object([
                 "nom": .text(organisation.name),
+                "de": .text(organisation.withDe),
                 "adresse": .text(organisation.address),
                 "telephone": .text(organisation.phone),
                 "email": .text(organisation.email),
@@ -183,10 +185,15 @@ public struct NewsletterRenderer: Sendable {
         ]
     }
 
-    private func itemContext(_ item: Item, issue: NewsletterIssue, html: Bool) -> TemplateValue {
+    /// An issue of more items than this opens with a table of contents (`lettre.sommaire`).
+    static let tableOfContentsAbove = 3
+
+    /// `number`: the item's place in the issue, from 1; its anchor is `annonce-NUMBER`.
+    private func itemContext(_ item: Item, number: Int, issue: NewsletterIssue, html: Bool) -> TemplateValue {
         let link = item.link.flatMap { $0.lowercased().hasPrefix("http://") || $0.lowercased().hasPrefix("https://") ? $0 : nil }
         return .object([
             "titre": .text(item.title),
+            "ancre": .text("annonce-\(number)"),
             "texte": html ? .html(BodyHTML.render(item.body, links: .clickable)) : .text(BodyPlainText.render(item.body)),
             "lieu": .text(item.place),
             "quand": .text(item.when?.french(referenceYear: issue.date.year)),
@@ -204,7 +211,8 @@ public struct NewsletterRenderer: Sendable {
                         urgent: true, link: "https://exemple.be", place: "Exemple", body: body, bodyText: "Exemple", bodyFirstLine: 1,
                         when: .day(day, from: CivilTime(hour: 9, minute: 0)), explicitID: "exemple")
         let bare = Item(title: "Exemple", channels: [.newsletter], body: body, bodyText: "Exemple", bodyFirstLine: 1)
-        let sample = NewsletterIssue(id: "exemple", title: "Exemple", date: day, items: [full, bare])
+        // More items than `tableOfContentsAbove`: the table of contents is filled in too.
+        let sample = NewsletterIssue(id: "exemple", title: "Exemple", date: day, items: [full, bare, bare, bare])
         let token = String(repeating: "x", count: 22)
         for name in ["Exemple", nil] {
             let recipient = NewsletterRecipient(id: "exemple", address: "exemple@exemple.be", name: name, token: token)

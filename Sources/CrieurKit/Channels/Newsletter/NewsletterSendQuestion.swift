@@ -9,7 +9,7 @@ public enum NewsletterSendQuestion {
         let titles = preview.items.prefix(5).map { "« \($0.title) »" }.joined(separator: ", ") + (count > 5 ? "…" : "")
         let what = count == 0
             ? "Aucune nouvelle annonce : seuls les messages en attente d'un nouvel essai partiraient."
-            : "Numéro spécial de \(count) annonce\(count > 1 ? "s" : "") : \(titles)."
+            : "Numéro spécial de \(count) annonce\(count > 1 ? "s" : "") : \(titles).\nObjet du message : « \(preview.subject) »."
         return """
         \(what)
         Destinataires : \(people) abonné\(people > 1 ? "s" : "") avec un consentement actif (aperçu : \(previewPath)).

@@ -113,7 +113,8 @@ public final class NewsletterSender: PeriodicJob {
 
     public func runDue(stopRequested: () -> Bool) throws -> PeriodicJobResult {
         let report = try run(stopRequested: stopRequested)
-        return PeriodicJobResult(nextWake: report.nextWake, temporaryFailure: report.stoppedBy.map(Self.describe))
+        return PeriodicJobResult(nextWake: report.nextWake, temporaryFailure: report.stoppedBy.map(Self.describe),
+                                 settingsError: report.stoppedBy?.settingsError ?? false)
     }
 
     /// Plans what is due, then sends everything that is due now.
@@ -262,7 +263,7 @@ public final class NewsletterSender: PeriodicJob {
                 guard try deliver(issue: record.id, to: recipient, wanted: withConsent, prepare: {
                     let renderer = try makeRenderer()
                     if prepared == nil {
-                        prepared = renderer.prepare(NewsletterIssue(record: record, carrying: carried, title: title, calendar: calendar))
+                        prepared = renderer.prepare(NewsletterIssue(record: record, carrying: carried, title: title, subject: NewsletterSubject(config: config), calendar: calendar))
                         try writeArchivePage(prepared!, renderer: renderer)
                     }
                     let issue = prepared!
@@ -463,8 +464,9 @@ public final class NewsletterSender: PeriodicJob {
         String(calendar.timestamp(instant).compactMap { $0 == " " ? "-" : $0 == ":" ? nil : $0 })
     }
 
-    /// The failure that stopped a run, in French (the transport's sentence when the server gave no reply).
+    /// The failure that stopped a run, in French (the transport's sentence when the server gave no reply
+    /// or the settings are at fault: it already quotes the server and names the setting).
     public static func describe(_ reply: DeliveryReply) -> String {
-        reply.code == 0 ? reply.text : "le serveur d'envoi ne répond pas comme prévu (\(reply.code) \(reply.text))"
+        reply.code == 0 || reply.settingsError ? reply.text : "le serveur d'envoi ne répond pas comme prévu (\(reply.code) \(reply.text))"
     }
 }

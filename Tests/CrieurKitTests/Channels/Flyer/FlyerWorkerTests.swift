@@ -79,7 +79,7 @@ import Testing
         // The feed's entry and the newsletter link the .ics too.
         #expect(try workspace.read("out/feed/atom.xml").contains("Ajouter à mon agenda"))
         let preview = try Self.newsletterPreview(workspace)
-        #expect(preview.html.contains(#"<a href="https://www.cpas-exemple.be/agenda/atelier.ics">Ajouter à mon agenda</a>"#), "\(preview.html)")
+        #expect(preview.html.contains(#"<a class="bouton" href="https://www.cpas-exemple.be/agenda/atelier.ics">Ajouter à mon agenda</a>"#), "\(preview.html)")
         #expect(preview.text.contains("Ajouter à mon agenda : https://www.cpas-exemple.be/agenda/atelier.ics"), "\(preview.text)")
     }
 

@@ -55,7 +55,7 @@ import Testing
         }
         for expected in ["<html lang=\"fr\">", "<h1>Les nouvelles du CPAS — mars</h1>", "<h2>Repair café</h2>",
                          "<strong>bénévoles</strong>", "<a href=\"mailto:repair@cpas-sambreville.be\">nous écrire</a>",
-                         "<a href=\"https://cpas-sambreville.be/repair\">", "Rue de la Poste 5, 5060 Sambreville",
+                         "<a class=\"bouton\" href=\"https://cpas-sambreville.be/repair\">", "Rue de la Poste 5, 5060 Sambreville",
                          "<a href=\"https://cpas-exemple.be/desinscription?jeton=\(Self.token)\">se désinscrire</a>",
                          "prefers-color-scheme: dark", "max-width", "name=\"viewport\""] {
             #expect(html.contains(expected), "HTML lacks \(expected)")
@@ -122,7 +122,7 @@ import Testing
         var config = config()
         config.smtp.confirmURL = "https://cpas-exemple.be/confirmer"
         let parsed = try ParsedMail.parse(try renderer(config).renderConfirmation(recipient: Self.recipient).data)
-        #expect(parsed.value("Subject") == "Confirmez votre inscription à la lettre de CPAS de Sambreville")
+        #expect(parsed.value("Subject") == "Confirmez votre inscription à la lettre d'information du CPAS de Sambreville")
         #expect(parsed.value("List-Unsubscribe") == nil)
         #expect(parsed.parts[0].text.contains("https://cpas-exemple.be/confirmer?jeton=\(Self.token)"))
         #expect(parsed.parts[1].text.contains("href=\"https://cpas-exemple.be/confirmer?jeton=\(Self.token)\""))

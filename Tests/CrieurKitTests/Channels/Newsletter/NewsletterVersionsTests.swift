@@ -139,7 +139,8 @@ struct NewsletterVersionsTests {
 
     private func rendered(_ record: NewsletterIssueRecord, _ records: [PublishedItem]) throws -> (subject: String, text: String) {
         let issue = NewsletterIssue(record: record, carrying: NewsletterItemVersions(records: records, calendar: calendar)
-            .carried(by: record, frozenAt: nil), title: "Les nouvelles du CPAS", calendar: calendar)
+            .carried(by: record, frozenAt: nil), title: "Les nouvelles du CPAS",
+                                    subject: NewsletterSubject(nameWithDe: "du CPAS de Sambreville"), calendar: calendar)
         let renderer = try NewsletterRenderer(config: NewsletterRendererTests().config(), templates: .defaults(),
                                               clock: FixedClock(at("2027-01-04T09:00")))
         let mail = try renderer.render(issue: issue, recipient: NewsletterRendererTests.recipient)
@@ -147,13 +148,14 @@ struct NewsletterVersionsTests {
         return (parsed.value("Subject") ?? "", parsed.parts[0].text)
     }
 
-    @Test func regularIssueKeepsItsSubjectAndTitlesTheCorrectionRectificatif() throws {
+    @Test func regularIssueNamesTheCorrectionInItsSubjectAndTitlesItRectificatif() throws {
         let v1 = version("colis", 1, recorded: "2026-12-01T10:00", text: "Le jeudi à 10 h.")
         let v2 = version("colis", 2, recorded: "2026-12-10T15:00", text: "Le vendredi à 14 h.")
         let record = NewsletterIssueRecord(id: "2027-01-04", kind: .regular, scheduledFor: at("2027-01-04T09:00"),
                                            itemIDs: [v2.id], corrections: [v2.id])
         let mail = try rendered(record, [v1, v2])
-        #expect(mail.subject == "Les nouvelles du CPAS — lundi 4 janvier 2027")
+        #expect(mail.subject == "Rectificatif : Titre colis — une nouvelle du CPAS de Sambreville")
+        #expect(mail.text.contains("Les nouvelles du CPAS — lundi 4 janvier 2027"), "the title stays inside")
         #expect(mail.text.contains("Rectificatif : Titre colis"))
         #expect(mail.text.contains("Le vendredi à 14 h."))
         #expect(!mail.text.contains("Le jeudi à 10 h."))
