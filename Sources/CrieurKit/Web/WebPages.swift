@@ -83,7 +83,7 @@ struct WebPages {
 
     func confirmButton(action: String, token: String) -> CGIResponse {
         page(title: "Confirmer votre inscription", content: """
-        <p>Pour confirmer votre inscription à la lettre de \(centre), appuyez sur le bouton.</p>
+        <p>Pour confirmer votre inscription à la lettre \(HTML.escape(config.organisation.withDe)), appuyez sur le bouton.</p>
         <form method="post" action="\(HTML.escape(action))">
         <input type="hidden" name="jeton" value="\(HTML.escape(token))">
         <button type="submit">Je confirme mon inscription</button>
@@ -94,7 +94,7 @@ struct WebPages {
 
     func unsubscribeButton(action: String, token: String) -> CGIResponse {
         page(title: "Vous désinscrire", content: """
-        <p>Pour ne plus recevoir la lettre de \(centre), appuyez sur le bouton.</p>
+        <p>Pour ne plus recevoir la lettre \(HTML.escape(config.organisation.withDe)), appuyez sur le bouton.</p>
         <form method="post" action="\(HTML.escape(action))">
         <input type="hidden" name="jeton" value="\(HTML.escape(token))">
         <button type="submit">Me désinscrire</button>
@@ -116,7 +116,7 @@ struct WebPages {
     }
 
     private func named(_ lists: [String]) -> String {
-        lists.isEmpty ? "la lettre de \(config.organisation.name)" : lists.map { "« \($0) »" }.joined(separator: ", ")
+        lists.isEmpty ? "la lettre \(config.organisation.withDe)" : lists.map { "« \($0) »" }.joined(separator: ", ")
     }
 
     func answer(_ reply: WebReply) -> CGIResponse {
