@@ -42,46 +42,22 @@ public final class DeskPickup: PeriodicJob {
     /// Applies every complete request in the drop folder, oldest name first; returns the replies given.
     @discardableResult
     public func applyPending(stopRequested: () -> Bool = { false }) throws -> [String: DeskReply] {
-        try folder.removeOldReplies(now: clock.now())
-        guard (try FileSystem.info(folder.dropDirectory)) != nil else { return [:] }
-        var replies: [String: DeskReply] = [:]
-        let names = try FileSystem.names(in: folder.dropDirectory).filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }.sorted()
-        for name in names {
-            if stopRequested() { break }
-            let path = "\(folder.dropDirectory)/\(name)"
-            guard let request = readRequest(path), request.id + ".json" == name else {
-                try setAside(name)
-                continue
-            }
+        let logger = environment.logger
+        return try folder.box.pickUp(DeskRequest.self, now: clock.now(), maxBytes: config.queue.maxItemBytes * 6 + 65_536,
+                                     stopRequested: stopRequested, setAside: { name in
+            logger.error("bureau : demande illisible « \(name) » mise de côté dans web/bureau/rejected/")
+        }, handle: { request in
             let reply = try apply(request)
             try folder.reply(reply, to: request.id)
             if let picture = request.picture, Self.isPlainName(picture) { try? FileSystem.remove("\(folder.dropDirectory)/\(picture)") }
-            try FileSystem.remove(path)
-            replies[request.id] = reply
             let line = "bureau : demande \(request.kind.rawValue) \(request.id) de « \(request.user) » → \(reply.outcome.rawValue)"
             if reply.outcome == .done {
-                environment.logger.info(line + (reply.reviewID.map { " (\($0))" } ?? ""))
+                logger.info(line + (reply.reviewID.map { " (\($0))" } ?? ""))
             } else {
-                environment.logger.error(line + " : \(reply.message)")
+                logger.error(line + " : \(reply.message)")
             }
-        }
-        return replies
-    }
-
-    private func readRequest(_ path: String) -> DeskRequest? {
-        let limit = config.queue.maxItemBytes * 6 + 65_536
-        guard case .contents(let data)? = try? FileSystem.read(path, maxBytes: limit) else { return nil }
-        guard let request = try? DeskDropFolder.decoder().decode(DeskRequest.self, from: data), DeskRequest.isValidID(request.id) else {
-            return nil
-        }
-        return request
-    }
-
-    private func setAside(_ name: String) throws {
-        let rejected = folder.rejectedDirectory
-        try FileSystem.makeDirectory(rejected, mode: 0o700)
-        _ = try FileSystem.moveNoReplace(from: "\(folder.dropDirectory)/\(name)", to: "\(rejected)/\(name)")
-        environment.logger.error("bureau : demande illisible « \(name) » mise de côté dans web/bureau/rejected/")
+            return reply
+        })
     }
 
     /// A file name the server chose: no folder, not hidden, not `..`.

@@ -4,7 +4,7 @@ import Foundation
 /// server's user) leaves it in `web/bureau/drop/` for the worker, which checks
 /// the user's role again from the configuration and applies it (`DeskPickup`).
 /// The desk never writes into `queue/` itself.
-public struct DeskRequest: Codable, Sendable, Equatable {
+public struct DeskRequest: Codable, Sendable, Equatable, DroppedRequest {
     public enum Kind: String, Codable, Sendable {
         /// A new announcement (or a correction of a published one: its text carries `Id:`).
         case submit

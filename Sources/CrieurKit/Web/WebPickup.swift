@@ -51,39 +51,16 @@ public final class WebPickup: PeriodicJob {
     /// Applies every complete request in the drop folder, oldest name first; returns the replies given.
     @discardableResult
     public func applyPending(stopRequested: () -> Bool = { false }) throws -> [String: WebReply] {
-        try folder.removeOldReplies(now: clock.now())
-        guard (try FileSystem.info(folder.dropDirectory)) != nil else { return [:] }
-        var replies: [String: WebReply] = [:]
-        let names = try FileSystem.names(in: folder.dropDirectory).filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }.sorted()
-        for name in names {
-            if stopRequested() { break }
-            let path = "\(folder.dropDirectory)/\(name)"
-            guard let request = readRequest(path), request.id + ".json" == name else {
-                try setAside(name)
-                continue
-            }
+        try folder.box.pickUp(WebRequest.self, now: clock.now(), maxBytes: 65_536, stopRequested: stopRequested, setAside: { name in
+            logger?.error("page web : demande illisible « \(name) » mise de côté dans web/rejected/")
+        }, handle: { request in
             let (reply, record) = try apply(request)
             try AppendOnlyLog(path: logPath).append(record)
             try folder.reply(reply, to: request.id)
-            try FileSystem.remove(path)
-            replies[request.id] = reply
             logger?.info("page web : demande \(request.kind.rawValue) \(request.id) → \(reply.outcome.rawValue)"
                 + (record.subscribers.map { " (\($0.joined(separator: ", ")))" } ?? ""))
-        }
-        return replies
-    }
-
-    private func readRequest(_ path: String) -> WebRequest? {
-        guard case .contents(let data)? = try? FileSystem.read(path, maxBytes: 65_536) else { return nil }
-        guard let request = try? WebDropFolder.decoder().decode(WebRequest.self, from: data), WebRequest.isValidID(request.id) else { return nil }
-        return request
-    }
-
-    private func setAside(_ name: String) throws {
-        let rejected = folder.rejectedDirectory
-        try FileSystem.makeDirectory(rejected, mode: 0o700)
-        _ = try FileSystem.moveNoReplace(from: "\(folder.dropDirectory)/\(name)", to: "\(rejected)/\(name)")
-        logger?.error("page web : demande illisible « \(name) » mise de côté dans web/rejected/")
+            return reply
+        })
     }
 
     private func ledger() -> ConsentLedger {

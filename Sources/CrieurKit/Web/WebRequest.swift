@@ -4,7 +4,7 @@ import Foundation
 /// server's user) leaves it in `web/drop/` for the worker: the web side never
 /// reads `data/`; the worker applies the request to the consent ledger and
 /// answers in `web/replies/` (`WebReply`).
-public struct WebRequest: Codable, Sendable, Equatable {
+public struct WebRequest: Codable, Sendable, Equatable, DroppedRequest {
     public enum Kind: String, Codable, Sendable {
         /// The subscription form (address, optional name, lists, box ticked).
         case subscribe
@@ -95,65 +95,24 @@ public struct WebDropFolder: Sendable {
     /// an address (`consent erase` looks there).
     public static let requestFolders = ["web/drop", "web/rejected"]
 
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
+    var box: RequestDropBox {
+        RequestDropBox(dropDirectory: dropDirectory, repliesDirectory: repliesDirectory, rejectedDirectory: rejectedDirectory)
     }
 
-    static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
+    static func decoder() -> JSONDecoder { RequestDropBox.decoder() }
 
-    /// Leaves `request` for the worker (temporary name, fsync, rename): the
-    /// worker only ever sees complete requests. Mode 0644: the worker, owner of
-    /// the folder but not of the file, reads it; nobody else can reach it, as
-    /// only the worker and the web server's group may enter the folder, and the
-    /// group cannot list it.
-    /// The drop folder may be write-only for the web server's user (mode 1730,
-    /// like Postfix's `maildrop`, so that it cannot list or read others'
-    /// requests): the folder then cannot be opened to be synced, which is
-    /// accepted once the file itself is synced and renamed into place.
+    /// Leaves `request` for the worker (`RequestDropBox.drop`).
     public func drop(_ request: WebRequest) throws {
-        let data = try Self.encoder().encode(request)
-        do {
-            try FileSystem.writeDurably(data, to: "\(dropDirectory)/\(request.id).json", mode: 0o644)
-        } catch let error as FileSystemError where error.operation == "open" && error.path == dropDirectory && error.code == EACCES {
-            return
-        }
+        try box.drop(request)
     }
 
     /// The worker's answer, polled every 100 ms for up to `seconds`; nil when it did not come in time.
     public func waitForReply(id: String, seconds: Int, sleep: (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }) -> WebReply? {
-        let path = "\(repliesDirectory)/\(id).json"
-        for attempt in 0...(seconds * 10) {
-            if case .contents(let data)? = try? FileSystem.read(path, maxBytes: 16_384),
-               let reply = try? Self.decoder().decode(WebReply.self, from: data) {
-                return reply
-            }
-            if attempt < seconds * 10 { sleep(0.1) }
-        }
-        return nil
-    }
-
-    /// How long an answer stays for the page that waits for it.
-    static let replyLifetime: TimeInterval = 600
-
-    /// Removes the answers older than `replyLifetime` at `now`.
-    func removeOldReplies(now: Date) throws {
-        guard try FileSystem.info(repliesDirectory) != nil else { return }
-        for name in try FileSystem.names(in: repliesDirectory) where name.hasSuffix(".json") {
-            let path = "\(repliesDirectory)/\(name)"
-            if let info = try FileSystem.info(path), now.timeIntervalSince(info.modified) > Self.replyLifetime { try FileSystem.remove(path) }
-        }
+        box.waitForReply(WebReply.self, id: id, seconds: seconds, maxBytes: 16_384, sleep: sleep)
     }
 
     /// Writes the answer the web side may be waiting for.
     func reply(_ reply: WebReply, to id: String) throws {
-        try FileSystem.makeDirectory(repliesDirectory)
-        try FileSystem.writeDurably(try Self.encoder().encode(reply), to: "\(repliesDirectory)/\(id).json", mode: 0o644)
+        try box.reply(reply, to: id)
     }
 }
