@@ -12,13 +12,8 @@ enum BureauCommand {
         guard args.isEmpty else { throw CommandError.usage("« crieur bureau » ne prend pas d'argument : le serveur web le lance (CGI).") }
         let environment = ProcessInfo.processInfo.environment
         let workspace = Workspace(root: options.root)
-        let config: CrieurConfig
-        do {
-            config = try workspace.loadConfig()
-        } catch {
-            Console.err("crieur bureau : \(error)")
-            write(CGIResponse(status: 503, body: "<!DOCTYPE html><html lang=\"fr\"><title>Service indisponible</title>"
-                + "<p>Le bureau est momentanément indisponible : sa configuration ne se lit pas. Prévenez l'informaticien de la commune.</p></html>\n"))
+        guard let config = CGIProgram.config(workspace, command: "bureau", unavailable:
+            "Le bureau est momentanément indisponible : sa configuration ne se lit pas. Prévenez l'informaticien de la commune.") else {
             return .success
         }
         let secret = DeskSecret.read(in: workspace)
@@ -27,9 +22,9 @@ enum BureauCommand {
         let bare = CGIRequest.from(environment: environment, body: Data())
         switch CGIRequest.bodyLength(environment, limit: DeskGateway.bodyLimit(config)) {
         case .tooLarge:
-            write(gateway.refusedBody(bare, tooLarge: true))
+            CGIProgram.write(gateway.refusedBody(bare, tooLarge: true))
         case .invalid:
-            write(gateway.refusedBody(bare, tooLarge: false))
+            CGIProgram.write(gateway.refusedBody(bare, tooLarge: false))
         case .bytes(let length):
             var request = bare
             var spool: String?
@@ -43,12 +38,8 @@ enum BureauCommand {
                     request.body = FileHandle.standardInput.readData(ofLength: length)
                 }
             }
-            write(gateway.handle(request))
+            CGIProgram.write(gateway.handle(request))
         }
         return .success
-    }
-
-    private static func write(_ response: CGIResponse) {
-        FileHandle.standardOutput.write(response.encoded)
     }
 }

@@ -10,32 +10,23 @@ enum WebCommand {
         guard args.isEmpty else { throw CommandError.usage("« crieur web » ne prend pas d'argument : le serveur web le lance (CGI).") }
         let environment = ProcessInfo.processInfo.environment
         let workspace = Workspace(root: options.root)
-        let config: CrieurConfig
-        do {
-            config = try workspace.loadConfig()
-        } catch {
-            Console.err("crieur web : \(error)")
-            write(CGIResponse(status: 503, body: "<!DOCTYPE html><html lang=\"fr\"><title>Service indisponible</title>"
-                + "<p>Ce service est momentanément indisponible. Réessayez plus tard.</p></html>\n"))
+        guard let config = CGIProgram.config(workspace, command: "web",
+                                             unavailable: "Ce service est momentanément indisponible. Réessayez plus tard.") else {
             return .success
         }
         let gateway = WebGateway(workspace: workspace, config: config, clock: try options.clock(config))
         var body = Data()
         switch CGIRequest.bodyLength(environment, limit: config.web.maxBodyBytes) {
         case .tooLarge:
-            write(gateway.refusedBody(tooLarge: true))
+            CGIProgram.write(gateway.refusedBody(tooLarge: true))
             return .success
         case .invalid:
-            write(gateway.refusedBody(tooLarge: false))
+            CGIProgram.write(gateway.refusedBody(tooLarge: false))
             return .success
         case .bytes(let length):
             body = FileHandle.standardInput.readData(ofLength: length)
         }
-        write(gateway.handle(CGIRequest.from(environment: environment, body: body)))
+        CGIProgram.write(gateway.handle(CGIRequest.from(environment: environment, body: body)))
         return .success
-    }
-
-    private static func write(_ response: CGIResponse) {
-        FileHandle.standardOutput.write(response.encoded)
     }
 }
