@@ -12,23 +12,29 @@ final class LighttpdServer {
     static let binary = "/usr/sbin/lighttpd"
     static var isInstalled: Bool { access(binary, X_OK) == 0 && access("/usr/bin/curl", X_OK) == 0 }
 
-    let process = Process()
     let port: Int
     let folder: String
 
     /// Serves `cgiScript` at `/lettre` (with the page as PATH_INFO).
-    init(cgiScript: String, folder: String, user: String?) throws {
+    convenience init(cgiScript: String, folder: String, user: String?) throws {
+        try self.init(folder: folder, user: user, modules: ["mod_alias", "mod_cgi"], settings: """
+            alias.url = ("/lettre" => "\(cgiScript)")
+            cgi.assign = (".cgi" => "")
+            """)
+    }
+
+    /// lighttpd with `modules` and `settings` (lighttpd.conf lines) on a free loopback port, serving `folder`.
+    init(folder: String, user: String?, modules: [String], settings: String) throws {
         self.folder = folder
         var lastError = ""
         for _ in 0..<5 {
             let port = Int.random(in: 20_000...60_000)
             var config = """
-            server.modules = ("mod_alias", "mod_cgi")
+            server.modules = (\(modules.map { "\"\($0)\"" }.joined(separator: ", ")))
             server.document-root = "\(folder)"
             server.bind = "127.0.0.1"
             server.port = \(port)
-            alias.url = ("/lettre" => "\(cgiScript)")
-            cgi.assign = (".cgi" => "")
+            \(settings)
 
             """
             if let user { config += "server.username = \"\(user)\"\nserver.groupname = \"nogroup\"\n" }

@@ -11,53 +11,21 @@ import Glibc
 /// would. As root the server runs as `nobody`, so the CGI has the web side's
 /// rights only. Stopped with SIGKILL when released.
 final class DeskWebServer {
-    let port: Int
-    private let process: Process
+    private let server: LighttpdServer
+    var port: Int { server.port }
 
     init(cgiScript: String, slides: String, folder: String, users: [String: String], user: String?) throws {
         let userFile = "\(folder)/utilisateurs"
         try Data(users.map { "\($0.key):\($0.value)\n" }.sorted().joined().utf8).write(to: URL(fileURLWithPath: userFile))
         chmod(userFile, 0o644)
-        var lastError = ""
-        for _ in 0..<5 {
-            let port = Int.random(in: 20_000...60_000)
-            var config = """
-            server.modules = ("mod_alias", "mod_auth", "mod_authn_file", "mod_cgi")
-            server.document-root = "\(folder)"
-            server.bind = "127.0.0.1"
-            server.port = \(port)
+        server = try LighttpdServer(folder: folder, user: user, modules: ["mod_alias", "mod_auth", "mod_authn_file", "mod_cgi"], settings: """
             index-file.names = ("index.html")
             alias.url = ("/bureau" => "\(cgiScript)", "/ecran/" => "\(slides)/")
             cgi.assign = (".cgi" => "")
             auth.backend = "plain"
             auth.backend.plain.userfile = "\(userFile)"
             auth.require = ("/bureau" => ("method" => "basic", "realm" => "Bureau du CPAS", "require" => "valid-user"))
-
-            """
-            if let user { config += "server.username = \"\(user)\"\nserver.groupname = \"nogroup\"\n" }
-            let path = "\(folder)/lighttpd-\(port).conf"
-            try Data(config.utf8).write(to: URL(fileURLWithPath: path))
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: LighttpdServer.binary)
-            process.arguments = ["-D", "-f", path]
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            for _ in 0..<100 {
-                if !process.isRunning { break }
-                if (try? ExternalProgram.run(["curl", "-s", "-o", "/dev/null", "http://127.0.0.1:\(port)/"], seconds: 5)) != nil {
-                    self.port = port
-                    self.process = process
-                    return
-                }
-                Thread.sleep(forTimeInterval: 0.1)
-            }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            lastError = String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
-        }
-        throw ExternalProgram.Failure(description: "lighttpd did not start: \(lastError)")
+            """)
     }
 
     var base: String { "http://127.0.0.1:\(port)" }
@@ -73,10 +41,6 @@ final class DeskWebServer {
         return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
     }
 
-    deinit {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
 }
 
 /// The issue's « Done means » for the staff desk, in a real browser against a
