@@ -1,9 +1,10 @@
 import Foundation
 
 /// Runs a real program the tests use as a peer (Chromium, Python) and returns
-/// its standard output. Standard error is discarded (Chromium is chatty); a
-/// hung program is killed by `timeout -s KILL` (SIGTERM may be blocked in a
-/// child of a test thread), and a failure says so.
+/// its standard output. Standard error goes to a temporary file (Chromium is
+/// chatty) whose end, with the end of the output, is in the failure when the
+/// program fails; a hung program is killed by `timeout -s KILL` (SIGTERM may
+/// be blocked in a child of a test thread).
 enum ExternalProgram {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -15,7 +16,10 @@ enum ExternalProgram {
         process.arguments = ["-s", "KILL", "\(seconds)"] + arguments
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("crieur-peer-\(UUID().uuidString).err")
+        guard FileManager.default.createFile(atPath: errorPath.path, contents: nil) else { throw Failure(description: "cannot create \(errorPath.path)") }
+        defer { try? FileManager.default.removeItem(at: errorPath) }
+        process.standardError = try FileHandle(forWritingTo: errorPath)
         let stdin = Pipe()
         process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
@@ -26,7 +30,10 @@ enum ExternalProgram {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(arguments.first ?? "?") ended with status \(process.terminationStatus)")
+            let errors = (try? Data(contentsOf: errorPath)) ?? Data()
+            throw Failure(description: "\(arguments.first ?? "?") ended with status \(process.terminationStatus)\n"
+                + "standard output (end): \(String(decoding: data.suffix(3000), as: UTF8.self))\n"
+                + "standard error (end): \(String(decoding: errors.suffix(3000), as: UTF8.self))")
         }
         return data
     }

@@ -7,8 +7,9 @@ import Glibc
 
 /// lighttpd serving `crieur bureau` at `/bureau` behind Basic authentication
 /// (`mod_auth` with a plain user file: the web server says who, `REMOTE_USER`),
-/// and the screen's folder `out/slides/` at `/ecran/`, as a commune's intranet
-/// would. As root the server runs as `nobody`, so the CGI has the web side's
+/// and the screen's folder `out/slides/` at `/ecran/` (with its types: without
+/// them lighttpd sends a page as a download, which the browser does not show),
+/// as a commune's intranet would. As root the server runs as `nobody`, so the CGI has the web side's
 /// rights only. Stopped with SIGKILL when released.
 final class DeskWebServer {
     private let server: LighttpdServer
@@ -22,6 +23,9 @@ final class DeskWebServer {
             index-file.names = ("index.html")
             alias.url = ("/bureau" => "\(cgiScript)", "/ecran/" => "\(slides)/")
             cgi.assign = (".cgi" => "")
+            mimetype.assign = (".html" => "text/html; charset=utf-8", ".css" => "text/css", ".js" => "text/javascript",
+                               ".json" => "application/json", ".png" => "image/png", ".jpg" => "image/jpeg",
+                               ".webp" => "image/webp", ".svg" => "image/svg+xml")
             auth.backend = "plain"
             auth.backend.plain.userfile = "\(userFile)"
             auth.require = ("/bureau" => ("method" => "basic", "realm" => "Bureau du CPAS", "require" => "valid-user"))

@@ -33,6 +33,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from chromium import open_browser  # noqa: E402
 from axe_check import axe_source, TAGS  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 TITLE = "Atelier cuisine du jeudi"
@@ -68,6 +69,22 @@ def wait_for(what, predicate, seconds=60, interval=0.25):
             return value
         time.sleep(interval)
     fail(f"timed out after {seconds} s waiting for: {what}")
+
+
+def click_and_wait(driver, element):
+    """Clicks a button that posts a form, then waits until the browser has left the page it was on: reading
+    the page before the answer has come would read the old page (and, for the approval, run the worker
+    before the web server has even received the decision)."""
+    element.click()
+
+    def left():
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+    wait_for("the answer page", left)
+    return wait_for("the answer", lambda: driver.find_element(By.TAG_NAME, "main").text)
 
 
 def login(driver, credentials):
@@ -168,7 +185,7 @@ def main():
         step("fixed", verdict=verdict)
 
         # 3. The slide's preview.
-        driver.find_element(By.CSS_SELECTOR, "button[value=apercu]").click()
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[value=apercu]"))
         frame = wait_for("the screen's preview", lambda: driver.find_element(By.CSS_SELECTOR, ".crieur-apercu-ecran iframe"))
         srcdoc = frame.get_attribute("srcdoc") or ""
         if TITLE not in srcdoc:
@@ -180,8 +197,7 @@ def main():
         axe(driver, "aperçu")
 
         # 4. Submitted for approval.
-        driver.find_element(By.CSS_SELECTOR, "button[value=envoyer]").click()
-        message = wait_for("the answer to the submission", lambda: driver.find_element(By.TAG_NAME, "main").text)
+        message = click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[value=envoyer]"))
         step("submitted", page=message[:300])
 
         def listed(heading):
@@ -209,8 +225,7 @@ def main():
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
         driver.get(base + "/relecture")
         driver.find_element(By.ID, "commentaire-" + review_id).send_keys(COMMENT)
-        driver.find_element(By.ID, "renvoyer-" + review_id).click()
-        step("sent back", page=wait_for("the answer", lambda: driver.find_element(By.TAG_NAME, "main").text)[:300])
+        step("sent back", page=click_and_wait(driver, driver.find_element(By.ID, "renvoyer-" + review_id))[:300])
 
         # 6. The agent sees the comment and corrects.
         login(driver, agent)
@@ -222,8 +237,7 @@ def main():
         if COMMENT not in driver.find_element(By.TAG_NAME, "main").text:
             fail("the correction form does not show the validator's comment")
         driver.find_element(By.ID, "lieu").send_keys(PLACE)
-        driver.find_element(By.CSS_SELECTOR, "button[value=envoyer]").click()
-        step("corrected", page=wait_for("the answer", lambda: driver.find_element(By.TAG_NAME, "main").text)[:300])
+        step("corrected", page=click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[value=envoyer]"))[:300])
         wait_for("the corrected item waiting again", lambda: listed("En attente de validation"))
 
         # 7. Forged approvals: the agent's own valid token (no validation role), then no token at all.
@@ -262,16 +276,18 @@ def main():
         # 8. The validator approves; `work --once` takes the approval and publishes it on the screen.
         stop_service(arguments.service)
         driver.get(base + "/relecture")
-        driver.find_element(By.ID, "approuver-" + review_id).click()
-        step("approved", page=wait_for("the answer", lambda: driver.find_element(By.TAG_NAME, "main").text)[:300])
+        answer = click_and_wait(driver, driver.find_element(By.ID, "approuver-" + review_id))
+        step("approved", page=answer[:300])
+        if "Votre décision est enregistrée" not in answer:
+            fail("the approval's answer is not the one the desk gives while the worker is stopped: " + answer[:300])
         work = subprocess.run([arguments.crieur, "--root", arguments.root, "work", "--once"], capture_output=True, text=True, timeout=300)
         if work.returncode != 0:
             fail(f"work --once failed ({work.returncode}): {work.stderr}")
-        step("published by work --once", output=work.stdout[-500:])
+        step("published by work --once", output=work.stdout[-500:], log=work.stderr[-1500:])
         driver.get(screen)
         shown = driver.find_element(By.TAG_NAME, "body").text
-        if TITLE not in shown:
-            fail("the screen page does not show the item after work --once: " + shown[:500])
+        if driver.current_url != screen or TITLE not in shown:
+            fail(f"the screen page ({driver.current_url}) does not show the item after work --once: " + shown[:500])
         step("on the screen page", text=shown[:300])
     finally:
         driver.quit()
