@@ -60,6 +60,16 @@ public struct DeliveryHistory: Sendable {
         return next <= now ? .due(attempt: entry.lastAttempt + 1, firstAttempt: entry.firstTime) : .waiting(until: next)
     }
 
+    /// Forgets where (issue, subscriber) stood when its last record is older than
+    /// `date` (records are to the second): what follows starts as a first try.
+    /// The attempt times stay, for the rate limit.
+    public mutating func startAnew(issue: String, subscriber: String, ifLastBefore date: Date) {
+        let key = DeliveryHistory.key(issue, subscriber)
+        guard let entry = entries[key], entry.lastTime < date.addingTimeInterval(-date.timeIntervalSince1970.truncatingRemainder(dividingBy: 1))
+        else { return }
+        entries[key] = nil
+    }
+
     private static func key(_ issue: String, _ subscriber: String) -> String { "\(issue)\u{0}\(subscriber)" }
 
     /// Reads `2026-03-02T08:00:00Z`, the form `DeliveryRecord.timestamp` writes.

@@ -48,6 +48,46 @@ import Testing
         #expect(try server.received().count == 3)
     }
 
+    @Test func whoSubscribesAgainAfterLeavingOrAfterTheirAddressFailedGetsANewConfirmationOnce() throws {
+        let fixture = try SenderFixture(extraConfig: "newsletter: { lists: { infos: { title: \"Les nouvelles du CPAS\", doubleOptIn: true } } }")
+        let ids = try fixture.subscribe(["revient@exemple.be", "echec@exemple.be"], pending: ["revient@exemple.be", "echec@exemple.be"])
+        let server = try SMTPTestServer(.aiosmtpd)
+        let sender = try fixture.sender(try SMTPTransport(url: server.url))
+        #expect(try sender.run().sent == 2)
+        try fixture.confirm(ids)
+        // One leaves; the other's address bounces for good (« adresse en échec », consent untouched).
+        fixture.clock.advance(86_400)
+        let ledger = { ConsentLedger(workspace: fixture.workspace, clock: FixedClock(fixture.clock.now())) }
+        _ = try ledger().withdraw(address: try EmailAddress(validating: "revient@exemple.be"), source: "lien de désinscription")
+        try BounceLog(workspace: fixture.workspace).append([BounceRecord(kind: .failing, time: fixture.clock.now(), report: "r-1",
+                                                                         subscribers: [ids[1]], reason: "un retour définitif (5.1.1)")])
+        // A week later both fill in the web form again.
+        fixture.clock.advance(7 * 86_400)
+        let again = try ["revient@exemple.be", "echec@exemple.be"].map {
+            SubscriptionRequest(address: try EmailAddress(validating: $0), source: "formulaire web", pending: true)
+        }
+        let outcomes = try ledger().subscribe(again, settings: try fixture.config().newsletter)
+        let renewed = outcomes.compactMap { outcome -> Subscriber? in
+            if case .renewed(let subscriber) = outcome { return subscriber }
+            return nil
+        }
+        #expect(renewed.map(\.id) == ids, "\(outcomes)")
+
+        fixture.clock.advance(60)
+        #expect(try sender.run().sent == 2)
+        let received = try server.received()
+        #expect(received.count == 4)
+        for (subscriber, message) in zip(renewed, received.suffix(2).sorted { $0.recipients[0] > $1.recipients[0] }) {
+            let mail = try ParsedMail.parse(message.data)
+            #expect(mail.value("Subject")?.hasPrefix("Confirmez votre inscription") == true)
+            #expect(mail.parts[0].text.contains(subscriber.confirmationToken!), "the new request's link, not the old one")
+        }
+        // Once only, as any message.
+        fixture.clock.advance(86_400)
+        #expect(try sender.run().sent == 0)
+        #expect(try server.received().count == 4)
+    }
+
     @Test func withdrawalByAnotherProcessBetweenTwoMessagesIsHonoured() throws {
         let fixture = try SenderFixture()
         try fixture.subscribe(["un@exemple.be", "deux@exemple.be", "trois@exemple.be"])

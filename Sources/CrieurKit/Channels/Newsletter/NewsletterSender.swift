@@ -243,6 +243,9 @@ public final class NewsletterSender: PeriodicJob {
         for list in config.newsletter.lists {
             for pending in view.pendingConfirmations(list: list.name) {
                 let recipient = NewsletterRecipient(id: pending.id, address: pending.address, name: pending.name, token: pending.confirmationToken)
+                // A confirmation belongs to one subscription: the one sent before a withdrawal, or before the
+                // address was « en échec », does not answer this new request.
+                history.startAnew(issue: Self.confirmationIssue, subscriber: pending.id, ifLastBefore: pending.subscribedAt)
                 let stillPending = { (view: ConsentView) in view.state.subscribers[pending.id]?.state == .pending && !view.isHeld(pending.id) }
                 guard try deliver(issue: Self.confirmationIssue, to: recipient, wanted: stillPending, prepare: {
                     let renderer = try makeRenderer()
