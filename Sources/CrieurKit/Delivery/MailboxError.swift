@@ -1,8 +1,9 @@
 import CCurl
 
-/// Why the mailbox could not be read. A settings error (exit 78) is not
-/// retried: someone must fix `mailbox.url` or the IMAP login; an unavailable
-/// server (exit 75) is tried again at the next pass. Every message names what to check, in French.
+/// Why the mailbox could not be read. A settings error (`work --once` exits
+/// 78) needs a person to fix `mailbox.url` or the IMAP login (the service
+/// still reads again at each pass, so the fix takes effect without a restart);
+/// an unavailable server (exit 75) is tried again at the next pass. Every message names what to check, in French.
 public enum MailboxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A setting is wrong: the URL, the login, the certificate.
     case settings(String)

@@ -86,7 +86,7 @@ public final class MailboxReader: PeriodicJob {
         } catch let error as MailboxError {
             let text = "boîte aux lettres non lue : \(error) Nouvel essai dans \(settings.pollMinutes) minute\(settings.pollMinutes > 1 ? "s" : "")."
             logger?.error(text)
-            return PeriodicJobResult(nextWake: next, temporaryFailure: text)
+            return PeriodicJobResult(nextWake: next, temporaryFailure: text, settingsError: error.isSettingsError)
         }
     }
 

@@ -208,7 +208,7 @@ import Glibc
                                to: "queue/incoming/colis.txt")
         let result = try CrieurBinary.run(["--root", fixture.test.root, "--now", "2026-12-02T10:00:00", "work", "--once"],
                                           environment: ["CRIEUR_IMAP_USER": DovecotServer.user, "CRIEUR_IMAP_PASSWORD": "faux"])
-        #expect(result.status == 75, "a temporary failure: the next run tries again")
+        #expect(result.status == 78, "a settings error: a person must fix the login (\(result.stderr))")
         #expect(result.stderr.contains("boîte aux lettres non lue : Le serveur IMAP refuse l’identifiant ou le mot de passe : vérifiez "
             + "CRIEUR_IMAP_USER et CRIEUR_IMAP_PASSWORD. Nouvel essai dans 5 minutes."), "\(result.stderr)")
         #expect(fixture.test.names(MailTransports.outboxFolder).count == 1, "the newsletter still went out")
