@@ -54,7 +54,8 @@ struct AccessibilityTests {
         let publisher = BulletinPublisher(settings: config.bulletin, queue: workspace.workspace.queue)
         let context = PublicationContext(now: WorkerTestSupport.date("2026-12-02T09:00"), calendar: calendar, config: config, itemName: "")
         try workspace.write(BulletinMailer.html(publisher.draft(Quarter(year: 2026, number: 4), published: try workspace.workspace.archive.load().items,
-                                                                scheduled: [], context: context)), to: "flux/bulletin-courriel.html")
+                                                                scheduled: [], context: context),
+                                                organisationWithDe: config.organisation.withDe), to: "flux/bulletin-courriel.html")
         var pages = [ScreenBrowserTests.pageURL(workspace, at: "2026-12-02T10:00:00+01:00"),
                      workspace.path("out/facebook/index.html"), workspace.path(NewsletterPreview.htmlPath)]
         pages += workspace.names("out/bulletin").filter { $0.hasSuffix(".html") }.map { workspace.path("out/bulletin/\($0)") }

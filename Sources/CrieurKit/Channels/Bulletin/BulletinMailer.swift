@@ -56,9 +56,10 @@ public struct BulletinMailer: Sendable {
         let message = MailMessage(
             from: from, to: try MailAddress(editor),
             replyTo: try (config.smtp.replyTo ?? (config.organisation.email.isEmpty ? nil : config.organisation.email)).map { address throws(MailMessageError) in try MailAddress(address) },
-            subject: "\(draft.title) : les articles de « \(config.organisation.name) »",
+            subject: "\(draft.title) : les articles \(config.organisation.withDe)",
             date: context.now, timeZone: config.timeZone, messageID: MailMessage.makeMessageID(domain: from.domain),
-            textBody: Self.text(draft), htmlBody: Self.html(draft),
+            textBody: Self.text(draft, organisationWithDe: config.organisation.withDe),
+            htmlBody: Self.html(draft, organisationWithDe: config.organisation.withDe),
             extraHeaders: [MailMessage.Header("Auto-Submitted", "auto-generated")])
         var withFile = message
         withFile.attachments = [MailMessage.Attachment(
@@ -69,11 +70,11 @@ public struct BulletinMailer: Sendable {
         return reply
     }
 
-    /// The message: who sends what, the summary of lengths, what is attached.
-    static func lines(_ draft: BulletinDraft) -> [String] {
+    /// The message: who sends what (`organisationWithDe`: « du CPAS de Soumagne »), the summary of lengths, what is attached.
+    static func lines(_ draft: BulletinDraft, organisationWithDe: String) -> [String] {
         ["Bonjour,",
          "",
-         "Voici les articles de « \(draft.organisationName) » pour le bulletin communal du \(draft.quarter.frenchName), "
+         "Voici les articles \(organisationWithDe) pour le bulletin communal du \(draft.quarter.frenchName), "
             + "dans le fichier joint \(draft.quarter).odt (à ouvrir avec LibreOffice ou Word).",
          "",
          "En résumé :"]
@@ -82,14 +83,14 @@ public struct BulletinMailer: Sendable {
                "Pour toute question, répondez à ce message."]
     }
 
-    static func text(_ draft: BulletinDraft) -> String {
-        lines(draft).joined(separator: "\n") + "\n"
+    static func text(_ draft: BulletinDraft, organisationWithDe: String) -> String {
+        lines(draft, organisationWithDe: organisationWithDe).joined(separator: "\n") + "\n"
     }
 
-    static func html(_ draft: BulletinDraft) -> String {
+    static func html(_ draft: BulletinDraft, organisationWithDe: String) -> String {
         var html = "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>\(HTML.escape(draft.title))</title></head><body>\n"
         var list = false
-        for line in lines(draft) {
+        for line in lines(draft, organisationWithDe: organisationWithDe) {
             if line.hasPrefix("- ") {
                 if !list { html += "<ul>\n"; list = true }
                 html += "<li>\(HTML.escape(String(line.dropFirst(2))))</li>\n"

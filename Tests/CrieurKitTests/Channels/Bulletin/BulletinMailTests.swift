@@ -47,9 +47,10 @@ struct BulletinMailTests {
         let mail = try ParsedMail.parse(received[0].data)
         #expect(mail.defects.isEmpty)
         #expect(mail.contentType == "multipart/mixed")
-        #expect(mail.value("Subject") == "Bulletin communal — 4e trimestre 2026 (octobre à décembre) : les articles de « CPAS de Exemple »")
+        #expect(mail.value("Subject") == "Bulletin communal — 4e trimestre 2026 (octobre à décembre) : les articles du CPAS de Exemple")
         #expect(mail.parts.map(\.type) == ["text/plain", "text/html", "application/vnd.oasis.opendocument.text"])
         let text = mail.parts[0].text
+        #expect(text.contains("Voici les articles du CPAS de Exemple pour le bulletin communal"))
         #expect(text.contains("1 article,"))
         #expect(text.contains("à raccourcir de"), "the article is above the commune's limit of 100")
         #expect(text.contains("2026-T4.odt"))
