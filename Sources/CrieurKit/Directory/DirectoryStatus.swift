@@ -23,6 +23,19 @@ public struct DirectoryStatus: Sendable {
 
     public var toCheck: [DirectoryListing.Row] { listing.services.filter(\.toCheck) }
 
+    /// What `crieur status --format json` says of the directory: file names under `directory/`.
+    public struct Summary: Sendable, Codable, Equatable {
+        public var services: Int
+        public var toCheck: [String]
+        public var refused: [String]
+        public var serviceOfTheWeek: String?
+    }
+
+    public var summary: Summary {
+        Summary(services: listing.services.count, toCheck: toCheck.map(\.file), refused: listing.refused.map(\.file),
+                serviceOfTheWeek: weeks.last?.name)
+    }
+
     /// A few lines: the count, then each entry « à vérifier » and each refused file.
     public func text() -> String {
         let count = listing.services.count

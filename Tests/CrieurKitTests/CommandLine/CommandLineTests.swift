@@ -84,6 +84,12 @@ import Glibc
         #expect(status.recentRefusals.map(\.item) == ["sans-canal.txt"])
         #expect(status.recentRefusals.first?.report == "queue/rejected/sans-canal.txt.rapport.txt")
         #expect(status.recentRefusals.first?.reason.isEmpty == false)
+        // Beside the queue, the newsletter's state (the workspace has no social directory: no key).
+        struct Beside: Decodable { var newsletter: NewsletterStatus.Summary?; var directory: DirectoryStatus.Summary? }
+        let beside = try JSONDecoder().decode(Beside.self, from: Data(result.stdout.utf8))
+        #expect(beside.newsletter?.nextIssue.hasPrefix("2026-12-07 ") == true, "the first Monday after, \(result.stdout)")
+        #expect(beside.newsletter?.messagesWaiting == 0)
+        #expect(beside.directory == nil)
 
         let text = try CrieurBinary.run(["--root", workspace.root, "status"])
         #expect(text.stdout.contains("« sans-canal.txt »"))

@@ -30,6 +30,11 @@ import Testing
         #expect(result.stdout.contains("En attente d'un nouvel essai : 2 messages, à partir du jeudi 3 décembre 2026 à 14 h 05."),
                 "\(result.stdout)")
         #expect(!result.stdout.contains("@exemple.be"), "ids, never addresses")
+        let json = try CrieurBinary.run(["--root", fixture.test.root, "--now", "2026-12-03T14:01:00", "status", "--format", "json"])
+        struct Status: Decodable { var newsletter: NewsletterStatus.Summary }
+        let newsletter = try JSONDecoder().decode(Status.self, from: Data(json.stdout.utf8)).newsletter
+        #expect(newsletter.messagesWaiting == 2 && newsletter.nextTry == "2026-12-03 14:05:00", "\(json.stdout)")
+        #expect(!json.stdout.contains("@exemple.be"))
     }
 
     @Test func statusShowsMessagesRefusedForGood() throws {

@@ -69,3 +69,22 @@ public struct NewsletterStatus: Sendable, Equatable {
         return lines.joined(separator: "\n")
     }
 }
+
+extension NewsletterStatus {
+    /// What `crieur status --format json` says of the newsletter, times in the
+    /// centre's local time (`2026-12-07 09:00:00`, as the queue's times).
+    public struct Summary: Sendable, Codable, Equatable {
+        public var nextIssue: String
+        public var itemsForNextIssue: Int
+        public var messagesWaiting: Int
+        public var nextTry: String?
+        public var messagesFailed: Int
+        /// Nil when no mailbox is read.
+        public var addressesFailing: Int?
+    }
+
+    public func summary(calendar: CivilCalendar) -> Summary {
+        Summary(nextIssue: calendar.timestamp(nextSlot), itemsForNextIssue: pendingItems, messagesWaiting: waiting,
+                nextTry: earliestRetry.map(calendar.timestamp), messagesFailed: failed, addressesFailing: bounces)
+    }
+}

@@ -40,6 +40,11 @@ struct DirectoryWiringCommandTests {
         #expect(status.stdout.contains("Vestiaire social (directory/vestiaire.txt) — jamais vérifié"))
         #expect(status.stdout.contains("Aide pour le permis de conduire (directory/permis-conduire.txt) — vérifié le 2025-02-10"))
         #expect(status.stdout.contains("    directory/sans-theme.txt"))
+        let json = try CrieurBinary.run(["--root", workspace.root, "--now", "2026-12-07T10:30:00", "status", "--format", "json"])
+        struct Status: Decodable { var directory: DirectoryStatus.Summary }
+        let directory = try JSONDecoder().decode(Status.self, from: Data(json.stdout.utf8)).directory
+        #expect(directory.services == 40 && directory.toCheck.count == 3 && directory.refused == ["sans-theme.txt"], "\(directory)")
+        #expect(directory.toCheck.contains("vestiaire.txt"))
 
         _ = try CrieurBinary.run(["--root", workspace.root, "--now", "2026-12-07T10:30:00", "directory", "week"])
         let report = try CrieurBinary.run(["--root", workspace.root, "--now", "2026-12-07T10:30:00", "report", "--quarter", "2026-T4"])
