@@ -7,13 +7,14 @@ import Glibc
 
 /// lighttpd with `mod_cgi` serving `crieur web` on a local port, as a commune's
 /// web server would; as root the server runs as `nobody`, so the CGI has the
-/// web side's rights only. Stopped when released (SIGKILL, see `StaticWebServer`).
+/// web side's rights only. Stopped when released (see `ForegroundServer`).
 final class LighttpdServer {
     static let binary = "/usr/sbin/lighttpd"
     static var isInstalled: Bool { access(binary, X_OK) == 0 && access("/usr/bin/curl", X_OK) == 0 }
 
-    let port: Int
-    let folder: String
+    private let server: ForegroundServer
+    var port: Int { server.port }
+    var pid: Int32 { server.pid }
 
     /// Serves `cgiScript` at `/lettre` (with the page as PATH_INFO).
     convenience init(cgiScript: String, folder: String, user: String?) throws {
@@ -25,10 +26,7 @@ final class LighttpdServer {
 
     /// lighttpd with `modules` and `settings` (lighttpd.conf lines) on a free loopback port, serving `folder`.
     init(folder: String, user: String?, modules: [String], settings: String) throws {
-        self.folder = folder
-        var lastError = ""
-        for _ in 0..<5 {
-            let port = Int.random(in: 20_000...60_000)
+        server = try ForegroundServer(name: "lighttpd", folder: folder) { port in
             var config = """
             server.modules = (\(modules.map { "\"\($0)\"" }.joined(separator: ", ")))
             server.document-root = "\(folder)"
@@ -40,54 +38,15 @@ final class LighttpdServer {
             if let user { config += "server.username = \"\(user)\"\nserver.groupname = \"nogroup\"\n" }
             let path = "\(folder)/lighttpd-\(port).conf"
             try Data(config.utf8).write(to: URL(fileURLWithPath: path))
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Self.binary)
-            process.arguments = ["-D", "-f", path]
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            for _ in 0..<100 {
-                if !process.isRunning { break }
-                if (try? ExternalProgram.run(["curl", "-s", "-o", "/dev/null", "http://127.0.0.1:\(port)/"], seconds: 5)) != nil {
-                    self.port = port
-                    self.processHolder = process
-                    return
-                }
-                Thread.sleep(forTimeInterval: 0.1)
-            }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            lastError = String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+            return [[Self.binary, "-D", "-f", path]]
         }
-        throw ExternalProgram.Failure(description: "lighttpd did not start: \(lastError)")
     }
-
-    private var processHolder: Process?
-
-    var pid: Int32 { processHolder?.processIdentifier ?? 0 }
 
     func url(_ page: String) -> String { "http://127.0.0.1:\(port)/lettre\(page)" }
 
-    struct Answer {
-        var status: Int
-        var body: String
-    }
-
     /// A request through curl: GET, or POST of a urlencoded body.
-    func request(_ url: String, post body: String? = nil) throws -> Answer {
-        var arguments = ["curl", "-s", "-S", "-w", "\n%{http_code}"]
-        if let body { arguments += ["-X", "POST", "-H", "Content-Type: application/x-www-form-urlencoded", "--data-binary", body] }
-        let output = String(decoding: try ExternalProgram.run(arguments + [url], seconds: 30), as: UTF8.self)
-        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
-        return Answer(status: Int(lines.last ?? "") ?? 0, body: lines.dropLast().joined(separator: "\n"))
-    }
-
-    deinit {
-        if let processHolder {
-            kill(processHolder.processIdentifier, SIGKILL)
-            processHolder.waitUntilExit()
-        }
+    func request(_ url: String, post body: String? = nil) throws -> Curl.Answer {
+        try Curl.request(url, post: body)
     }
 }
 

@@ -36,15 +36,9 @@ final class DeskWebServer {
 
     /// A request through curl with Basic credentials (`user:password`, or none); returns the status and the body.
     func request(_ path: String, credentials: String?, post body: String? = nil, headers: [String] = []) throws -> (status: Int, body: String) {
-        var arguments = ["curl", "-s", "-S", "-w", "\n%{http_code}"]
-        if let credentials { arguments += ["-u", credentials] }
-        for header in headers { arguments += ["-H", header] }
-        if let body { arguments += ["-X", "POST", "-H", "Content-Type: application/x-www-form-urlencoded", "--data-binary", body] }
-        let output = String(decoding: try ExternalProgram.run(arguments + [base + path], seconds: 60), as: UTF8.self)
-        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
-        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+        let answer = try Curl.request(base + path, credentials: credentials, post: body, headers: headers)
+        return (answer.status, answer.body)
     }
-
 }
 
 /// The issue's « Done means » for the staff desk, in a real browser against a
