@@ -26,6 +26,9 @@ enum Dispatcher {
                                     valide une annonce : elle entre dans la file de publication
       review return IDENTIFIANT --commentaire TEXTE [--par NOM]
                                     renvoie une annonce à son auteur avec ce qu'il faut corriger
+      review withdraw IDENTIFIANT [--raison TEXTE] [--par NOM]
+                                    retire une annonce qui attend sa validation ou a été renvoyée :
+                                    elle ne sera pas publiée (texte gardé dans queue/review/retirees/)
                                     (--par : le nom noté au journal ; sinon l'utilisateur connecté)
       newsletter [--send [--yes]]   aperçu du prochain numéro de la lettre (out/newsletter/apercu.html),
                                     ou envoi tout de suite avec --send (question sur un terminal,

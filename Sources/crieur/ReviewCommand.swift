@@ -1,14 +1,15 @@
 import CrieurKit
 import Foundation
 
-/// `crieur review list | submit FICHIER | approve ID | return ID --commentaire TEXTE [--par NOM]`:
+/// `crieur review list | submit FICHIER | approve ID | return ID --commentaire TEXTE | withdraw ID [--raison TEXTE] [--par NOM]`:
 /// the approval step from the command line, with the same `ReviewQueue` the
 /// desk's worker uses. Runs as the Crieur account, which owns the queue: the
 /// name (`--par`, else the login name) is recorded in the journal, roles are not
 /// checked here (`desk.users` is for the desk, whose pages are not trusted).
 enum ReviewCommand {
     static let usage = "Utilisation : crieur review list [--format text|json] | submit FICHIER [IMAGE] [--par NOM] "
-        + "| approve IDENTIFIANT [--par NOM] | return IDENTIFIANT --commentaire TEXTE [--par NOM]"
+        + "| approve IDENTIFIANT [--par NOM] | return IDENTIFIANT --commentaire TEXTE [--par NOM] "
+        + "| withdraw IDENTIFIANT [--raison TEXTE] [--par NOM]"
 
     static func run(_ args: [String], options: GlobalOptions) throws -> ExitCode {
         var rest = args
@@ -66,6 +67,17 @@ enum ReviewCommand {
                 guard let entry = try queue.entry(id: id) else { throw ReviewQueue.unknown(id) }
                 try queue.sendBack(id: id, by: user, comment: comment)
                 Console.out("Annonce « \(entry.title) » renvoyée à \(entry.author) avec le commentaire de \(user).")
+            }
+        case "withdraw", "retirer":
+            // The desk's « Retirer » on an entry waiting for approval or sent back: kept in queue/review/retirees/.
+            let reason = try Dispatcher.option("--raison", in: &rest) ?? Dispatcher.option("--reason", in: &rest)
+            guard rest.count == 1, let id = rest.first, !id.hasPrefix("-") else {
+                throw CommandError.usage("Utilisation : crieur review withdraw IDENTIFIANT [--raison TEXTE] [--par NOM]")
+            }
+            return try refusalsAsExitCode {
+                let kept = try queue.withdraw(id: id, by: user, reason: reason)
+                Console.out("Annonce « \(kept.title) » (de \(kept.author)) retirée par \(user) : elle ne sera pas publiée. "
+                    + "Son texte est gardé dans \(ReviewQueue.withdrawnFolder)/\(kept.id).txt.")
             }
         default:
             throw CommandError.usage(usage)

@@ -48,6 +48,8 @@ public struct ItemListing: Codable, Sendable, Equatable {
         /// Who wrote it and the last comment of an approver (items waiting for approval or sent back).
         public var author: String?
         public var comment: String?
+        /// Who withdrew it, for an item withdrawn while it waited for approval (`queue/review/retirees/`).
+        public var withdrawnBy: String? = nil
     }
 
     public var entries: [Entry]
@@ -65,7 +67,8 @@ public struct ItemListing: Codable, Sendable, Equatable {
         }
     }
 
-    public init(latest: [PublishedItem], waiting: [Waiting], review: [ReviewEntry] = [], now: Date, calendar: CivilCalendar) {
+    public init(latest: [PublishedItem], waiting: [Waiting], review: [ReviewEntry] = [], withdrawnReview: [ReviewEntry] = [],
+                now: Date, calendar: CivilCalendar) {
         let thisYear = calendar.civilDate(of: now).year
         var entries: [Entry] = []
         var nextByIdentity: [String: Waiting] = [:]
@@ -113,6 +116,17 @@ public struct ItemListing: Codable, Sendable, Equatable {
                 version: nil, next: nil, nextDates: nil, repetition: item?.repetition, reason: nil,
                 author: entry.author, comment: entry.lastComment.map { "\($0.user) : \($0.text)" }))
         }
+        // Withdrawn before approval: never published, listed with the withdrawn items under the id they waited as.
+        for entry in withdrawnReview {
+            let item = try? parser.parse(Data(entry.itemText.utf8), fileName: "\(entry.id).txt")
+            let start = item?.publication
+            entries.append(Entry(
+                id: entry.id, title: entry.title, state: .withdrawn, channels: entry.channels,
+                file: "\(ReviewQueue.withdrawnFolder)/\(entry.id).txt", from: start?.description, until: item?.expires?.description,
+                dates: FrenchDates.range(from: start, to: item?.expires, referenceYear: thisYear) ?? "",
+                version: nil, next: nil, nextDates: nil, repetition: item?.repetition, reason: entry.withdrawal?.reason,
+                author: entry.author, comment: nil, withdrawnBy: entry.withdrawal?.user))
+        }
         let order = Dictionary(uniqueKeysWithValues: State.allCases.enumerated().map { ($1, $0) })
         entries.sort { a, b in (order[a.state]!, a.from ?? "", a.id) < (order[b.state]!, b.from ?? "", b.id) }
         self.entries = entries
@@ -127,8 +141,9 @@ public struct ItemListing: Codable, Sendable, Equatable {
                   let item = try? parser.parse(data, fileName: name) else { continue }
             waiting.append(Waiting(name: name, item: item, due: info.modified))
         }
-        let review = try ReviewQueue(workspace: workspace, clock: FixedClock(now)).entries()
-        return ItemListing(latest: try workspace.archive.load().items, waiting: waiting, review: review, now: now, calendar: calendar)
+        let queue = ReviewQueue(workspace: workspace, clock: FixedClock(now))
+        return ItemListing(latest: try workspace.archive.load().items, waiting: waiting, review: try queue.entries(),
+                           withdrawnReview: try queue.withdrawnEntries(), now: now, calendar: calendar)
     }
 
     /// The French text for staff, grouped by state.
@@ -151,6 +166,7 @@ public struct ItemListing: Codable, Sendable, Equatable {
                 if let reason = entry.reason { lines.append("      raison du retrait : \(reason)") }
                 if let author = entry.author { lines.append("      écrite par \(author)") }
                 if let comment = entry.comment { lines.append("      dernier commentaire, de \(comment)") }
+                if let user = entry.withdrawnBy { lines.append("      retirée par \(user) avant sa validation") }
             }
             lines.append("")
         }

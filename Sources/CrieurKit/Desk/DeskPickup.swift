@@ -6,7 +6,8 @@ import Foundation
 /// only show what someone may do; this decides), answers in
 /// `web/bureau/replies/<id>.json` (removed after ten minutes), then removes the
 /// request and its upload. Asks to run again within two seconds, so that a
-/// person waiting on the page gets the answer.
+/// person waiting on the page gets the answer. Uploads no request named for
+/// an hour are removed (`sweepOrphanUploads`).
 ///
 /// What it writes goes through the same paths as the command line: the review
 /// queue and `Enqueuer` (`ReviewQueue`), the worker's own withdrawal
@@ -43,6 +44,7 @@ public final class DeskPickup: PeriodicJob {
     @discardableResult
     public func applyPending(stopRequested: () -> Bool = { false }) throws -> [String: DeskReply] {
         let logger = environment.logger
+        defer { sweepOrphanUploads() }
         return try folder.box.pickUp(DeskRequest.self, now: clock.now(), maxBytes: config.queue.maxItemBytes * 6 + 65_536,
                                      stopRequested: stopRequested, setAside: { name in
             logger.error("bureau : demande illisible « \(name) » mise de côté dans web/bureau/rejected/")
@@ -58,6 +60,41 @@ public final class DeskPickup: PeriodicJob {
             }
             return reply
         })
+    }
+
+    /// How long an upload may lie in the drop folder with no request naming it.
+    public static let orphanUploadSeconds: TimeInterval = 3_600
+
+    /// Removes the uploads left in `web/bureau/drop/` with no request: `crieur bureau` stores the picture, then
+    /// drops the request that names it, and a program killed in between (or while it was still writing the
+    /// picture under its hidden name) leaves a file nobody will ever ask for. A file is removed when its last
+    /// change is more than `orphanUploadSeconds` before the clock's now and no request still in the folder names
+    /// it; a picture being written or just stored is younger than that, and kept. Each removal is a log line.
+    /// The folder's failures are left for the next pass (this only tidies).
+    func sweepOrphanUploads() {
+        let drop = folder.dropDirectory
+        guard let names = try? FileSystem.names(in: drop) else { return }
+        let requests = names.filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }
+        var named = Set<String>()
+        for name in requests {
+            guard case .contents(let data)? = try? FileSystem.read("\(drop)/\(name)", maxBytes: config.queue.maxItemBytes * 6 + 65_536),
+                  let request = try? DeskDropFolder.decoder().decode(DeskRequest.self, from: data),
+                  let picture = request.picture else { continue }
+            named.insert(picture)
+        }
+        let now = clock.now()
+        for name in names where !requests.contains(name) && !named.contains(name) && name != ".lock" {
+            let path = "\(drop)/\(name)"
+            guard let info = try? FileSystem.info(path), info.kind == .regular,
+                  now.timeIntervalSince(info.modified) > Self.orphanUploadSeconds else { continue }
+            do {
+                try FileSystem.remove(path)
+                environment.logger.info("bureau : fichier « \(name) » supprimé de web/bureau/drop/ : "
+                    + "aucune demande ne l'a nommé depuis plus d'une heure (envoi interrompu)")
+            } catch {
+                environment.logger.error("bureau : impossible de supprimer le fichier abandonné « \(name) » de web/bureau/drop/ : \(error)")
+            }
+        }
     }
 
     /// A file name the server chose: no folder, not hidden, not `..`.
@@ -113,6 +150,14 @@ public final class DeskPickup: PeriodicJob {
                 try review.sendBack(id: id, by: user, comment: request.comment ?? "")
                 return DeskReply(outcome: .done, message: "Annonce « \(entry.title) » renvoyée à \(entry.author) avec votre commentaire.",
                                  reviewID: id)
+            case .withdrawReview:
+                // Worker side again: the author of the entry, as its record says, or a validator or admin.
+                let id = try required(request.reviewID, "l'annonce à retirer")
+                guard let entry = try review.entry(id: id) else { throw ReviewQueue.unknown(id) }
+                guard settings.allows(user, .withdraw(author: entry.author)) else { throw Self.notYours(entry.title, verb: "retirer") }
+                try review.withdraw(id: id, by: user, reason: request.comment)
+                return DeskReply(outcome: .done, message: "Annonce « \(entry.title) » retirée : elle ne sera pas publiée. "
+                    + "Son texte reste visible dans « Retirées ».")
             case .withdraw:
                 let identity = Slug.make(try required(request.identity, "l'annonce à retirer"), maxLength: ItemParser.maxIDLength)
                 let author = try review.author(of: identity) ?? ""

@@ -14,6 +14,9 @@ public struct DeskRequest: Codable, Sendable, Equatable, DroppedRequest {
         case sendBack
         /// Take a published or scheduled item down (`identity`).
         case withdraw
+        /// Take an entry waiting in `queue/review/` or sent back (`reviewID`) out of the review queue before it is
+        /// published (`ReviewQueue.withdraw`: kept in `queue/review/retirees/`).
+        case withdrawReview
     }
 
     /// Random, 32 hexadecimal digits, chosen by the server: the names of the request and reply files.
@@ -22,7 +25,7 @@ public struct DeskRequest: Codable, Sendable, Equatable, DroppedRequest {
     /// `REMOTE_USER`, as the web server authenticated it.
     public var user: String
     public var kind: Kind
-    /// resubmit, approve, sendBack.
+    /// resubmit, approve, sendBack, withdrawReview.
     public var reviewID: String?
     /// withdraw: the item's identity (`ItemIdentity`).
     public var identity: String?
@@ -30,7 +33,7 @@ public struct DeskRequest: Codable, Sendable, Equatable, DroppedRequest {
     public var text: String?
     /// The name of an upload already in the drop folder (chosen by the server, never by the person).
     public var picture: String?
-    /// sendBack: what the author should change; withdraw: the reason, if any.
+    /// sendBack: what the author should change; withdraw, withdrawReview: the reason, if any.
     public var comment: String?
 
     public init(id: String = SecureRandom.hex(bytes: 16), time: Date, user: String, kind: Kind, reviewID: String? = nil,

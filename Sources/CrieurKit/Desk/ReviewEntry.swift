@@ -4,19 +4,37 @@ import Foundation
 /// `<id>.txt` exactly as it would enter `incoming/`, its picture beside it
 /// (`<id>--<picture name>`), and `<id>.review.json` (this entry's record:
 /// author, times, state, comments). Readable by the desk (no personal data of
-/// the public; the names are staff's).
+/// the public; the names are staff's). A withdrawn entry keeps the same three
+/// files in `queue/review/retirees/`.
 public struct ReviewEntry: Sendable, Equatable {
     public enum State: String, Codable, Sendable {
         /// Waiting for an approver.
         case waiting
         /// Sent back to its author with a comment.
         case returned
+        /// Withdrawn by its author or an approver before approval: kept in
+        /// `queue/review/retirees/` (`ReviewQueue.withdrawnEntries`), never published.
+        case withdrawn
 
         public var frenchName: String {
             switch self {
             case .waiting: return "à valider"
             case .returned: return "renvoyée"
+            case .withdrawn: return "retirée"
             }
+        }
+    }
+
+    /// Who withdrew an entry before approval, when, and why if they said.
+    public struct Withdrawal: Codable, Sendable, Equatable {
+        public var user: String
+        public var time: Date
+        public var reason: String?
+
+        public init(user: String, time: Date, reason: String?) {
+            self.user = user
+            self.time = time
+            self.reason = reason
         }
     }
 
@@ -49,6 +67,8 @@ public struct ReviewEntry: Sendable, Equatable {
     /// The identity the item will have once published (`ItemIdentity`).
     public var identity: String
     public var channels: [Channel]
+    /// Set for a withdrawn entry (`state == .withdrawn`).
+    public var withdrawal: Withdrawal? = nil
 
     /// The last comment, if any.
     public var lastComment: Comment? { comments.last }

@@ -58,6 +58,7 @@ public struct ReviewListing: Encodable, Sendable {
         }
         lines.append("Pour valider : crieur review approve IDENTIFIANT.")
         lines.append("Pour renvoyer à l'auteur : crieur review return IDENTIFIANT --commentaire \"ce qu'il faut corriger\".")
+        lines.append("Pour retirer (elle ne sera pas publiée) : crieur review withdraw IDENTIFIANT [--raison \"…\"].")
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -18,6 +18,15 @@ import Foundation
 /// side is not trusted); `crieur review` runs as the Crieur account, which
 /// owns the queue anyway, and records the name it is given.
 ///
+/// An entry withdrawn before approval (`withdraw`, by its author or an
+/// approver) is never published, so it has nothing to take down on the
+/// channels and no place in `out/archive/` (the archive is what went out; the
+/// web server publishes from it). It is kept whole, text, picture and record,
+/// in `queue/review/retirees/` (`withdrawnEntries()`), where `crieur list` and
+/// the desk show it under « Retirées » as they show a withdrawn published item;
+/// the journal says `withdrawn` with the person, as for a published item, but
+/// with no archive id (the PST report counts only withdrawals of published items).
+///
 /// Files are written whole under a temporary name and renamed; the review
 /// record is written last when an entry is made and removed first when it is
 /// approved, so a half-made entry is never listed. Listing needs no access to
@@ -36,6 +45,10 @@ public struct ReviewQueue {
     public var directory: String { workspace.path(Self.folder) }
 
     static let recordSuffix = ".review.json"
+
+    /// `queue/review/retirees/`, relative to the workspace: the entries withdrawn before approval.
+    public static let withdrawnFolder = "queue/review/retirees"
+    public var withdrawnDirectory: String { workspace.path(Self.withdrawnFolder) }
 
     /// What became of a submitted text.
     public enum Submission: Sendable, Equatable {
@@ -58,13 +71,26 @@ public struct ReviewQueue {
 
     /// The entry `id`, or nil when there is none (or `id` is not a review id).
     public func entry(id: String) throws -> ReviewEntry? {
-        guard Self.isValidID(id), case .contents(let json)? = try read(recordPath(id)),
-              case .contents(let text)? = try read(textPath(id)) else { return nil }
+        try entry(id: id, in: directory)
+    }
+
+    /// The entries withdrawn before approval, kept in `queue/review/retirees/`, latest withdrawal first.
+    public func withdrawnEntries() throws -> [ReviewEntry] {
+        guard try FileSystem.info(withdrawnDirectory) != nil else { return [] }
+        return try FileSystem.names(in: withdrawnDirectory)
+            .filter { !$0.hasPrefix(".") && $0.hasSuffix(Self.recordSuffix) }
+            .compactMap { try? entry(id: String($0.dropLast(Self.recordSuffix.count)), in: withdrawnDirectory) }
+            .sorted { ($0.withdrawal?.time ?? $0.updated, $0.id) > ($1.withdrawal?.time ?? $1.updated, $1.id) }
+    }
+
+    private func entry(id: String, in folder: String) throws -> ReviewEntry? {
+        guard Self.isValidID(id), case .contents(let json)? = try read("\(folder)/\(id)\(Self.recordSuffix)"),
+              case .contents(let text)? = try read("\(folder)/\(id).txt") else { return nil }
         let record = try Self.decoder().decode(Record.self, from: json)
         return ReviewEntry(
             id: id, title: record.title, author: record.author, state: record.state, submitted: record.submitted,
             updated: record.updated, comments: record.comments, itemText: String(decoding: text, as: UTF8.self),
-            picture: record.picture, identity: record.identity, channels: record.channels)
+            picture: record.picture, identity: record.identity, channels: record.channels, withdrawal: record.withdrawal)
     }
 
     /// The state of every entry in the review folder `directory` (none when it does not exist), for `crieur status`.
@@ -190,6 +216,57 @@ public struct ReviewQueue {
         }
     }
 
+    /// Takes entry `id` (waiting or sent back) out of the review queue before it
+    /// is published: its text, picture and record move to `queue/review/retirees/`
+    /// under the first free name (`<id>`, `<id>-2`… : a later entry may take the
+    /// same id), then a `withdrawn` journal line with `user` and the reason.
+    /// Returns the withdrawn entry as kept. Roles are the caller's business
+    /// (`DeskPickup`); an unknown id throws `unknown(id)`.
+    ///
+    /// Copies are written first and the review record is removed first, as
+    /// `approve` does: a crash in between leaves the entry listed as before and
+    /// a spare copy in `retirees/`, never an entry half gone.
+    @discardableResult
+    public func withdraw(id: String, by user: String, reason: String?) throws -> ReviewEntry {
+        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try locked {
+            guard var record = try existingRecord(id), case .contents(let text)? = try read(textPath(id)) else { throw Self.unknown(id) }
+            let now = clock.now()
+            try FileSystem.makeDirectory(withdrawnDirectory)
+            let kept = try freeWithdrawnName(for: id)
+            let oldPicture = record.picture
+            if let picture = oldPicture, case .contents(let data)? = try read("\(directory)/\(picture)") {
+                let name = "\(kept)--" + (record.imageName ?? String(picture.dropFirst(id.count + 2)))
+                try FileSystem.writeDurably(data, to: "\(withdrawnDirectory)/\(name)")
+                record.picture = name
+            } else {
+                record.picture = nil
+            }
+            try FileSystem.writeDurably(text, to: "\(withdrawnDirectory)/\(kept).txt")
+            record.state = .withdrawn
+            record.updated = now
+            record.withdrawal = ReviewEntry.Withdrawal(user: user, time: now, reason: reason?.isEmpty == false ? reason : nil)
+            try FileSystem.writeDurably(try Self.encoder().encode(record), to: "\(withdrawnDirectory)/\(kept)\(Self.recordSuffix)")
+            try journal(.withdrawn, item: "\(id).txt", identity: record.identity, channels: record.channels, user: user,
+                        comment: record.withdrawal?.reason)
+            try remove(id, picture: oldPicture)
+            guard let entry = try entry(id: kept, in: withdrawnDirectory) else { throw Self.unknown(id) }
+            return entry
+        }
+    }
+
+    private func freeWithdrawnName(for id: String) throws -> String {
+        var attempt = 1
+        while true {
+            let name = attempt == 1 ? id : "\(id)-\(attempt)"
+            if try FileSystem.info("\(withdrawnDirectory)/\(name)\(Self.recordSuffix)") == nil,
+               try FileSystem.info("\(withdrawnDirectory)/\(name).txt") == nil {
+                return name
+            }
+            attempt += 1
+        }
+    }
+
     /// Who wrote the item `identity`: the person of its first `submitted` line in
     /// the journal, else of its review entry; nil when it never came through the
     /// desk or `crieur review` (a file dropped in the folder, `crieur enqueue`).
@@ -228,6 +305,8 @@ public struct ReviewQueue {
         /// The picture's file name in `queue/review/`, and the name its item gives it (`Image:`).
         var picture: String?
         var imageName: String?
+        /// Set once the entry is withdrawn (`retirees/`).
+        var withdrawal: ReviewEntry.Withdrawal?
     }
 
     /// A text checked by `Enqueuer` under its final name, in a hidden folder of `queue/review/`.

@@ -14,7 +14,9 @@ public struct PublicationJournal: Sendable {
             case published, rejected, expired
             /// The same version dropped again: nothing changed.
             case unchanged
-            /// `Statut: annulé` or `crieur withdraw`.
+            /// `Statut: annulé` or `crieur withdraw` (with the archive id of the withdrawn version); or an entry
+            /// of `queue/review/` withdrawn before approval, at the desk or by `crieur review withdraw` (no archive
+            /// id: nothing went out; `Entry.isDeskStep`).
             case withdrawn
             /// An older version waiting for its date, set aside by a newer one.
             case superseded
@@ -48,8 +50,14 @@ public struct PublicationJournal: Sendable {
         public var version: Int?
         /// Who did it, when a person did (`crieur withdraw`, the desk).
         public var user: String?
-        /// `returned`: the approver's comment for the author.
+        /// `returned`: the approver's comment for the author; `withdrawn` from the review queue: the reason given, if any.
         public var comment: String?
+
+        /// A step people took before the worker saw the item (`Event.isDeskStep`), or the withdrawal of an
+        /// entry still waiting for approval (`withdrawn` with no archive id): the PST report does not count it.
+        public var isDeskStep: Bool {
+            event.isDeskStep || (event == .withdrawn && archive == nil)
+        }
 
         public init(time: Date, item: String, event: Event, channels: [Channel]? = nil,
                     archive: String? = nil, reasons: [String]? = nil, identity: String? = nil, version: Int? = nil,
@@ -92,7 +100,7 @@ public struct PublicationJournal: Sendable {
                 continue
             }
             // A desk step is told apart by its time: sending back twice is two steps, not a replayed write.
-            let distinct = entry.event.isDeskStep
+            let distinct = entry.isDeskStep
                 ? "\(entry.time.timeIntervalSince1970)\u{0}\(entry.user ?? "")\u{0}\(entry.comment ?? "")" : entry.archive ?? ""
             if seen.insert("\(entry.item)\u{0}\(entry.event.rawValue)\u{0}\(distinct)").inserted {
                 entries.append(entry)

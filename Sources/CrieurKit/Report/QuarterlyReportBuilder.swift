@@ -40,7 +40,8 @@ public struct QuarterlyReportBuilder: Sendable {
             case .expired:
                 expired += 1
             case .withdrawn:
-                withdrawals += 1
+                // An entry withdrawn while it waited for approval was never published: nothing to count.
+                if !entry.isDeskStep { withdrawals += 1 }
             case .unchanged, .superseded:
                 break
             // Steps before the queue: what the report counts is what became of items, not who handled them.

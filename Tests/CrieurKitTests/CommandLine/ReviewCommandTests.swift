@@ -84,6 +84,41 @@ import Testing
         #expect(workspace.items(.incoming).isEmpty)
     }
 
+    @Test func withdrawTakesAnEntryOutOfReviewKeepsItAndRecordsTheNameGiven() throws {
+        let workspace = try S.workspace()
+        let entry = try submitted(workspace)
+        let result = try crieur(workspace, ["review", "withdraw", entry.id, "--par", "paul", "--raison", "Atelier annulé"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Annonce « Atelier cuisine » (de marie) retirée par paul : elle ne sera pas publiée. "
+            + "Son texte est gardé dans queue/review/retirees/atelier-cuisine.txt.\n")
+        #expect(try S.queue(workspace).entry(id: entry.id) == nil)
+        #expect(try workspace.read("queue/review/retirees/atelier-cuisine.txt") == S.item())
+        let last = try #require(try S.journal(workspace).last)
+        #expect(last.event == .withdrawn && last.user == "paul" && last.comment == "Atelier annulé" && last.archive == nil)
+
+        // The one sent back too, by the login name; `crieur list` shows both as withdrawn.
+        let sentBack = try crieur(workspace, ["review", "retirer", "bourse-aux-jouets"], environment: ["SUDO_USER": "luc"])
+        #expect(sentBack.status == 0 && sentBack.stdout.contains("retirée par luc"), "\(sentBack.stderr)")
+        let list = try crieur(workspace, ["list"])
+        #expect(list.stdout.contains("Retirées (2) :"), "\(list.stdout)")
+        #expect(list.stdout.contains("      raison du retrait : Atelier annulé"))
+        #expect(try crieur(workspace, ["review", "list"]).stdout.hasPrefix("Aucune annonce n'attend de validation."))
+    }
+
+    @Test func withdrawingAnUnknownEntryOrWithoutAnIdGetsTheExitCodesOfTheProduct() throws {
+        let workspace = try S.workspace()
+        _ = try submitted(workspace)
+        let unknown = try crieur(workspace, ["review", "withdraw", "absente", "--par", "paul"])
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr == "Aucune annonce « absente » n'attend de validation. « crieur review list » montre les annonces en attente.\n")
+        let forged = try crieur(workspace, ["review", "withdraw", "../config"])
+        #expect(forged.status == 65)
+        let noID = try crieur(workspace, ["review", "withdraw", "--par", "paul"])
+        #expect(noID.status == 64 && noID.stderr.hasPrefix("Utilisation : crieur review withdraw IDENTIFIANT"), "\(noID.stderr)")
+        #expect(try S.queue(workspace).entries().count == 2, "nothing withdrawn")
+        #expect(!(try S.journal(workspace)).contains { $0.event == .withdrawn })
+    }
+
     @Test func statusAndListCountItemsWaitingForApprovalAndSentBack() throws {
         let workspace = try S.workspace()
         _ = try submitted(workspace)

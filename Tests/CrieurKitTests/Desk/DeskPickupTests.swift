@@ -122,6 +122,119 @@ import Testing
         #expect(withdrawals.map { "\($0.identity ?? "") \($0.user ?? "")" } == ["bourse paul", "atelier-cuisine marie"])
     }
 
+    // MARK: withdrawing an entry before approval
+
+    @Test func anAuthorWithdrawsHerOwnEntryWaitingForApprovalAndItsTextAndPictureAreKeptUnderRetirees() throws {
+        let workspace = try S.workspace()
+        try workspace.write(S.picture, to: "web/bureau/drop/televersement-1.png")
+        let text = S.item(extra: "Image: legumes.png\nTexte alternatif: Des légumes\n")
+        #expect(try S.apply(request(.submit, by: "marie", text: text, picture: "televersement-1.png"), in: workspace)?.outcome == .done)
+
+        let later = S.now.addingTimeInterval(600)
+        let reply = try #require(try S.apply(request(.withdrawReview, by: "marie", reviewID: "atelier-cuisine", comment: "Atelier reporté"),
+                                             in: workspace, at: later))
+        #expect(reply.outcome == .done, "\(reply)")
+        #expect(reply.message == "Annonce « Atelier cuisine » retirée : elle ne sera pas publiée. Son texte reste visible dans « Retirées ».")
+        #expect(try S.queue(workspace).entries().isEmpty)
+        #expect(workspace.names("queue/review") == ["retirees"])
+        #expect(workspace.items(.incoming).isEmpty)
+
+        let kept = try #require(try S.queue(workspace).withdrawnEntries().first)
+        #expect(kept.id == "atelier-cuisine" && kept.state == .withdrawn && kept.author == "marie")
+        #expect(kept.withdrawal == ReviewEntry.Withdrawal(user: "marie", time: later, reason: "Atelier reporté"))
+        #expect(kept.itemText == text)
+        #expect(workspace.names("queue/review/retirees").sorted()
+            == ["atelier-cuisine--legumes.png", "atelier-cuisine.review.json", "atelier-cuisine.txt"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("queue/review/retirees/atelier-cuisine--legumes.png"))) == S.picture)
+
+        #expect(try S.steps(workspace) == ["submitted marie", "withdrawn marie : Atelier reporté"])
+        let line = try #require(try S.journal(workspace).last)
+        #expect(line.identity == "atelier-cuisine" && line.archive == nil && line.time == later && line.isDeskStep)
+
+        // `crieur list` (and so the desk's list) shows it with the withdrawn items.
+        let listing = try ItemListing.read(workspace.workspace, parser: ItemParser(), now: later, calendar: WorkerTestSupport.brussels)
+        let listed = try #require(listing.entries.first { $0.id == "atelier-cuisine" })
+        #expect(listed.state == .withdrawn && listed.reason == "Atelier reporté" && listed.withdrawnBy == "marie" && listed.author == "marie")
+        #expect(listing.text().contains("Retirées (1) :\n  atelier-cuisine — « Atelier cuisine »"), "\(listing.text())")
+    }
+
+    @Test func anotherAgentCannotWithdrawSomeoneElsesEntryAValidatorCanEvenOneSentBack() throws {
+        let workspace = try S.workspace()
+        #expect(try S.apply(request(.submit, by: "marie", text: S.item()), in: workspace)?.outcome == .done)
+        #expect(try S.apply(request(.sendBack, by: "paul", reviewID: "atelier-cuisine", comment: "Quelle heure ?"), in: workspace)?.outcome == .done)
+
+        let log = LogCollector()
+        let byLuc = try #require(try S.apply(request(.withdrawReview, by: "luc", reviewID: "atelier-cuisine"), in: workspace, log: log))
+        #expect(byLuc.outcome == .refused)
+        #expect(byLuc.message == "Vous ne pouvez pas retirer « Atelier cuisine » : ce n'est pas une annonce que vous avez écrite. "
+            + "Demandez à une personne chargée de la validation.")
+        #expect(log.lines.contains { $0.contains("demande withdrawReview") && $0.contains("« luc » → refused") }, "\(log.lines)")
+        #expect(try S.queue(workspace).entry(id: "atelier-cuisine")?.state == .returned, "still there, still sent back")
+        #expect(try S.queue(workspace).withdrawnEntries().isEmpty)
+
+        let stranger = try #require(try S.apply(request(.withdrawReview, by: "inconnu", reviewID: "atelier-cuisine"), in: workspace))
+        #expect(stranger.outcome == .refused && stranger.message.hasPrefix("Accès refusé"))
+
+        let byPaul = try #require(try S.apply(request(.withdrawReview, by: "paul", reviewID: "atelier-cuisine"), in: workspace))
+        #expect(byPaul.outcome == .done, "\(byPaul)")
+        #expect(try S.queue(workspace).entries().isEmpty)
+        #expect(try S.queue(workspace).withdrawnEntries().map { $0.withdrawal?.user } == ["paul"])
+        #expect(try S.steps(workspace) == ["submitted marie", "returned paul : Quelle heure ?", "withdrawn paul"])
+
+        // Applied twice (a crash before the request was removed): the entry is gone, the answer says so.
+        let again = try #require(try S.apply(request(.withdrawReview, by: "paul", reviewID: "atelier-cuisine"), in: workspace))
+        #expect(again.outcome == .refused && again.message.hasPrefix("Aucune annonce « atelier-cuisine » n'attend de validation."))
+    }
+
+    @Test func aTextWithdrawnTwiceUnderTheSameIdIsKeptTwiceAndJournaledTwice() throws {
+        let workspace = try S.workspace()
+        for (offset, user) in [(0.0, "marie"), (3_600.0, "it")] {
+            let at = S.now.addingTimeInterval(offset)
+            #expect(try S.apply(request(.submit, by: "marie", text: S.item()), in: workspace, at: at)?.reviewID == "atelier-cuisine")
+            #expect(try S.apply(request(.withdrawReview, by: user, reviewID: "atelier-cuisine"), in: workspace, at: at.addingTimeInterval(60))?
+                .outcome == .done)
+        }
+        #expect(try S.queue(workspace).withdrawnEntries().map(\.id) == ["atelier-cuisine-2", "atelier-cuisine"], "latest first")
+        #expect(try S.steps(workspace) == ["submitted marie", "withdrawn marie", "submitted marie", "withdrawn it"])
+    }
+
+    // MARK: uploads nobody asked for
+
+    @Test func anUploadNoRequestNamedForAnHourIsRemovedAFreshOneAndOneARequestNamesAreKept() throws {
+        let workspace = try S.workspace()
+        let drop = "web/bureau/drop"
+        // The CGI was killed between the picture and its request, an hour and a half ago.
+        try workspace.write(S.picture, to: "\(drop)/orpheline.png")
+        try FileSystem.setModificationTime(workspace.path("\(drop)/orpheline.png"), to: S.now.addingTimeInterval(-5_400))
+        // Killed while writing the picture under its hidden name.
+        try workspace.write(Data(S.picture.prefix(10)), to: "\(drop)/.inachevee.png.123.456.tmp")
+        try FileSystem.setModificationTime(workspace.path("\(drop)/.inachevee.png.123.456.tmp"), to: S.now.addingTimeInterval(-7_200))
+        // Being written right now, its request not yet dropped; and one written 59 minutes ago.
+        try workspace.write(S.picture, to: "\(drop)/en-cours.png")
+        try FileSystem.setModificationTime(workspace.path("\(drop)/en-cours.png"), to: S.now)
+        try workspace.write(S.picture, to: "\(drop)/presque.png")
+        try FileSystem.setModificationTime(workspace.path("\(drop)/presque.png"), to: S.now.addingTimeInterval(-3_540))
+        // An old upload whose request waits for the next pass (this one is told to stop first).
+        try workspace.write(S.picture, to: "\(drop)/attendue.png")
+        try FileSystem.setModificationTime(workspace.path("\(drop)/attendue.png"), to: S.now.addingTimeInterval(-7_200))
+        let waiting = request(.submit, by: "marie", text: S.item(extra: "Image: legumes.png\nTexte alternatif: Des légumes\n"),
+                              picture: "attendue.png")
+        try DeskDropFolder(workspace: workspace.workspace).drop(waiting)
+
+        let log = LogCollector()
+        let replies = try S.pickup(workspace, log: log).applyPending(stopRequested: { true })
+        #expect(replies.isEmpty)
+        #expect(workspace.names(drop) == ["\(waiting.id).json", "attendue.png", "en-cours.png", "presque.png"])
+        #expect(try FileSystem.info(workspace.path("\(drop)/.inachevee.png.123.456.tmp")) == nil)
+        #expect(log.lines.filter { $0.contains("supprimé de web/bureau/drop/") }.count == 2, "\(log.lines)")
+        #expect(log.lines.contains { $0.contains("« orpheline.png » supprimé de web/bureau/drop/ : aucune demande ne l'a nommé depuis plus d'une heure") })
+
+        // The next pass applies the request and its picture goes with it.
+        #expect(try S.pickup(workspace).applyPending()[waiting.id]?.outcome == .done)
+        #expect(try S.queue(workspace).entry(id: "atelier-cuisine")?.picture == "atelier-cuisine--legumes.png")
+        #expect(workspace.names(drop) == ["en-cours.png", "presque.png"])
+    }
+
     @Test func theFourStepsThroughTheWorkerEndWithThePublicationAndBothPeopleInTheJournal() throws {
         let workspace = try S.workspace()
         let drop = DeskDropFolder(workspace: workspace.workspace)

@@ -213,4 +213,17 @@ import Testing
         #expect(withSteps == without)
         #expect(withSteps.itemsPublished == 1)
     }
+
+    @Test func anEntryWithdrawnBeforeApprovalIsNotAWithdrawalForTheQuarterlyReport() throws {
+        let workspace = try S.workspace()
+        let entry = try S.queue(workspace).submit(text: S.item(), picturePath: nil, by: "marie", config: try workspace.config())
+        try S.queue(workspace, at: S.now.addingTimeInterval(60)).withdraw(id: entry.id, by: "marie", reason: nil)
+        let journal = try S.journal(workspace)
+        #expect(journal.map(\.event) == [.submitted, .withdrawn])
+        let builder = QuarterlyReportBuilder(period: ReportPeriod(label: "2026-T4", start: WorkerTestSupport.date("2026-10-01T00:00"),
+                                                                  end: WorkerTestSupport.date("2027-01-01T00:00")),
+                                             calendar: WorkerTestSupport.brussels)
+        let report = builder.build(journal: journal, derogations: [], newsletter: nil, damagedLines: 0)
+        #expect(report == builder.build(journal: [], derogations: [], newsletter: nil, damagedLines: 0))
+    }
 }

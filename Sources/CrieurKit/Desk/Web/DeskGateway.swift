@@ -133,6 +133,8 @@ public struct DeskGateway {
             return response
         case .picture:
             return try picture(query, pages: pages)
+        case .withdraw where !field(DeskForm.Field.reviewID).isEmpty:
+            return try withdrawConfirmation(reviewID: field(DeskForm.Field.reviewID), pages: pages)
         case .check, .approve, .sendBack, .withdraw:
             var response = pages.message(status: 405, title: "Demande non prise en charge", text: "Cette page répond aux boutons du bureau seulement.")
             response.headers.append(("Allow", "POST"))
@@ -193,6 +195,18 @@ public struct DeskGateway {
                                pictureURL: entry.picture.map { _ in pages.url(.picture, [(DeskForm.Field.reviewID, entry.id)]) }, workspace: workspace))
         }
         return pages.review(shown, notice: notice, problems: problems)
+    }
+
+    /// « Retirer » an entry waiting for approval or sent back: a page that says what will happen and has the
+    /// button (a form posted to the same page), so the step asks for a confirmation without any script.
+    /// Shows only; the POST does it, and the worker decides.
+    func withdrawConfirmation(reviewID: String, pages: DeskPages) throws -> CGIResponse {
+        guard DeskForm.isPlainID(reviewID), let entry = try ReviewQueue(workspace: workspace, clock: clock).entry(id: reviewID) else {
+            return pages.message(status: 404, title: "Annonce introuvable",
+                                 text: "Cette annonce n'attend plus de validation : elle a peut-être déjà été approuvée ou retirée.")
+        }
+        guard pages.settingsAllow(.withdraw(author: entry.author)) else { return notAllowed(pages) }
+        return pages.withdrawConfirmation(entry)
     }
 
     /// A picture for the previews: one waiting for review, or one this desk stored; never a name typed.
@@ -329,6 +343,8 @@ public struct DeskGateway {
     func withdraw(_ request: CGIRequest, pages: DeskPages, now: Date) throws -> CGIResponse {
         let fields = request.formFields
         func field(_ name: String) -> String { fields.first { $0.0 == name }?.1 ?? "" }
+        let reviewID = field(DeskForm.Field.reviewID)
+        if !reviewID.isEmpty { return try withdrawReview(reviewID, reason: DeskForm.oneLine(field("raison")), request, pages: pages, now: now) }
         let identity = DeskForm.oneLine(field(DeskForm.Field.identity))
         guard !identity.isEmpty else { return pages.message(status: 400, title: "Demande non comprise", text: "Cette annonce n'est pas reconnue.") }
         guard pages.settingsAllow(.withdraw(author: request.remoteUser)) else { return notAllowed(pages) }
@@ -339,6 +355,25 @@ public struct DeskGateway {
         let reply = waitForReply(deskRequest.id)
         let board = try DeskBoard.read(workspace, config: config, now: now, clock: clock)
         return pages.list(board, search: "", notice: reply?.message ?? "Le retrait est demandé ; il sera fait dans quelques instants.")
+    }
+
+    /// The confirmation page's POST: an entry of the review queue, withdrawn by the worker if the person may.
+    func withdrawReview(_ reviewID: String, reason: String, _ request: CGIRequest, pages: DeskPages, now: Date) throws -> CGIResponse {
+        guard DeskForm.isPlainID(reviewID) else {
+            return pages.message(status: 400, title: "Demande non comprise", text: "Cette annonce n'est pas reconnue.")
+        }
+        // The page's own early answer; the worker checks again with the entry's author as its record says.
+        let author = try ReviewQueue(workspace: workspace, clock: clock).entry(id: reviewID)?.author ?? request.remoteUser
+        guard pages.settingsAllow(.withdraw(author: author)) else { return notAllowed(pages) }
+        let deskRequest = DeskRequest(id: SecureRandom.hex(bytes: 16), time: now, user: request.remoteUser, kind: .withdrawReview,
+                                      reviewID: reviewID, identity: nil, text: nil, picture: nil, comment: reason.isEmpty ? nil : reason)
+        try folder.drop(deskRequest)
+        let reply = waitForReply(deskRequest.id)
+        let board = try DeskBoard.read(workspace, config: config, now: now, clock: clock)
+        guard let reply else { return pages.list(board, search: "", notice: "Le retrait est demandé ; il sera fait dans quelques instants.") }
+        var response = pages.list(board, search: "", notice: reply.message)
+        if reply.outcome == .refused { response.status = 403 }
+        return response
     }
 
     func waitForReply(_ id: String) -> DeskReply? {

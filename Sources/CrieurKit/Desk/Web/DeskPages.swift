@@ -176,8 +176,26 @@ struct DeskPages {
         if validator && entry.state == .waiting {
             card += "<a class=\"bouton\" href=\"\(HTML.escape(url(.review) + "#r-" + entry.id))\">Voir et valider</a>"
         }
+        if settingsAllow(.withdraw(author: entry.author)) {
+            card += "<a class=\"bouton\" href=\"\(HTML.escape(url(.withdraw, [(DeskForm.Field.reviewID, entry.id)])))\">Retirer</a>"
+        }
         card += "</div></article>"
         return card
+    }
+
+    /// The confirmation step of « Retirer » for an entry that waits for approval or was sent back.
+    func withdrawConfirmation(_ entry: ReviewEntry) -> CGIResponse {
+        var content = "<article class=\"annonce\"><h2>\(HTML.escape(entry.title))</h2>"
+        content += "<p class=\"details\">\(HTML.escape(channelNames(entry.channels))) — par \(HTML.escape(entry.author)), "
+            + "envoyée \(HTML.escape(frenchTime(entry.submitted))) ; \(HTML.escape(entry.state.frenchName))</p></article>\n"
+        content += "<p>Retirer cette annonce l'enlève de la validation : elle ne sera pas publiée. Son texte est gardé et reste "
+            + "visible dans « Retirées » ; pour la publier plus tard, il faudra l'écrire à nouveau.</p>\n"
+        content += "<form method=\"post\" action=\"\(HTML.escape(url(.withdraw)))\">\(tokenField)\(hidden(DeskForm.Field.reviewID, entry.id))"
+        content += "<label for=\"raison\">Raison du retrait (facultatif)</label>"
+        content += "<input type=\"text\" id=\"raison\" name=\"raison\" maxlength=\"300\">"
+        content += "<div class=\"actions\"><button type=\"submit\" class=\"danger\">Retirer l'annonce</button>"
+        content += "<a class=\"bouton\" href=\"\(HTML.escape(url(.list)))\">Ne pas la retirer</a></div></form>\n"
+        return page(title: "Retirer une annonce", content: content)
     }
 
     func refusedCard(_ refused: DeskBoard.Refused) -> String {
@@ -200,6 +218,9 @@ struct DeskPages {
         card += "<p class=\"details\">\(HTML.escape(details.filter { !$0.isEmpty }.joined(separator: " ; ")))</p>"
         if let next = entry.nextDates {
             card += "<p>\(entry.state == .scheduled ? "Paraîtra" : "Revient") \(HTML.escape(next))</p>"
+        }
+        if let by = entry.withdrawnBy {
+            card += "<p>Écrite par \(HTML.escape(entry.author ?? "")), retirée par \(HTML.escape(by)) avant sa validation : jamais publiée.</p>"
         }
         if let reason = entry.reason { card += "<p>Raison du retrait : \(HTML.escape(reason))</p>" }
         guard entry.state != .withdrawn else { return card + "</article>" }

@@ -419,6 +419,66 @@ import Testing
         #expect(journal.last?.event == .withdrawn && journal.last?.user == "paul")
     }
 
+    @Test func withdrawingAnEntryWaitingForApprovalAsksFirstTheGetChangesNothingAndThePostIsDecidedByTheWorker() throws {
+        let workspace = try Self.workspace()
+        let now = WorkerTestSupport.date("2026-12-03T10:00")
+        let config = try workspace.config()
+        let entry = try ReviewQueue(workspace: workspace.workspace, clock: FixedClock(now))
+            .submit(text: "Titre: Atelier <cuisine>\nCanaux: ecran\n---\nVenez cuisiner.\n", picturePath: nil, by: "marie", config: config)
+        try workspace.write("{ queue: { settleSeconds: 0 }, " + Self.config.replacingOccurrences(of: "marie: [\"redaction\"]",
+                            with: "marie: [\"redaction\"], luc: [\"redaction\"]") + " }", to: CrieurConfig.relativePath)
+        let gateway = try Self.answeringGateway(workspace, at: now)
+        let link = "/bureau/retirer?relecture=\(entry.id)"
+
+        // The list offers « Retirer » to the author and to a validator, not to another agent.
+        #expect(gateway.handle(Self.get("", user: "marie")).body.contains("href=\"\(link)\">Retirer</a>"))
+        #expect(gateway.handle(Self.get("", user: "paul")).body.contains("href=\"\(link)\">Retirer</a>"))
+        #expect(!gateway.handle(Self.get("", user: "luc")).body.contains(link))
+
+        // GET: the confirmation page, with the button; nothing is dropped, nothing moves.
+        let before = Self.snapshot(workspace)
+        let confirmation = gateway.handle(Self.get("retirer", user: "marie", query: "relecture=\(entry.id)"))
+        #expect(confirmation.status == 200, "\(confirmation.body)")
+        #expect(confirmation.body.contains("<h2>Atelier &lt;cuisine&gt;</h2>") && confirmation.body.contains("elle ne sera pas publiée"))
+        #expect(confirmation.body.contains("<form method=\"post\" action=\"/bureau/retirer\">"))
+        #expect(confirmation.body.contains("name=\"jeton\" value=\"\(try Self.token(workspace, user: "marie", at: now))\""))
+        #expect(confirmation.body.contains("name=\"relecture\" value=\"\(entry.id)\"") && confirmation.body.contains("Retirer l'annonce</button>"))
+        #expect(!confirmation.body.contains("onclick") && !confirmation.body.contains("onsubmit"), "the step needs no script")
+        #expect(gateway.handle(Self.get("retirer", user: "luc", query: "relecture=\(entry.id)")).status == 403)
+        #expect(gateway.handle(Self.get("retirer", user: "paul", query: "relecture=absente")).status == 404)
+        #expect(Self.snapshot(workspace) == before, "a GET changes nothing")
+
+        // A POST from another site, or without the token, is refused before anything is dropped.
+        let foreign = gateway.handle(Self.post("retirer", user: "marie", fields: [
+            ("jeton", try Self.token(workspace, user: "marie", at: now)), ("relecture", entry.id),
+        ], origin: "https://ailleurs.example"))
+        #expect(foreign.status == 403)
+        #expect(gateway.handle(Self.post("retirer", user: "marie", fields: [("relecture", entry.id)])).status == 403)
+        #expect(Self.snapshot(workspace) == before)
+
+        // Another agent's forged POST: the page refuses it, and so would the worker.
+        let byLuc = gateway.handle(Self.post("retirer", user: "luc", fields: [
+            ("jeton", try Self.token(workspace, user: "luc", at: now)), ("relecture", entry.id),
+        ]))
+        #expect(byLuc.status == 403)
+        #expect(try ReviewQueue(workspace: workspace.workspace, clock: FixedClock(now)).entry(id: entry.id) != nil)
+
+        let byMarie = gateway.handle(Self.post("retirer", user: "marie", fields: [
+            ("jeton", try Self.token(workspace, user: "marie", at: now)), ("relecture", entry.id), ("raison", "Reporté"),
+        ]))
+        #expect(byMarie.status == 200)
+        #expect(byMarie.body.contains("Annonce « Atelier &lt;cuisine&gt; » retirée : elle ne sera pas publiée."), "\(byMarie.body.prefix(1500))")
+        #expect(try ReviewQueue(workspace: workspace.workspace, clock: FixedClock(now)).entries().isEmpty)
+        let page = gateway.handle(Self.get("", user: "marie")).body
+        guard let start = page.range(of: "<h2>Retirées") else { Issue.record("no « Retirées » section"); return }
+        let withdrawn = String(page[start.lowerBound...].components(separatedBy: "</section>")[0])
+        #expect(withdrawn.contains("<h3>Atelier &lt;cuisine&gt;</h3>") && withdrawn.contains("Raison du retrait : Reporté"))
+        #expect(withdrawn.contains("retirée par marie avant sa validation"))
+        #expect(page.components(separatedBy: "<h3>Atelier &lt;cuisine&gt;</h3>").count == 2, "listed once, as withdrawn")
+        let journal = try PublicationJournal(path: workspace.workspace.journalPath).load().entries
+        #expect(journal.last.map { "\($0.event.rawValue) \($0.user ?? "") \($0.comment ?? "")" } == "withdrawn marie Reporté")
+    }
+
     /// The fields a browser would send for the page's form `annonce` (text inputs, checked boxes, textareas, hidden).
     static func formFields(_ html: String) -> [(String, String)] {
         guard let start = html.range(of: "<form method=\"post\" id=\"annonce\""), let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex) else { return [] }
