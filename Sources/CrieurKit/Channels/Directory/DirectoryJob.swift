@@ -9,6 +9,12 @@ import Foundation
 /// check`. A workspace whose `directory/` folder is missing or empty, and
 /// that never had a bottin, does not use the directory: the job writes nothing.
 ///
+/// The service runs its periodic jobs every two seconds while the public pages
+/// or the desk wait for answers; reading and checking every entry each time
+/// took most of an idle service's processor. So a pass on the same day, before
+/// the wake the last pass asked for, with the same entry files (name, size,
+/// change time) as the last complete pass, reads nothing.
+///
 /// Throws on a file-system error or a damaged rotation history; the worker
 /// reports it and tries again on its next pass.
 public final class DirectoryJob: PeriodicJob {
@@ -16,6 +22,19 @@ public final class DirectoryJob: PeriodicJob {
     let config: CrieurConfig
     let clock: any Clock
     let pdfConverter: LibreOfficePDF?
+    /// What the last complete pass saw, and the wake it asked for.
+    private var lastPass: (files: [FileStamp], day: String, nextWake: Date?)?
+    /// How long after its last change a file is trusted to keep its stamps (file-system time, not the clock's).
+    static let settleSeconds: TimeInterval = 2
+    /// How many passes read the folder (for the tests).
+    private(set) var readings = 0
+
+    struct FileStamp: Equatable {
+        var name: String
+        var size: Int
+        var modified: Date
+        var statusChanged: Date
+    }
 
     public init(workspace: Workspace, config: CrieurConfig, clock: any Clock, pdfConverter: LibreOfficePDF? = LibreOfficePDF()) {
         self.workspace = workspace
@@ -27,6 +46,32 @@ public final class DirectoryJob: PeriodicJob {
     public func runDue(stopRequested: () -> Bool) throws -> PeriodicJobResult {
         let now = clock.now()
         let calendar = CivilCalendar(timeZone: config.timeZone)
+        let files = try stamps()
+        let day = "\(calendar.civilDate(of: now))"
+        if let lastPass, lastPass.files == files, lastPass.day == day, lastPass.nextWake.map({ now < $0 }) ?? true {
+            return PeriodicJobResult(nextWake: lastPass.nextWake)
+        }
+        let result = try pass(now: now, calendar: calendar, stopRequested: stopRequested)
+        // A file changed within the file system's timestamp grain of this reading could change again with the
+        // same stamps (Git's « racily clean » entries): it is read again at the next pass, until it has settled.
+        let racy = files.contains { Date().timeIntervalSince($0.statusChanged) < Self.settleSeconds }
+        lastPass = result.nextWake == now || racy ? nil : (files, day, result.nextWake)
+        return result
+    }
+
+    /// The entry files of `directory/` as the last pass must have seen them.
+    private func stamps() throws -> [FileStamp] {
+        let folder = SocialDirectory.folder(of: workspace)
+        guard try FileSystem.info(folder)?.kind == .directory else { return [] }
+        return try FileSystem.names(in: folder).filter(SocialDirectory.isEntryFile).sorted().compactMap { name in
+            try FileSystem.info("\(folder)/\(name)").map {
+                FileStamp(name: name, size: $0.size, modified: $0.modified, statusChanged: $0.statusChanged)
+            }
+        }
+    }
+
+    private func pass(now: Date, calendar: CivilCalendar, stopRequested: () -> Bool) throws -> PeriodicJobResult {
+        readings += 1
         let freshness = DirectoryFreshness(staleAfterMonths: config.directory.staleAfterMonths, today: calendar.civilDate(of: now))
         let directory = try SocialDirectory.read(
             folder: SocialDirectory.folder(of: workspace), readability: DirectoryReadability(settings: config.readability))
