@@ -36,8 +36,8 @@ public final class DeskPickup: PeriodicJob {
     }
 
     public func runDue(stopRequested: () -> Bool) throws -> PeriodicJobResult {
-        _ = try applyPending(stopRequested: stopRequested)
-        return PeriodicJobResult(nextWake: clock.now().addingTimeInterval(Self.pollSeconds))
+        let replies = try applyPending(stopRequested: stopRequested)
+        return PeriodicJobResult(nextWake: clock.now().addingTimeInterval(Self.pollSeconds), changedState: !replies.isEmpty)
     }
 
     /// Applies every complete request in the drop folder, oldest name first; returns the replies given.

@@ -44,8 +44,8 @@ public final class WebPickup: PeriodicJob {
     var logPath: String { "\(workspace.dataDirectory)/\(WebPickup.logFileName)" }
 
     public func runDue(stopRequested: () -> Bool) throws -> PeriodicJobResult {
-        _ = try applyPending(stopRequested: stopRequested)
-        return PeriodicJobResult(nextWake: clock.now().addingTimeInterval(WebPickup.pollSeconds))
+        let replies = try applyPending(stopRequested: stopRequested)
+        return PeriodicJobResult(nextWake: clock.now().addingTimeInterval(WebPickup.pollSeconds), changedState: !replies.isEmpty)
     }
 
     /// Applies every complete request in the drop folder, oldest name first; returns the replies given.

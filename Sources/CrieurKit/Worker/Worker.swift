@@ -19,6 +19,9 @@ public final class Worker {
     private let periodic: [any PeriodicJob]
     /// The earliest time a periodic job asked to run again.
     private var periodicWake: Date?
+    /// Per periodic job (by index): the wake it asked for (the clock's time) and when it last ran (wall time).
+    /// No entry: it runs at the next pass.
+    private var periodicSchedule: [Int: (nextWake: Date?, lastRun: Date)] = [:]
     private let parser: ItemParser
     private let spool: Spool
     private let clock: any Clock
@@ -99,7 +102,7 @@ public final class Worker {
         defer { try? stop() }
         events += try processDueSettling()
         let waiting = try incomingNames()
-        events += runPeriodic()
+        events += runPeriodic(afterChanges: true)
         // A periodic job may queue an item due now (the « service de la semaine », an item approved at the
         // desk): published in this run too. Files left in incoming/ before the jobs ran (a writer still at
         // work) are not read again for that.
@@ -135,16 +138,17 @@ public final class Worker {
         let watcher = try DirectoryWatcher(directory: workspace.queue.directory(.incoming))
         logger.info("service démarré (travailleur \(spool.workerID)), dossier surveillé : \(workspace.queue.directory(.incoming))")
         while !stopRequested() {
+            var changed = false
             do {
                 if wallClock.now().timeIntervalSince(lastRecovery) >= TimeInterval(config.queue.rescanSeconds) {
                     _ = try recover()
                 }
-                _ = try processDue(stopRequested: stopRequested)
+                changed = try processDue(stopRequested: stopRequested).contains(where: \.changesWhatIsShown)
             } catch {
                 logger.error("passage interrompu : \(error); nouvel essai dans \(config.queue.rescanSeconds) s")
             }
             if stopRequested() { break }
-            _ = runPeriodic(stopRequested: stopRequested)
+            _ = runPeriodic(stopRequested: stopRequested, afterChanges: changed)
             if stopRequested() { break }
             _ = watcher.wait(timeout: nextWakeUp(), stopFD: stopFD)
         }
@@ -199,13 +203,32 @@ public final class Worker {
     }
 
     /// Runs the periodic jobs; a job that throws is logged and tried again at the next pass.
-    private func runPeriodic(stopRequested: () -> Bool = { false }) -> [WorkerEvent] {
+    /// `afterChanges`: the pass published or withdrew something, so every job runs.
+    func runPeriodic(stopRequested: () -> Bool = { false }, afterChanges: Bool) -> [WorkerEvent] {
         var events: [WorkerEvent] = []
         periodicWake = nil
-        for job in periodic {
+        if afterChanges { periodicSchedule.removeAll() }
+        let now = clock.now(), wallNow = wallClock.now()
+        func wake(at next: Date?) {
+            if let next, periodicWake.map({ next < $0 }) ?? true { periodicWake = next }
+        }
+        for (index, job) in periodic.enumerated() {
+            // The pickups ask for a pass every two seconds: the other jobs wait for their own time.
+            if let last = periodicSchedule[index], !(last.nextWake.map { now >= $0 } ?? false),
+               wallNow.timeIntervalSince(last.lastRun) < TimeInterval(config.queue.rescanSeconds) {
+                wake(at: last.nextWake)
+                continue
+            }
+            periodicSchedule[index] = nil
             do {
                 let result = try job.runDue(stopRequested: stopRequested)
-                if let next = result.nextWake, periodicWake.map({ next < $0 }) ?? true { periodicWake = next }
+                periodicSchedule[index] = (result.nextWake, wallNow)
+                wake(at: result.nextWake)
+                if result.changedState {
+                    // The others read what it changed: those after it run now, those before it at the next pass.
+                    for other in periodic.indices where other != index { periodicSchedule[other] = nil }
+                    if index > 0 { wake(at: now) }
+                }
                 if let reason = result.temporaryFailure {
                     events.append(result.settingsError ? .periodicSettingsError(reason: reason, until: result.nextWake)
                                                        : .periodicFailure(reason: reason, until: result.nextWake))
