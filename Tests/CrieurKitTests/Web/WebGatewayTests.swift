@@ -128,6 +128,29 @@ import Testing
         #expect(try Self.pickup(workspace, at: nextDay).values.map(\.outcome) == [.confirmationSent])
     }
 
+    /// « anne+1@… », « anne+2@… » and, at Gmail, « a.nne@… » reach one mailbox: the daily limit counts them together,
+    /// else a stranger could have the centre send that mailbox any number of confirmations.
+    @Test func subaddressesAndGmailDotsOfOneMailboxShareTheDailyLimit() throws {
+        let workspace = try TestWorkspace(extraConfig: Self.config)
+        var outcomes: [WebReply.Outcome] = []
+        for (minute, address) in ["anne%2B1%40exemple.be", "Anne%2Blettre%40exemple.be", "anne%2B%40exemple.be", "anne%40exemple.be"].enumerated() {
+            let at = Self.start.addingTimeInterval(Double(minute) * 60)
+            _ = try Self.gateway(workspace, at: at).handle(Self.post("inscription", "email=\(address)&liste=infos&accord=oui"))
+            outcomes += try Self.pickup(workspace, at: at).values.map(\.outcome)
+        }
+        #expect(outcomes == [.confirmationSent, .confirmationSent, .confirmationSent, .limited])
+        outcomes = []
+        for (minute, address) in ["jean.dupont%40gmail.com", "j.e.a.n.dupont%2Bx%40Gmail.com", "JeanDupont%40googlemail.com", "jeandupont%40gmail.com"].enumerated() {
+            let at = Self.start.addingTimeInterval(Double(minute) * 60)
+            _ = try Self.gateway(workspace, at: at).handle(Self.post("inscription", "email=\(address)&liste=infos&accord=oui"))
+            outcomes += try Self.pickup(workspace, at: at).values.map(\.outcome)
+        }
+        #expect(outcomes == [.confirmationSent, .confirmationSent, .confirmationSent, .limited])
+        // Elsewhere a dot counts: another person.
+        _ = try Self.gateway(workspace).handle(Self.post("inscription", "email=a.nne%40exemple.be&liste=infos&accord=oui"))
+        #expect(try Self.pickup(workspace).values.map(\.outcome) == [.confirmationSent])
+    }
+
     @Test func incompleteFormIsShownAgainWithItsProblemsAndTheTypedTextEscaped() throws {
         let workspace = try TestWorkspace(extraConfig: Self.config)
         let page = try Self.gateway(workspace).handle(Self.post("inscription", "email=%22%3E%3Cb%3E&nom=%3Ci%3EAnne"))
