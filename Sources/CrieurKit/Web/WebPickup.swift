@@ -107,8 +107,13 @@ public final class WebPickup: PeriodicJob {
                 }
             }
             record.subscribers = ids
-            // The same answer whether the address was new or known: the page must not tell who is subscribed.
-            reply = refusedAddress && ids.isEmpty ? WebReply(outcome: .refusedAddress) : WebReply(outcome: .confirmationSent, lists: lists.map(title))
+            // The same answer whether the address was new, known or erased (no message goes to an erased one):
+            // the page must not tell who is subscribed, nor who was and asked to be erased. The log says it.
+            reply = WebReply(outcome: .confirmationSent, lists: lists.map(title))
+            if refusedAddress && ids.isEmpty {
+                record.outcome = .refusedAddress
+                return (reply, record)
+            }
         case .confirm:
             do {
                 let subscriber = try ledger().confirm(token: request.token ?? "", source: "page web de confirmation (demande \(request.id))")

@@ -151,6 +151,23 @@ import Testing
         #expect(try Self.pickup(workspace).values.map(\.outcome) == [.confirmationSent])
     }
 
+    /// An erased address cannot be subscribed on line, but the page must not say so: anybody could
+    /// type an address and learn that its owner was on the centre's list and asked to be erased.
+    @Test func anErasedAddressGetsTheSameAnswerAsAnyOtherSoTheFormDoesNotTellWhoLeft() throws {
+        let workspace = try TestWorkspace(extraConfig: Self.config)
+        _ = try ConsentLedger(workspace: workspace.workspace, clock: FixedClock(Self.start)).erase(address: try EmailAddress(validating: "zoe@exemple.be"))
+        var pages: [String: CGIResponse] = [:]
+        for person in ["zoe", "anne"] {
+            _ = try Self.gateway(workspace).handle(Self.post("inscription", "email=\(person)%40exemple.be&liste=seniors&accord=oui"))
+            let reply = try #require(try Self.pickup(workspace).values.first)
+            pages[person] = WebPages(config: try workspace.config()).answer(reply)
+        }
+        #expect(pages["zoe"] == pages["anne"])
+        #expect(pages["zoe"]?.status == 200 && pages["zoe"]?.body.contains("Plus qu&#39;une étape") == true)
+        #expect(try Self.events(workspace).map(\.address) == ["anne@exemple.be"], "the erased address is not subscribed")
+        #expect(try workspace.read("data/\(WebPickup.logFileName)").contains("\"refusedAddress\""), "the request log says what happened")
+    }
+
     @Test func incompleteFormIsShownAgainWithItsProblemsAndTheTypedTextEscaped() throws {
         let workspace = try TestWorkspace(extraConfig: Self.config)
         let page = try Self.gateway(workspace).handle(Self.post("inscription", "email=%22%3E%3Cb%3E&nom=%3Ci%3EAnne"))
