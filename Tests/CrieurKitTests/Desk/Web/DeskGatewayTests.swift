@@ -187,11 +187,13 @@ import Testing
         let workspace = try Self.workspace()
         let before = Self.snapshot(workspace)
         let limit = DeskGateway.bodyLimit(try workspace.config())
+        // Standard input stays open and empty: a program that tried to read the body would hang here.
+        let input = Pipe()
+        defer { try? input.fileHandleForWriting.close() }
         let process = try CrieurBinary.start(["--root", workspace.root, "bureau"], environment: [
             "REQUEST_METHOD": "POST", "REMOTE_USER": "marie", "CONTENT_LENGTH": "\(limit + 1)", "PATH_INFO": "/annonce",
             "CONTENT_TYPE": "multipart/form-data; boundary=\(Self.boundary)", "HTTP_HOST": Self.host, "HTTPS": "on", "HTTP_ORIGIN": Self.site,
-        ])
-        // Standard input stays open and empty: a program that tried to read the body would hang here.
+        ], standardInput: input)
         let output = String(decoding: (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(output.hasPrefix("Status: 413") && output.contains("Envoi trop lourd"), "\(output.prefix(300))")
