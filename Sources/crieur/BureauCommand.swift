@@ -3,7 +3,8 @@ import Foundation
 
 /// `crieur bureau`: the CGI program the commune's web server runs, behind its
 /// authentication, for the staff desk (RFC 3875). Checks `CONTENT_LENGTH`
-/// before reading anything, streams a body with a picture into a temporary
+/// before reading anything, reads a body only for a POST of someone with a
+/// role (`DeskGateway.readsBody`), streams a body with a picture into a temporary
 /// file of the desk's upload folder (removed before exiting) and hands it to
 /// `DeskGateway`; never a trace on the page (problems go to standard error,
 /// which the web server logs).
@@ -29,7 +30,7 @@ enum BureauCommand {
             var request = bare
             var spool: String?
             defer { if let spool { unlink(spool) } }
-            if length > 0 {
+            if length > 0, gateway.readsBody(of: bare) {
                 if bare.multipartBoundary != nil, let path = try? DeskBodySpool.stream(FileHandle.standardInput, length: length,
                                                                                         into: DeskDropFolder(workspace: workspace).uploadDirectory) {
                     spool = path

@@ -37,7 +37,14 @@ public struct DeskSettings: Sendable, Equatable {
     /// The roles of `user`; none for a name the configuration does not list.
     /// Names are compared exactly: the web server's spelling is the identity.
     public func roles(of user: String) -> Set<DeskRole> {
-        users[user] ?? []
+        // A dictionary finds a canonically equivalent key (« é » for « e » + U+0301): the bytes must match too.
+        guard let index = users.index(forKey: user), Self.sameName(users[index].key, user) else { return [] }
+        return users[index].value
+    }
+
+    /// Two user names are one when their bytes are (Swift's `==` also joins spellings the web server tells apart).
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        a.utf8.elementsEqual(b.utf8)
     }
 
     /// Whether an item for `channels` waits for approval before it enters the queue.
@@ -61,7 +68,7 @@ public struct DeskSettings: Sendable, Equatable {
         case .write:
             return writes
         case .correct(let author), .withdraw(let author):
-            return validates || (writes && !author.isEmpty && author == user)
+            return validates || (writes && !author.isEmpty && Self.sameName(author, user))
         case .approve, .sendBack:
             return validates
         }

@@ -26,6 +26,21 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
 
     static func key(of address: String) -> String { address.lowercased() }
 
+    /// The mailbox the address reaches, for counting requests (never for the
+    /// ledger, where each spelling is its own address): `key` without a
+    /// sub-address (`anne+lettre@` is `anne@`, as most providers deliver it) and,
+    /// at Gmail, without dots in the local part (`a.nne@gmail.com` is `anne@gmail.com`).
+    public var mailboxKey: String {
+        let key = self.key
+        guard let at = key.lastIndex(of: "@") else { return key }
+        var local = key[..<at]
+        let domain = key[key.index(after: at)...]
+        if let plus = local.firstIndex(of: "+"), plus != local.startIndex { local = local[..<plus] }
+        var mailbox = String(local)
+        if domain == "gmail.com" || domain == "googlemail.com" { mailbox.removeAll { $0 == "." } }
+        return mailbox + "@" + (domain == "googlemail.com" ? "gmail.com" : domain)
+    }
+
     public init(validating raw: String) throws(InvalidEmailAddress) {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         func refuse(_ reason: String) -> InvalidEmailAddress { InvalidEmailAddress(input: raw, reason: reason) }

@@ -121,7 +121,7 @@ struct WebPages {
 
     func answer(_ reply: WebReply) -> CGIResponse {
         switch reply.outcome {
-        case .confirmationSent:
+        case .confirmationSent, .refusedAddress:
             return message(title: "Plus qu'une étape", text: "Merci. Nous venons de vous envoyer un e-mail pour confirmer votre inscription à \(named(reply.lists)). "
                 + "Ouvrez-le et suivez son lien : sans cette confirmation, vous ne recevrez rien. Pensez à regarder dans les indésirables.")
         case .confirmed:
@@ -134,9 +134,6 @@ struct WebPages {
         case .limited:
             return message(status: 400, title: "Trop de demandes", text: "Nous avons reçu trop de demandes pour cette adresse aujourd'hui. "
                 + "Regardez si un e-mail de confirmation vous attend (aussi dans les indésirables), ou réessayez demain.")
-        case .refusedAddress:
-            return message(status: 400, title: "Inscription impossible en ligne", text: "Cette adresse ne peut pas être inscrite par ce formulaire. "
-                + "Contactez \(config.organisation.name) si vous souhaitez recevoir la lettre.")
         case .recorded:
             return recorded()
         }

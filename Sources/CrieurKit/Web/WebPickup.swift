@@ -3,7 +3,7 @@ import Foundation
 /// The worker's side of the public pages (Postfix's `pickup`): applies each
 /// request `crieur web` left in `web/drop/` to the consent ledger, records it
 /// in `data/web-requests.jsonl` (0600: time, kind, outcome, subscriber ids, a
-/// hash of the address for the per-address limit, never the address), answers
+/// hash of the mailbox for the per-address limit, never the address), answers
 /// in `web/replies/` (removed after ten minutes), then removes the request. Asks to run again within two
 /// seconds, so that a person waiting on the page gets the answer.
 ///
@@ -36,7 +36,7 @@ public final class WebPickup: PeriodicJob {
         var kind: WebRequest.Kind
         var outcome: WebReply.Outcome
         var subscribers: [String]?
-        /// SHA-256 of the address's key: counts requests per address without keeping it here.
+        /// SHA-256 of the address's mailbox (`EmailAddress.mailboxKey`): counts requests per mailbox without keeping the address here.
         var addressHash: String?
         var reason: String?
     }
@@ -84,7 +84,8 @@ public final class WebPickup: PeriodicJob {
                 reply = WebReply(outcome: .recorded)
                 break
             }
-            let hash = SHA256.hex(Array(address.key.utf8))
+            // Per mailbox, not per spelling: sub-addresses and Gmail's dots do not get round the limit.
+            let hash = SHA256.hex(Array(address.mailboxKey.utf8))
             record.addressHash = hash
             guard try recentRequests(addressHash: hash) < config.web.perAddressPerDay else {
                 reply = WebReply(outcome: .limited)
@@ -106,8 +107,13 @@ public final class WebPickup: PeriodicJob {
                 }
             }
             record.subscribers = ids
-            // The same answer whether the address was new or known: the page must not tell who is subscribed.
-            reply = refusedAddress && ids.isEmpty ? WebReply(outcome: .refusedAddress) : WebReply(outcome: .confirmationSent, lists: lists.map(title))
+            // The same answer whether the address was new, known or erased (no message goes to an erased one):
+            // the page must not tell who is subscribed, nor who was and asked to be erased. The log says it.
+            reply = WebReply(outcome: .confirmationSent, lists: lists.map(title))
+            if refusedAddress && ids.isEmpty {
+                record.outcome = .refusedAddress
+                return (reply, record)
+            }
         case .confirm:
             do {
                 let subscriber = try ledger().confirm(token: request.token ?? "", source: "page web de confirmation (demande \(request.id))")

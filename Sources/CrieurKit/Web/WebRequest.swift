@@ -61,7 +61,8 @@ public struct WebReply: Codable, Sendable, Equatable {
         case unknownToken
         /// Too many subscription requests for this address today.
         case limited
-        /// The address cannot be subscribed on line (erased at the person's request).
+        /// The address cannot be subscribed on line (erased at the person's request). In the request
+        /// log only: the page gets `confirmationSent`, so that it does not tell who was erased.
         case refusedAddress
         /// Recorded only (a refused request).
         case recorded

@@ -54,4 +54,20 @@ import Testing
             #expect(settings.allows(user, action) == allowed, "\(user) \(action)")
         }
     }
+
+    /// « rené » and « rene + ◌́ » are one string for Swift, two accounts for the web server (its password file
+    /// compares bytes): the second must not get the first one's roles, nor count as the author of her items.
+    @Test func aUserNameIsTheWebServersBytesNotAnEquivalentSpelling() {
+        let composed = "ren\u{E9}", decomposed = "rene\u{301}"
+        let settings = DeskSettings(users: [composed: [.redaction]])
+        #expect(settings.roles(of: composed) == [.redaction])
+        #expect(settings.roles(of: decomposed).isEmpty)
+        #expect(settings.allows(composed, .correct(author: composed)))
+        #expect(!settings.allows(decomposed, .correct(author: composed)))
+        #expect(!settings.allows(decomposed, .write))
+        // The other account, given a role of its own, still does not own what the first one wrote.
+        let other = DeskSettings(users: [decomposed: [.redaction]])
+        #expect(other.allows(decomposed, .withdraw(author: decomposed)))
+        #expect(!other.allows(decomposed, .withdraw(author: composed)) && !other.allows(decomposed, .correct(author: composed)))
+    }
 }

@@ -99,9 +99,11 @@ enum CrieurBinary {
     }
 
     /// Starts `crieur` without waiting; its output goes to pipes.
+    /// `standardInput`: a pipe the test keeps open and empty shows that the program reads nothing (it would hang).
     static func start(_ arguments: [String], environment: [String: String] = [:],
-                      discardOutput: Bool = false, directory: String? = nil) throws -> Process {
+                      discardOutput: Bool = false, directory: String? = nil, standardInput: Pipe? = nil) throws -> Process {
         let process = Process()
+        if let standardInput { process.standardInput = standardInput }
         process.executableURL = URL(fileURLWithPath: path)
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.arguments = arguments

@@ -128,6 +128,46 @@ import Testing
         #expect(try Self.pickup(workspace, at: nextDay).values.map(\.outcome) == [.confirmationSent])
     }
 
+    /// « anne+1@… », « anne+2@… » and, at Gmail, « a.nne@… » reach one mailbox: the daily limit counts them together,
+    /// else a stranger could have the centre send that mailbox any number of confirmations.
+    @Test func subaddressesAndGmailDotsOfOneMailboxShareTheDailyLimit() throws {
+        let workspace = try TestWorkspace(extraConfig: Self.config)
+        var outcomes: [WebReply.Outcome] = []
+        for (minute, address) in ["anne%2B1%40exemple.be", "Anne%2Blettre%40exemple.be", "anne%2B%40exemple.be", "anne%40exemple.be"].enumerated() {
+            let at = Self.start.addingTimeInterval(Double(minute) * 60)
+            _ = try Self.gateway(workspace, at: at).handle(Self.post("inscription", "email=\(address)&liste=infos&accord=oui"))
+            outcomes += try Self.pickup(workspace, at: at).values.map(\.outcome)
+        }
+        #expect(outcomes == [.confirmationSent, .confirmationSent, .confirmationSent, .limited])
+        outcomes = []
+        for (minute, address) in ["jean.dupont%40gmail.com", "j.e.a.n.dupont%2Bx%40Gmail.com", "JeanDupont%40googlemail.com", "jeandupont%40gmail.com"].enumerated() {
+            let at = Self.start.addingTimeInterval(Double(minute) * 60)
+            _ = try Self.gateway(workspace, at: at).handle(Self.post("inscription", "email=\(address)&liste=infos&accord=oui"))
+            outcomes += try Self.pickup(workspace, at: at).values.map(\.outcome)
+        }
+        #expect(outcomes == [.confirmationSent, .confirmationSent, .confirmationSent, .limited])
+        // Elsewhere a dot counts: another person.
+        _ = try Self.gateway(workspace).handle(Self.post("inscription", "email=a.nne%40exemple.be&liste=infos&accord=oui"))
+        #expect(try Self.pickup(workspace).values.map(\.outcome) == [.confirmationSent])
+    }
+
+    /// An erased address cannot be subscribed on line, but the page must not say so: anybody could
+    /// type an address and learn that its owner was on the centre's list and asked to be erased.
+    @Test func anErasedAddressGetsTheSameAnswerAsAnyOtherSoTheFormDoesNotTellWhoLeft() throws {
+        let workspace = try TestWorkspace(extraConfig: Self.config)
+        _ = try ConsentLedger(workspace: workspace.workspace, clock: FixedClock(Self.start)).erase(address: try EmailAddress(validating: "zoe@exemple.be"))
+        var pages: [String: CGIResponse] = [:]
+        for person in ["zoe", "anne"] {
+            _ = try Self.gateway(workspace).handle(Self.post("inscription", "email=\(person)%40exemple.be&liste=seniors&accord=oui"))
+            let reply = try #require(try Self.pickup(workspace).values.first)
+            pages[person] = WebPages(config: try workspace.config()).answer(reply)
+        }
+        #expect(pages["zoe"] == pages["anne"])
+        #expect(pages["zoe"]?.status == 200 && pages["zoe"]?.body.contains("Plus qu&#39;une étape") == true)
+        #expect(try Self.events(workspace).map(\.address) == ["anne@exemple.be"], "the erased address is not subscribed")
+        #expect(try workspace.read("data/\(WebPickup.logFileName)").contains("\"refusedAddress\""), "the request log says what happened")
+    }
+
     @Test func incompleteFormIsShownAgainWithItsProblemsAndTheTypedTextEscaped() throws {
         let workspace = try TestWorkspace(extraConfig: Self.config)
         let page = try Self.gateway(workspace).handle(Self.post("inscription", "email=%22%3E%3Cb%3E&nom=%3Ci%3EAnne"))

@@ -181,7 +181,8 @@ public enum NewsletterDefaultTemplates {
     static let confirmationHTML = """
     {{! Demande de confirmation d'inscription (double opt-in). Noms disponibles :
         centre.nom, centre.de (le nom après « de » : « du CPAS de Soumagne »), centre.adresse,
-        centre.telephone, centre.email, centre.site ; abonne.nom ; confirmation.lien. }}
+        centre.telephone, centre.email, centre.site ; confirmation.lien.
+        abonne.nom y est toujours vide : l'adresse n'est pas encore confirmée. }}
     <!DOCTYPE html>
     <html lang="fr">
     <head>

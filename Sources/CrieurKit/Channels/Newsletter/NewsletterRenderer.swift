@@ -119,8 +119,15 @@ public struct NewsletterRenderer: Sendable {
 
     /// The double opt-in message: one link that confirms the subscription (the
     /// `smtp.confirmURL` page, else a pre-filled reply by e-mail).
+    ///
+    /// It goes to an address nobody has confirmed, and anybody may type any
+    /// address and any name on the public form: the name stays out of it (no
+    /// `abonne.nom`, no name in `To:`), so the form cannot make the centre send
+    /// a stranger's text to someone. The letters, sent once consent is given, greet by name.
     public func renderConfirmation(recipient: NewsletterRecipient) throws(NewsletterError) -> OutgoingMail {
-        var context = commonContext(name: recipient.name)
+        var recipient = recipient
+        recipient.name = nil
+        var context = commonContext(name: nil)
         context["confirmation"] = .object(["lien": .text(try confirmationLink(token: recipient.token))])
         let text: String, html: String
         do {

@@ -54,6 +54,13 @@ public struct DeskGateway {
                          token: formToken?.token(user: user, now: now) ?? "", calendar: CivilCalendar(timeZone: config.timeZone), now: now)
     }
 
+    /// Whether the program reads the request's body at all: only a POST of someone with a role. The web
+    /// server's login may admit more people than `desk.users`; the others' bodies, a picture included, are
+    /// neither read nor spooled to disk, and `handle` answers them without one.
+    public func readsBody(of request: CGIRequest) -> Bool {
+        request.method == "POST" && !request.remoteUser.isEmpty && !config.desk.roles(of: request.remoteUser).isEmpty
+    }
+
     /// The page for a body the program will not read (`CONTENT_LENGTH` over `bodyLimit` or not a number).
     public func refusedBody(_ request: CGIRequest, tooLarge: Bool) -> CGIResponse {
         let pages = pages(request, now: clock.now())

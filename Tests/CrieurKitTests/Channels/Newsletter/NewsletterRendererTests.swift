@@ -131,6 +131,23 @@ import Testing
         #expect(byMail.parts[0].text.contains("mailto:info@cpas-sambreville.be?subject=confirmer%20\(Self.token)"))
     }
 
+    /// A confirmation goes to an address nobody has confirmed yet, with the name typed on the public form:
+    /// a stranger would use that name to have the centre send their text to anyone (« Bonjour Gagnez 500 € sur … »).
+    @Test func theConfirmationCarriesNoNameTypedOnTheFormNeitherInTheGreetingNorInTo() throws {
+        let stranger = NewsletterRecipient(id: "s-18", address: "victime@exemple.be",
+                                           name: "Vous avez gagne 500 euros sur https://arnaque.example", token: Self.token)
+        let mail = try renderer().renderConfirmation(recipient: stranger)
+        let parsed = try ParsedMail.parse(mail.data)
+        #expect(mail.recipient == "victime@exemple.be")
+        let to = try #require(parsed.value("To"))
+        #expect(to.contains("victime@exemple.be") && !to.contains("arnaque"), "\(to)")
+        for part in parsed.parts {
+            #expect(!part.text.contains("arnaque") && !part.text.contains("gagne"), "\(part.text)")
+            #expect(part.text.contains("Bonjour,"), "\(part.text)")
+        }
+        #expect(!String(decoding: mail.data, as: UTF8.self).contains("arnaque"))
+    }
+
     @Test func weakOrUnsafeTokensAreRefused() throws {
         for token in ["court", "abc def ghi jkl mno", "aaaaaaaaaaaaaaaa>\r\nBcc: x"] {
             #expect(throws: NewsletterError.self) {

@@ -187,14 +187,36 @@ import Testing
         let workspace = try Self.workspace()
         let before = Self.snapshot(workspace)
         let limit = DeskGateway.bodyLimit(try workspace.config())
+        // Standard input stays open and empty: a program that tried to read the body would hang here.
+        let input = Pipe()
+        defer { try? input.fileHandleForWriting.close() }
         let process = try CrieurBinary.start(["--root", workspace.root, "bureau"], environment: [
             "REQUEST_METHOD": "POST", "REMOTE_USER": "marie", "CONTENT_LENGTH": "\(limit + 1)", "PATH_INFO": "/annonce",
             "CONTENT_TYPE": "multipart/form-data; boundary=\(Self.boundary)", "HTTP_HOST": Self.host, "HTTPS": "on", "HTTP_ORIGIN": Self.site,
-        ])
-        // Standard input stays open and empty: a program that tried to read the body would hang here.
+        ], standardInput: input)
         let output = String(decoding: (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(output.hasPrefix("Status: 413") && output.contains("Envoi trop lourd"), "\(output.prefix(300))")
+        #expect(Self.snapshot(workspace) == before)
+    }
+
+    /// The web server's login may admit more people than `desk.users` (the commune's whole directory): a body
+    /// is read, and a picture spooled to disk, only for a POST of someone with a role.
+    @Test func aPostFromSomeoneWithoutARoleOrAGetWithABodyIsAnsweredWithoutReadingIt() throws {
+        let workspace = try Self.workspace()
+        let before = Self.snapshot(workspace)
+        for (method, user, status) in [("POST", "intrus", "Status: 403"), ("GET", "marie", "Status: 200")] {
+            // Standard input stays open and empty: a program that tried to read the body would hang here.
+            let input = Pipe()
+            defer { try? input.fileHandleForWriting.close() }
+            let process = try CrieurBinary.start(["--root", workspace.root, "bureau"], environment: [
+                "REQUEST_METHOD": method, "REMOTE_USER": user, "CONTENT_LENGTH": "1000", "PATH_INFO": "/annonce",
+                "CONTENT_TYPE": "multipart/form-data; boundary=\(Self.boundary)", "HTTP_HOST": Self.host, "HTTPS": "on", "HTTP_ORIGIN": Self.site,
+            ], standardInput: input)
+            let output = String(decoding: (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(output.hasPrefix(status), "\(method) \(user): \(output.prefix(300))")
+        }
         #expect(Self.snapshot(workspace) == before)
     }
 
