@@ -105,7 +105,9 @@ public struct WebGateway {
         do {
             address = try EmailAddress(validating: rawAddress)
         } catch {
-            problems.append("L'adresse e-mail « \(rawAddress) » n'est pas valable : vérifiez-la (par exemple prenom.nom@exemple.be).")
+            // Quoted short: a form posted from another site must not write a paragraph of its own on the centre's page.
+            let shown = rawAddress.count > 80 ? String(rawAddress.prefix(80)) + "…" : rawAddress
+            problems.append("L'adresse e-mail « \(shown) » n'est pas valable : vérifiez-la (par exemple prenom.nom@exemple.be).")
         }
         let name: String?
         do {

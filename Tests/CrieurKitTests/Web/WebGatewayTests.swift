@@ -180,6 +180,17 @@ import Testing
         #expect(try Self.events(workspace).isEmpty)
     }
 
+    @Test func aLongTextTypedAsTheAddressIsQuotedShortInTheProblem() throws {
+        let workspace = try TestWorkspace(extraConfig: Self.config)
+        let planted = "Votre aide sociale est suspendue. Appelez le 0900 12 345 ou payez sur notre site " + String(repeating: "x", count: 500)
+        let body = "email=" + planted.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let page = try Self.gateway(workspace).handle(Self.post("inscription", body))
+        #expect(page.status == 400)
+        let problem = try #require(page.body.components(separatedBy: "\n").first { $0.contains("n&#39;est pas valable") || $0.contains("n'est pas valable") })
+        #expect(!problem.contains(String(repeating: "x", count: 100)), "\(problem)")
+        #expect(problem.contains("Votre aide sociale est suspendue. Appelez le 0900 12 345 ou payez sur notre site…"), "\(problem)")
+    }
+
     @Test func formShowsTheCentreTheListsAndTheConsentSentence() throws {
         let workspace = try TestWorkspace(extraConfig: Self.config)
         let page = try Self.gateway(workspace).handle(Self.get(""))
