@@ -58,8 +58,10 @@ struct DeskPages {
     .corps { display: grid; grid-template-columns: 2fr 1fr; gap: 0 1.5rem; align-items: start; }
     .marques { background: #f3f6f9; border-left: 4px solid #0b4f8a; padding: .3rem 1rem; font-size: 1rem; margin-top: 2.6rem; }
     .marques code { background: #fff; padding: 0 .2rem; }
-    .canaux label { font-weight: normal; display: inline; margin-left: .3rem; }
-    .canaux div { margin: .3rem 0; }
+    .canaux label { font-weight: normal; margin: 0; }
+    .canaux div, div.canaux { display: flex; align-items: flex-start; gap: .5rem; margin: .4rem 0; }
+    div.canaux { margin-top: 1rem; }
+    .canaux input[type=checkbox] { flex: none; width: 1.4rem; height: 1.4rem; margin: .15rem 0 0; }
     .message { border-left: 6px solid #1b6e20; padding: .3rem 1rem; background: #eaf5eb; }
     .verification { border: 2px solid #555; border-radius: .3rem; padding: .3rem 1rem; margin-top: 1rem; }
     .verification .ok, .canal-ok { color: #1b6e20; }
