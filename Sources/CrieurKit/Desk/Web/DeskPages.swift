@@ -143,7 +143,9 @@ struct DeskPages {
         content += "<button type=\"submit\">Chercher</button></form>\n"
         content += "<p><a class=\"bouton\" href=\"\(HTML.escape(url(.form)))\">Écrire une annonce</a></p>\n"
         if board.inProgress > 0 {
-            content += "<p>\(board.inProgress) annonce(s) en cours de traitement : elles apparaissent ici dans quelques instants.</p>\n"
+            content += board.inProgress == 1
+                ? "<p>1 annonce est en cours de traitement : elle apparaît ici dans quelques instants.</p>\n"
+                : "<p>\(board.inProgress) annonces sont en cours de traitement : elles apparaissent ici dans quelques instants.</p>\n"
         }
         let waiting = board.review.filter { $0.state == .waiting }
         let returned = board.review.filter { $0.state == .returned }
