@@ -156,8 +156,8 @@ struct DeskPages {
         for state in ItemListing.State.allCases where state != .awaitingApproval && state != .sentBack {
             content += section(state.frenchHeading, board.listing.entries.filter { $0.state == state }.map(listedCard))
         }
-        content += "<p class=\"aide\">L'auteur d'une annonce publiée sans passer par la validation n'est connu que du journal de Crieur "
-            + "(« crieur status » sur le serveur) ; il n'est pas montré ici.</p>\n"
+        content += "<p class=\"aide\">Le nom de la personne qui a écrit une annonce publiée sans validation n'est pas montré ici. "
+            + "Le service informatique peut le retrouver dans le journal de Crieur.</p>\n"
         return page(title: "Les annonces", content: content)
     }
 
