@@ -39,27 +39,33 @@ public struct QueueStatus: Sendable, Codable, Equatable {
         private enum CodingKeys: String, CodingKey { case item, report, refusedAt, reason }
     }
 
+    /// How many items a state's folder holds: in `active/`, the items in each worker's claim
+    /// folder (the folder itself is not an item); elsewhere files only, never a folder.
+    public static func itemCount(_ state: QueueState, layout: QueueLayout) throws -> Int {
+        var count = 0
+        let isCandidate = state == .incoming ? QueueLayout.isIncomingCandidate : QueueLayout.isItemName
+        for name in try FileSystem.names(in: layout.directory(state)) where !QueueLayout.isIgnored(name) {
+            if state == .active {
+                // Items sit in each worker's claim folder.
+                let folder = layout.path(.active, name)
+                if try FileSystem.info(folder)?.kind == .directory {
+                    count += try FileSystem.names(in: folder).filter(QueueLayout.isItemName).count
+                    continue
+                }
+            }
+            // Folders are not items: the share's own in incoming/, rejected/ancien/.
+            if isCandidate(name), try FileSystem.info(layout.path(state, name))?.kind != .directory { count += 1 }
+        }
+        return count
+    }
+
     /// `today`: the day people read it, so that dates of this year are written without the year.
     public static func read(
         _ layout: QueueLayout, calendar: CivilCalendar, today: CivilDate? = nil, refusals limit: Int = 5
     ) throws -> QueueStatus {
         var counts: [String: Int] = [:]
         for state in QueueState.allCases {
-            var count = 0
-            let isCandidate = state == .incoming ? QueueLayout.isIncomingCandidate : QueueLayout.isItemName
-            for name in try FileSystem.names(in: layout.directory(state)) where !QueueLayout.isIgnored(name) {
-                if state == .active {
-                    // Items sit in each worker's claim folder.
-                    let folder = layout.path(.active, name)
-                    if try FileSystem.info(folder)?.kind == .directory {
-                        count += try FileSystem.names(in: folder).filter(QueueLayout.isItemName).count
-                        continue
-                    }
-                }
-                // Folders are not items: the share's own in incoming/, rejected/ancien/.
-                if isCandidate(name), try FileSystem.info(layout.path(state, name))?.kind != .directory { count += 1 }
-            }
-            counts[state.rawValue] = count
+            counts[state.rawValue] = try itemCount(state, layout: layout)
         }
         var next: Next?
         for name in try FileSystem.names(in: layout.directory(.deferred)) where QueueLayout.isItemName(name) {

@@ -183,9 +183,9 @@ public struct ReadabilityChecker: Sendable {
         if tally.administrative > profile.maxAdministrativeWords {
             let names = tally.firstAdministrative.map { "« \($0.excerpt) »" }.joined(separator: ", ")
             let more = tally.administrative > FindingTally.administrativeNamed
-            reasons.append(
-                "\(tally.administrative) mots administratifs (au plus \(profile.maxAdministrativeWords)) : \(names)\(more ? "…" : ".")"
-            )
+            let what = tally.administrative == 1 ? "1 mot administratif" : "\(tally.administrative) mots administratifs"
+            let allowed = profile.maxAdministrativeWords == 0 ? "aucun n'est accepté" : "au plus \(profile.maxAdministrativeWords)"
+            reasons.append("\(what) (\(allowed)) : \(names)\(more ? "…" : ".")")
         }
         let rare = tally.rare.filter { $0.rank > profile.rareWordRank }
         if let maxRare = profile.maxRareWords, rare.count > maxRare {
@@ -196,7 +196,8 @@ public struct ReadabilityChecker: Sendable {
             }
             let more = rare.count > names.count
             let what = rare.count == 1 ? "1 mot peu courant" : "\(rare.count) mots peu courants"
-            reasons.append("\(what) (au plus \(maxRare)) : \(names.joined(separator: ", "))\(more ? "…" : ".")")
+            let allowed = maxRare == 0 ? "aucun n'est accepté" : "au plus \(maxRare)"
+            reasons.append("\(what) (\(allowed)) : \(names.joined(separator: ", "))\(more ? "…" : ".")")
         }
         if tally.otherWarnings > profile.maxWarnings {
             reasons.append("\(tally.otherWarnings) autres points à améliorer (au plus \(profile.maxWarnings)) : voyez la liste ci-dessous.")

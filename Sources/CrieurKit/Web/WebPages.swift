@@ -23,9 +23,11 @@ struct WebPages {
         body { font-family: system-ui, sans-serif; font-size: 1.15rem; line-height: 1.5; max-width: 36rem; margin: 1rem auto; padding: 0 1rem; color: #1a1a1a; background: #fff; }
         h1 { font-size: 1.6rem; } .centre { font-weight: bold; color: #333; }
         label, legend { display: block; font-weight: bold; margin-top: 1rem; }
-        input[type=email], input[type=text] { font-size: 1.1rem; width: 100%; padding: .4rem; border: 2px solid #555; box-sizing: border-box; }
-        .choix label { font-weight: normal; display: inline; margin-left: .3rem; }
-        button { font-size: 1.2rem; margin-top: 1.2rem; padding: .6rem 1.4rem; background: #0b4f8a; color: #fff; border: none; border-radius: .3rem; cursor: pointer; }
+        input[type=email], input[type=text] { font-size: 1.1rem; width: 100%; min-height: 2.75rem; padding: .4rem; border: 2px solid #555; box-sizing: border-box; }
+        .choix { display: flex; align-items: flex-start; gap: .6rem; margin-top: 1rem; }
+        .choix input[type=checkbox] { flex: none; width: 1.6rem; height: 1.6rem; margin: .1rem 0 0; }
+        .choix label { font-weight: normal; margin: 0; }
+        button { font-size: 1.2rem; min-height: 2.75rem; margin-top: 1.2rem; padding: .6rem 1.4rem; background: #0b4f8a; color: #fff; border: none; border-radius: .3rem; cursor: pointer; }
         button:focus, input:focus { outline: 3px solid #f2a900; }
         .erreurs { border-left: 6px solid #b00020; padding: .3rem 1rem; background: #fdecee; }
         .piege { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }

@@ -317,4 +317,20 @@ import Testing
         #expect(html.contains("Proposition : "))
         #expect(html.contains("<blockquote><p>« Nous vous invitons &lt;b onmouseover=&quot;x&quot;&gt;"))
     }
+
+    @Test func aSentenceWithTheSameRemarksInSeveralChannelsIsQuotedOnceTheOthersPointToIt() throws {
+        let check = Self.check("""
+            Titre: Atelier cuisine
+            Canaux: newsletter, facebook, ecran
+            ---
+            Le centre public d'action sociale organise chaque jeudi matin dans la grande salle de la maison communale un atelier de cuisine ouvert à toutes les personnes qui souhaitent apprendre à préparer des repas simples.
+            """)
+        let failing = check.channels.filter { !$0.findings.isEmpty }
+        #expect(failing.count == 3 && failing.allSatisfy { $0.findings.map(\.message) == failing[0].findings.map(\.message) })
+        let html = check.html()
+        #expect(html.components(separatedBy: "<blockquote><p>« Le centre public").count == 2, "quoted once: \(html)")
+        #expect(html.components(separatedBy: HTML.escape("Remarques sur les phrases : les mêmes que pour « \(failing[0].frenchName) », ci-dessus.")).count == 3)
+        // Each channel keeps its own heading and its own limits.
+        for verdict in check.channels { #expect(html.contains("data-canal=\"\(verdict.channel)\"")) }
+    }
 }

@@ -61,7 +61,7 @@ struct RareWordAndSimplicityTests {
         settings.channels = ["ecran": override, "bulletin": override]
         let report = ReadabilityChecker(settings: settings).check(text, channels: [.ecran, .bulletin])
         #expect(report.verdict(for: .ecran)?.pass == false)
-        #expect(report.verdict(for: .ecran)?.reasons.last == "1 mot peu courant (au plus 0) : « délibère ».")
+        #expect(report.verdict(for: .ecran)?.reasons.last == "1 mot peu courant (aucun n'est accepté) : « délibère ».")
         #expect(report.verdict(for: .bulletin)?.pass == true)
     }
 

@@ -37,7 +37,7 @@ public enum NewsletterDefaultTemplates {
       .sommaire { margin: 24px 0 0; padding: 4px 16px 8px; border-left: 4px solid #0b4f9c; }
       .sommaire h2 { margin: 12px 0 4px; font-size: 20px; }
       .sommaire ul { padding-left: 20px; }
-      .sommaire a { display: inline-block; padding: 8px 0; }
+      .sommaire a { display: block; padding: 8px 0; }
       .urgent { font-weight: bold; color: #a30000; }
       footer { margin-top: 40px; padding-top: 16px; border-top: 2px solid #1a1a1a; font-size: 16px; }
       @media (prefers-color-scheme: dark) {

@@ -35,7 +35,16 @@ extension DeskCheck {
             html += "<p class=\"crieur-derogation\">\(HTML.escape("Dérogation : « \(derogation) ». L'annonce sera publiée malgré les remarques ci-dessous."))</p>\n"
         }
         if !channels.isEmpty {
-            html += "<ul class=\"crieur-canaux\">\n" + channels.map(Self.html).joined() + "</ul>\n"
+            // A channel whose sentences get the same remarks as an earlier one's says so instead of repeating them.
+            var seen: [(findings: String, name: String)] = []
+            html += "<ul class=\"crieur-canaux\">\n"
+            for verdict in channels {
+                let findings = Self.findingsHTML(verdict)
+                let same = findings.isEmpty ? nil : seen.first { $0.findings == findings }?.name
+                html += Self.html(verdict, findings: same.map { "<p class=\"crieur-memes\">\(HTML.escape("Remarques sur les phrases : les mêmes que pour « \($0) », ci-dessus."))</p>\n" } ?? findings)
+                if same == nil, !findings.isEmpty { seen.append((findings, verdict.frenchName)) }
+            }
+            html += "</ul>\n"
         }
         return html + "</div>\n"
     }
@@ -47,7 +56,7 @@ extension DeskCheck {
         return verdict.limits.count + (findings > 0 ? findings : verdict.reasons.count)
     }
 
-    static func html(_ verdict: ChannelVerdict) -> String {
+    static func html(_ verdict: ChannelVerdict, findings: String) -> String {
         let name = verdict.frenchName.prefix(1).uppercased() + verdict.frenchName.dropFirst()
         let heading: String
         if verdict.passes {
@@ -70,6 +79,12 @@ extension DeskCheck {
             html += "<ul class=\"crieur-avertissements\">\n"
                 + verdict.warnings.map { "<li>\(HTML.escape("Attention : " + $0))</li>\n" }.joined() + "</ul>\n"
         }
+        return html + findings + "</li>\n"
+    }
+
+    /// The findings' list of a channel (empty without findings).
+    static func findingsHTML(_ verdict: ChannelVerdict) -> String {
+        var html = ""
         if !verdict.findings.isEmpty {
             if verdict.passes && !verdict.derogation {
                 html += "<p>À améliorer si vous le pouvez :</p>\n"
@@ -86,7 +101,7 @@ extension DeskCheck {
             }
             html += "</ol>\n"
         }
-        return html + "</li>\n"
+        return html
     }
 }
 

@@ -12,7 +12,10 @@ import Foundation
 /// the flyer (`FlyerRenderer.sheet`) and of the calendar entry. A plug-in channel
 /// gives its own through `ChannelModule.deskPreview`, else a one-line summary.
 ///
-/// The frames are `<iframe srcdoc>` with `sandbox=""`: their documents carry
+/// The frames are `<iframe srcdoc>` with `sandbox="allow-same-origin"`: nothing
+/// in them runs (no `allow-scripts`), navigates or posts, but the desk's own
+/// script (`DeskScript`) may reach into them to fit the slide's text as the
+/// screen page does and to size the newsletter's frame. Their documents carry
 /// their own inline `<style>`, so the desk's Content-Security-Policy (which a
 /// srcdoc frame inherits) must allow `style-src 'unsafe-inline'`, and
 /// `img-src` the picture's address. `DeskPreview.css` sizes the frames; without
@@ -72,6 +75,7 @@ public struct DeskPreview: Sendable {
         .crieur-apercu-ecran { width: 100%; max-width: 48rem; aspect-ratio: 16 / 9; }
         .crieur-apercu-ecran iframe, .crieur-apercu-lettre iframe { display: block; width: 100%; height: 100%; border: 1px solid #555; }
         .crieur-apercu-lettre { width: 100%; max-width: 48rem; height: 40rem; }
+        .crieur-deborde { max-width: 48rem; border-left: 6px solid #b00020; padding: .3rem 1rem; background: #fdecee; }
         .crieur-apercu-facebook textarea { box-sizing: border-box; width: 100%; max-width: 48rem; font: inherit; }
         """
 
@@ -101,7 +105,7 @@ public struct DeskPreview: Sendable {
                      moment.time.map(FrenchDates.time) ?? ""))
         return """
             <div class="crieur-apercu crieur-apercu-ecran">
-            <iframe title="\(HTML.escape("Aperçu de l'écran : " + item.title))" width="640" height="360" sandbox="" srcdoc="\(HTML.escape(document))"></iframe>
+            <iframe title="\(HTML.escape("Aperçu de l'écran : " + item.title))" width="640" height="360" sandbox="allow-same-origin" srcdoc="\(HTML.escape(document))"></iframe>
             </div>
 
             """
@@ -149,7 +153,7 @@ public struct DeskPreview: Sendable {
         }
         return """
             <div class="crieur-apercu crieur-apercu-lettre">
-            <iframe title="\(HTML.escape("Aperçu de la lettre d'information : " + item.title))" width="640" height="640" sandbox="" srcdoc="\(HTML.escape(html))"></iframe>
+            <iframe title="\(HTML.escape("Aperçu de la lettre d'information : " + item.title))" width="640" height="640" sandbox="allow-same-origin" srcdoc="\(HTML.escape(html))"></iframe>
             </div>
 
             """

@@ -45,7 +45,8 @@ public struct DeskBoard: Sendable {
         refused.sort { ($0.time, $0.name) > ($1.time, $1.name) }
         var inProgress = 0
         for state in [QueueState.incoming, .active] {
-            inProgress += ((try? FileSystem.names(in: workspace.queue.directory(state))) ?? []).filter(QueueLayout.isItemName).count
+            // A running worker's claim folder in active/ is not an item: only what it holds counts.
+            inProgress += (try? QueueStatus.itemCount(state, layout: workspace.queue)) ?? 0
         }
         return DeskBoard(listing: listing, review: review, refused: refused, inProgress: inProgress)
     }

@@ -58,8 +58,10 @@ struct DeskPages {
     .corps { display: grid; grid-template-columns: 2fr 1fr; gap: 0 1.5rem; align-items: start; }
     .marques { background: #f3f6f9; border-left: 4px solid #0b4f8a; padding: .3rem 1rem; font-size: 1rem; margin-top: 2.6rem; }
     .marques code { background: #fff; padding: 0 .2rem; }
-    .canaux label { font-weight: normal; display: inline; margin-left: .3rem; }
-    .canaux div { margin: .3rem 0; }
+    .canaux label { font-weight: normal; margin: 0; }
+    .canaux div, div.canaux { display: flex; align-items: flex-start; gap: .5rem; margin: .4rem 0; }
+    div.canaux { margin-top: 1rem; }
+    .canaux input[type=checkbox] { flex: none; width: 1.4rem; height: 1.4rem; margin: .15rem 0 0; }
     .message { border-left: 6px solid #1b6e20; padding: .3rem 1rem; background: #eaf5eb; }
     .verification { border: 2px solid #555; border-radius: .3rem; padding: .3rem 1rem; margin-top: 1rem; }
     .verification .ok, .canal-ok { color: #1b6e20; }
@@ -141,7 +143,9 @@ struct DeskPages {
         content += "<button type=\"submit\">Chercher</button></form>\n"
         content += "<p><a class=\"bouton\" href=\"\(HTML.escape(url(.form)))\">Écrire une annonce</a></p>\n"
         if board.inProgress > 0 {
-            content += "<p>\(board.inProgress) annonce(s) en cours de traitement : elles apparaissent ici dans quelques instants.</p>\n"
+            content += board.inProgress == 1
+                ? "<p>1 annonce est en cours de traitement : elle apparaît ici dans quelques instants.</p>\n"
+                : "<p>\(board.inProgress) annonces sont en cours de traitement : elles apparaissent ici dans quelques instants.</p>\n"
         }
         let waiting = board.review.filter { $0.state == .waiting }
         let returned = board.review.filter { $0.state == .returned }
@@ -152,8 +156,8 @@ struct DeskPages {
         for state in ItemListing.State.allCases where state != .awaitingApproval && state != .sentBack {
             content += section(state.frenchHeading, board.listing.entries.filter { $0.state == state }.map(listedCard))
         }
-        content += "<p class=\"aide\">L'auteur d'une annonce publiée sans passer par la validation n'est connu que du journal de Crieur "
-            + "(« crieur status » sur le serveur) ; il n'est pas montré ici.</p>\n"
+        content += "<p class=\"aide\">Le nom de la personne qui a écrit une annonce publiée sans validation n'est pas montré ici. "
+            + "Le service informatique peut le retrouver dans le journal de Crieur.</p>\n"
         return page(title: "Les annonces", content: content)
     }
 
