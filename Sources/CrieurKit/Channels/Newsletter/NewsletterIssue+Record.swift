@@ -19,7 +19,9 @@ extension NewsletterIssue {
         if record.kind == .cancellation {
             items = carried.map { Item(cancellationOf: $0.item) }
         }
-        let date = calendar.civilDate(of: record.scheduledFor)
+        // Dated the day it goes out: a slot planned late (the service was stopped, a new workspace catching up
+        // the last slot) does not carry a date weeks before the message arrives.
+        let date = calendar.civilDate(of: max(record.scheduledFor, record.plannedAt ?? record.scheduledFor))
         let title: String
         var subjectText: String?
         switch (record.kind, carried.first) {

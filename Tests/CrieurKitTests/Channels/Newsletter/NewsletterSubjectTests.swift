@@ -71,4 +71,21 @@ import Testing
         #expect(parsed.value("Subject") == "Colis de Noël, permanence juridique et 3 autres nouvelles du CPAS de Soumagne")
         #expect(parsed.parts[1].text.contains("<h1>Les nouvelles du CPAS — lundi 7 décembre 2026</h1>"))
     }
+
+    @Test func aSlotPlannedLateIsDatedTheDayItGoesOutNotItsSlot() throws {
+        let config = NewsletterRendererTests().config()
+        let calendar = CivilCalendar(timeZone: config.timeZone)
+        var record = NewsletterIssueRecord(id: "2026-11-02", kind: .regular,
+                                           scheduledFor: calendar.instant(CivilDate(year: 2026, month: 11, day: 2), hour: 9, minute: 0), itemIDs: [])
+        func issue() -> NewsletterIssue {
+            NewsletterIssue(record: record, carrying: [], title: "Les nouvelles du CPAS", subject: NewsletterSubject(config: config), calendar: calendar)
+        }
+        record.plannedAt = calendar.instant(CivilDate(year: 2026, month: 11, day: 2), hour: 9, minute: 3)
+        #expect(issue().title == "Les nouvelles du CPAS — lundi 2 novembre 2026", "planned on time: its slot's day")
+        // The service was stopped for a month (or the workspace is new and catches up the last slot).
+        record.plannedAt = calendar.instant(CivilDate(year: 2026, month: 12, day: 1), hour: 10, minute: 0)
+        #expect(issue().title == "Les nouvelles du CPAS — mardi 1er décembre 2026")
+        #expect(issue().date == CivilDate(year: 2026, month: 12, day: 1))
+        #expect(issue().id == "2026-11-02", "the slot stays its id: it is not sent twice")
+    }
 }
