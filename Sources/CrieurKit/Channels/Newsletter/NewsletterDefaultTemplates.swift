@@ -54,7 +54,8 @@ public enum NewsletterDefaultTemplates {
     {{! Lettre d'information, version HTML. Noms disponibles :
         centre.nom, centre.de (le nom après « de » : « du CPAS de Soumagne »), centre.adresse,
         centre.telephone, centre.email, centre.site ;
-        lettre.titre, lettre.date, lettre.sommaire (vrai quand le numéro a plus de trois annonces) ;
+        lettre.titre, lettre.date, lettre.titreDate (vrai quand le titre dit déjà la date),
+        lettre.sommaire (vrai quand le numéro a plus de trois annonces) ;
         abonne.nom ; desinscription.lien ;
         annonces (une liste) et, pour chaque annonce : titre, ancre (« annonce-1 », « annonce-2 »… :
         la cible des liens du sommaire), texte, lieu, quand, agenda (l'adresse du fichier .ics
@@ -73,7 +74,9 @@ public enum NewsletterDefaultTemplates {
     <header>
     <p class="centre">{{centre.nom}}</p>
     <h1>{{lettre.titre}}</h1>
+    {{^lettre.titreDate}}
     <p>{{lettre.date}}</p>
+    {{/lettre.titreDate}}
     </header>
     <main>
     {{#abonne.nom}}
@@ -130,7 +133,9 @@ public enum NewsletterDefaultTemplates {
     {{centre.nom}}
 
     {{lettre.titre}}
+    {{^lettre.titreDate}}
     {{lettre.date}}
+    {{/lettre.titreDate}}
 
     {{#abonne.nom}}
     Bonjour {{abonne.nom}},

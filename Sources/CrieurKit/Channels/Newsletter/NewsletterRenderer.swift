@@ -53,9 +53,11 @@ public struct NewsletterRenderer: Sendable {
     }
 
     public func prepare(_ issue: NewsletterIssue) -> PreparedIssue {
+        let date = FrenchDates.day(issue.date, referenceYear: nil)
         var prepared = PreparedIssue(
             issue: issue,
-            heading: .object(["titre": .text(issue.title), "date": .text(FrenchDates.day(issue.date, referenceYear: nil)),
+            // `titreDate`: a regular issue's title ends with its date, which the templates then do not print twice.
+            heading: .object(["titre": .text(issue.title), "date": .text(date), "titreDate": .bool(issue.title.hasSuffix(date)),
                               "sommaire": .bool(issue.items.count > Self.tableOfContentsAbove)]),
             textItems: .list(issue.items.enumerated().map { itemContext($1, number: $0 + 1, issue: issue, html: false) }),
             htmlItems: .list(issue.items.enumerated().map { itemContext($1, number: $0 + 1, issue: issue, html: true) }))

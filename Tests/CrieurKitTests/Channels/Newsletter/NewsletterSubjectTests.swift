@@ -70,6 +70,15 @@ import Testing
         let parsed = try ParsedMail.parse(mail.data)
         #expect(parsed.value("Subject") == "Colis de Noël, permanence juridique et 3 autres nouvelles du CPAS de Soumagne")
         #expect(parsed.parts[1].text.contains("<h1>Les nouvelles du CPAS — lundi 7 décembre 2026</h1>"))
+        // The title says the date: it is not printed a second time under it, in either part.
+        #expect(!parsed.parts[1].text.contains("<p>lundi 7 décembre 2026</p>"))
+        #expect(parsed.parts[0].text.components(separatedBy: "lundi 7 décembre 2026").count == 2, "\(parsed.parts[0].text)")
+
+        // An urgent issue's title does not: the date stays under it.
+        let urgent = NewsletterIssue(id: "urgent-1", title: "Urgent : Colis de Noël", subject: nil, date: issue.date, items: [items[0]])
+        let urgentMail = try ParsedMail.parse(try renderer.render(issue: urgent, recipient: NewsletterRendererTests.recipient).data)
+        #expect(urgentMail.parts[1].text.contains("<p>lundi 7 décembre 2026</p>"))
+        #expect(urgentMail.parts[0].text.contains("Urgent : Colis de Noël\nlundi 7 décembre 2026\n"), "\(urgentMail.parts[0].text)")
     }
 
     @Test func aSlotPlannedLateIsDatedTheDayItGoesOutNotItsSlot() throws {
