@@ -350,18 +350,13 @@ public struct DeskGateway {
     func withdraw(_ request: CGIRequest, pages: DeskPages, now: Date) throws -> CGIResponse {
         let fields = request.formFields
         func field(_ name: String) -> String { fields.first { $0.0 == name }?.1 ?? "" }
+        let reason = DeskForm.oneLine(field("raison"))
         let reviewID = field(DeskForm.Field.reviewID)
-        if !reviewID.isEmpty { return try withdrawReview(reviewID, reason: DeskForm.oneLine(field("raison")), request, pages: pages, now: now) }
+        if !reviewID.isEmpty { return try withdrawReview(reviewID, reason: reason, request, pages: pages, now: now) }
         let identity = DeskForm.oneLine(field(DeskForm.Field.identity))
         guard !identity.isEmpty else { return pages.message(status: 400, title: "Demande non comprise", text: "Cette annonce n'est pas reconnue.") }
         guard pages.settingsAllow(.withdraw(author: request.remoteUser)) else { return notAllowed(pages) }
-        let reason = DeskForm.oneLine(field("raison"))
-        let deskRequest = DeskRequest(id: SecureRandom.hex(bytes: 16), time: now, user: request.remoteUser, kind: .withdraw,
-                                      reviewID: nil, identity: identity, text: nil, picture: nil, comment: reason.isEmpty ? nil : reason)
-        try folder.drop(deskRequest)
-        let reply = waitForReply(deskRequest.id)
-        let board = try DeskBoard.read(workspace, config: config, now: now, clock: clock)
-        return pages.list(board, search: "", notice: reply?.message ?? "Le retrait est demandé ; il sera fait dans quelques instants.")
+        return try askWithdrawal(.withdraw, reviewID: nil, identity: identity, reason: reason, request, pages: pages, now: now).response
     }
 
     /// The confirmation page's POST: an entry of the review queue, withdrawn by the worker if the person may.
@@ -372,15 +367,20 @@ public struct DeskGateway {
         // The page's own early answer; the worker checks again with the entry's author as its record says.
         let author = try ReviewQueue(workspace: workspace, clock: clock).entry(id: reviewID)?.author ?? request.remoteUser
         guard pages.settingsAllow(.withdraw(author: author)) else { return notAllowed(pages) }
-        let deskRequest = DeskRequest(id: SecureRandom.hex(bytes: 16), time: now, user: request.remoteUser, kind: .withdrawReview,
-                                      reviewID: reviewID, identity: nil, text: nil, picture: nil, comment: reason.isEmpty ? nil : reason)
+        var (response, reply) = try askWithdrawal(.withdrawReview, reviewID: reviewID, identity: nil, reason: reason, request, pages: pages, now: now)
+        if reply?.outcome == .refused { response.status = 403 }
+        return response
+    }
+
+    /// Drops a withdrawal for the worker, waits for its answer, and shows the list with it (or with « demandé »).
+    private func askWithdrawal(_ kind: DeskRequest.Kind, reviewID: String?, identity: String?, reason: String, _ request: CGIRequest,
+                               pages: DeskPages, now: Date) throws -> (response: CGIResponse, reply: DeskReply?) {
+        let deskRequest = DeskRequest(id: SecureRandom.hex(bytes: 16), time: now, user: request.remoteUser, kind: kind,
+                                      reviewID: reviewID, identity: identity, text: nil, picture: nil, comment: reason.isEmpty ? nil : reason)
         try folder.drop(deskRequest)
         let reply = waitForReply(deskRequest.id)
         let board = try DeskBoard.read(workspace, config: config, now: now, clock: clock)
-        guard let reply else { return pages.list(board, search: "", notice: "Le retrait est demandé ; il sera fait dans quelques instants.") }
-        var response = pages.list(board, search: "", notice: reply.message)
-        if reply.outcome == .refused { response.status = 403 }
-        return response
+        return (pages.list(board, search: "", notice: reply?.message ?? "Le retrait est demandé ; il sera fait dans quelques instants."), reply)
     }
 
     func waitForReply(_ id: String) -> DeskReply? {
