@@ -105,27 +105,23 @@ public struct ItemListing: Codable, Sendable, Equatable {
                 nextDates: FrenchDates.moment(calendar.moment(of: waiting.due), referenceYear: thisYear), repetition: waiting.item.repetition, reason: nil))
         }
         let parser = ItemParser()
-        for entry in review {
+        // Entries withdrawn before approval were never published: listed with the withdrawn items under the id they waited as.
+        for entry in review + withdrawnReview {
             let item = try? parser.parse(Data(entry.itemText.utf8), fileName: "\(entry.id).txt")
             let start = item?.publication
+            let (state, folder): (State, String)
+            switch entry.state {
+            case .waiting: (state, folder) = (.awaitingApproval, ReviewQueue.folder)
+            case .returned: (state, folder) = (.sentBack, ReviewQueue.folder)
+            case .withdrawn: (state, folder) = (.withdrawn, ReviewQueue.withdrawnFolder)
+            }
             entries.append(Entry(
-                id: entry.id, title: entry.title, state: entry.state == .waiting ? .awaitingApproval : .sentBack,
-                channels: entry.channels, file: "\(ReviewQueue.folder)/\(entry.id).txt", from: start?.description,
-                until: item?.expires?.description,
-                dates: FrenchDates.range(from: start, to: item?.expires, referenceYear: thisYear) ?? "",
-                version: nil, next: nil, nextDates: nil, repetition: item?.repetition, reason: nil,
-                author: entry.author, comment: entry.lastComment.map { "\($0.user) : \($0.text)" }))
-        }
-        // Withdrawn before approval: never published, listed with the withdrawn items under the id they waited as.
-        for entry in withdrawnReview {
-            let item = try? parser.parse(Data(entry.itemText.utf8), fileName: "\(entry.id).txt")
-            let start = item?.publication
-            entries.append(Entry(
-                id: entry.id, title: entry.title, state: .withdrawn, channels: entry.channels,
-                file: "\(ReviewQueue.withdrawnFolder)/\(entry.id).txt", from: start?.description, until: item?.expires?.description,
+                id: entry.id, title: entry.title, state: state, channels: entry.channels,
+                file: "\(folder)/\(entry.id).txt", from: start?.description, until: item?.expires?.description,
                 dates: FrenchDates.range(from: start, to: item?.expires, referenceYear: thisYear) ?? "",
                 version: nil, next: nil, nextDates: nil, repetition: item?.repetition, reason: entry.withdrawal?.reason,
-                author: entry.author, comment: nil, withdrawnBy: entry.withdrawal?.user))
+                author: entry.author, comment: state == .withdrawn ? nil : entry.lastComment.map { "\($0.user) : \($0.text)" },
+                withdrawnBy: entry.withdrawal?.user))
         }
         let order = Dictionary(uniqueKeysWithValues: State.allCases.enumerated().map { ($1, $0) })
         entries.sort { a, b in (order[a.state]!, a.from ?? "", a.id) < (order[b.state]!, b.from ?? "", b.id) }
