@@ -45,7 +45,7 @@ public final class DeskPickup: PeriodicJob {
     public func applyPending(stopRequested: () -> Bool = { false }) throws -> [String: DeskReply] {
         let logger = environment.logger
         defer { sweepOrphanUploads() }
-        return try folder.box.pickUp(DeskRequest.self, now: clock.now(), maxBytes: config.queue.maxItemBytes * 6 + 65_536,
+        return try folder.box.pickUp(DeskRequest.self, now: clock.now(), maxBytes: requestMaxBytes,
                                      stopRequested: stopRequested, setAside: { name in
             logger.error("bureau : demande illisible « \(name) » mise de côté dans web/bureau/rejected/")
         }, handle: { request in
@@ -62,6 +62,9 @@ public final class DeskPickup: PeriodicJob {
         })
     }
 
+    /// The largest request file read: an item's text, escaped in JSON (up to six bytes a byte), and the rest.
+    var requestMaxBytes: Int { config.queue.maxItemBytes * 6 + 65_536 }
+
     /// How long an upload may lie in the drop folder with no request naming it.
     public static let orphanUploadSeconds: TimeInterval = 3_600
 
@@ -77,7 +80,7 @@ public final class DeskPickup: PeriodicJob {
         let requests = names.filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }
         var named = Set<String>()
         for name in requests {
-            guard case .contents(let data)? = try? FileSystem.read("\(drop)/\(name)", maxBytes: config.queue.maxItemBytes * 6 + 65_536),
+            guard case .contents(let data)? = try? FileSystem.read("\(drop)/\(name)", maxBytes: requestMaxBytes),
                   let request = try? DeskDropFolder.decoder().decode(DeskRequest.self, from: data),
                   let picture = request.picture else { continue }
             named.insert(picture)
