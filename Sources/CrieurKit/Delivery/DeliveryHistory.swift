@@ -65,8 +65,8 @@ public struct DeliveryHistory: Sendable {
     /// The attempt times stay, for the rate limit.
     public mutating func startAnew(issue: String, subscriber: String, ifLastBefore date: Date) {
         let key = DeliveryHistory.key(issue, subscriber)
-        guard let entry = entries[key], entry.lastTime < date.addingTimeInterval(-date.timeIntervalSince1970.truncatingRemainder(dividingBy: 1))
-        else { return }
+        let second = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+        guard let entry = entries[key], entry.lastTime < second else { return }
         entries[key] = nil
     }
 
